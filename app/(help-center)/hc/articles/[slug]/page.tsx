@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { findArticle } from "@/lib/data/content";
+import { requireCurrentTenant } from "@/lib/tenant/current-tenant";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const tenant = await requireCurrentTenant();
+  const article = await findArticle(tenant.id, (await params).slug);
+  return { title: { absolute: article ? `${article.title} · ${tenant.name}` : tenant.name } };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const tenant = await requireCurrentTenant();
+  const article = await findArticle(tenant.id, (await params).slug);
+  if (!article) notFound();
+  return (
+    <article>
+      <nav className="text-sm text-slate-500">
+        <Link href="/" className="hover:underline">Home</Link>
+        {" / "}
+        <Link href={`/categories/${article.category.slug}`} className="hover:underline">{article.category.title}</Link>
+      </nav>
+      <h1 className="mt-2 text-3xl font-bold tracking-tight">{article.title}</h1>
+      {/* Rendered as text (React escapes it); Markdown rendering arrives with the content editor. */}
+      <div className="mt-6 whitespace-pre-wrap leading-7 text-slate-800">{article.body}</div>
+    </article>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { findCategory } from "@/lib/data/content";
+import { requireCurrentTenant } from "@/lib/tenant/current-tenant";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const tenant = await requireCurrentTenant();
+  const category = await findCategory(tenant.id, (await params).slug);
+  return { title: { absolute: category ? `${category.title} · ${tenant.name}` : tenant.name } };
+}
+
+export default async function CategoryPage({ params }: Props) {
+  const tenant = await requireCurrentTenant();
+  const category = await findCategory(tenant.id, (await params).slug);
+  if (!category) notFound();
+  return (
+    <>
+      <nav className="text-sm text-slate-500">
+        <Link href="/" className="hover:underline">Home</Link>
+      </nav>
+      <h1 className="mt-2 text-3xl font-bold tracking-tight">{category.title}</h1>
+      {category.description && <p className="mt-2 text-slate-600">{category.description}</p>}
+      <ul className="mt-6 divide-y divide-slate-200 rounded-lg border border-slate-200">
+        {category.articles.map((article) => (
+          <li key={article.slug} className="p-4">
+            <Link href={`/articles/${article.slug}`} className="font-medium text-brand-700 hover:underline">
+              {article.title}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+// The only module that reads process.env. Everything else imports `env` from here, so every
+// setting is validated once, documented once (README → Configuration) and has one default.
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const portNumber = z.coerce.number().int().min(0).max(65535);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Public URL of the dashboard host; tenants live at <subdomain>.<its host>. */
+  APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
+  /** Port `npm start` serves on. */
+  PORT: portNumber.default(3000),
+  /** A PostgreSQL server. Unset: Gatehouse starts an embedded PostgreSQL (PGlite) under DATA_DIR. */
+  DATABASE_URL: optionalString.pipe(
+    z.url({ protocol: /^postgres(ql)?$/, error: "DATABASE_URL must be a postgres:// or postgresql:// URL" }).optional(),
+  ),
+  /** Connections in the app's pool. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5),
+  /** Where the embedded database, the generated keys and run-time files live. */
+  DATA_DIR: z.string().min(1).default(".data"),
+  /** Fixed port for the embedded database (0 picks a free one). */
+  EMBEDDED_DB_PORT: portNumber.default(0),
+  /**
+   * 32 bytes, base64: the AES-256-GCM key that encrypts tenants' SSO secrets at rest.
+   * Unset: a key is generated once into DATA_DIR/encryption.key.
+   */
+  SECRET_ENCRYPTION_KEY: optionalString.pipe(
+    z
+      .string()
+      .refine((value) => Buffer.from(value, "base64").length === 32, {
+        error: "SECRET_ENCRYPTION_KEY must be 32 bytes encoded as base64 (openssl rand -base64 32)",
+      })
+      .optional(),
+  ),
+  /** Signs dashboard sessions. Unset: generated once into DATA_DIR/auth-secret. */
+  AUTH_SECRET: optionalString,
+  /** The Chromium that Playwright launches; never downloaded. */
+  CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
+  /** Set by CI systems; the test runner uses it to forbid stray `.only`. */
+  CI: optionalString,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+function readEnv(): Env {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
+    throw new Error(`Invalid configuration in the environment:\n${problems}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = readEnv();
+
+/** The environment for a child process (build, server, test runner), with some variables replaced. */
+export function childProcessEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const merged: NodeJS.ProcessEnv = { ...process.env };
+  for (const [name, value] of Object.entries(overrides)) {
+    if (value === undefined) delete merged[name];
+    else merged[name] = value;
+  }
+  return merged;
+}

@@ -1,0 +1,24 @@
+// Host-based dispatch, nothing else: a tenant's host (<subdomain>.<root> or a custom domain) is
+// rewritten into the help-center tree app/(help-center)/hc. Authorization never happens here;
+// pages, actions and routes check it themselves.
+import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
+import { resolveHostSite, rootHostnameFrom } from "@/lib/tenant/host";
+
+const rootHostname = rootHostnameFrom(env.APP_URL);
+
+// Served as they are on every host: route handlers read the host themselves.
+const PASS_THROUGH = /^\/(?:api|sso|js)(?:\/|$)/;
+
+export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  const site = resolveHostSite(request.headers.get("host"), rootHostname);
+  if (site.kind === "app" || PASS_THROUGH.test(pathname)) return NextResponse.next();
+  const url = request.nextUrl.clone();
+  url.pathname = pathname === "/" ? "/hc" : `/hc${pathname}`;
+  return NextResponse.rewrite(url);
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+};

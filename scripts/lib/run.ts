@@ -1,0 +1,21 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { childProcessEnv } from "@/lib/env";
+
+/** A binary from node_modules/.bin, run from the project root. */
+export function bin(name: string): string {
+  return path.resolve("node_modules", ".bin", name);
+}
+
+export function start(command: string, args: string[], envOverrides: Record<string, string | undefined> = {}): ChildProcess {
+  return spawn(command, args, { stdio: "inherit", env: childProcessEnv(envOverrides) });
+}
+
+/** Runs to completion; resolves with the exit code (a signal counts as failure). */
+export function run(command: string, args: string[], envOverrides: Record<string, string | undefined> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = start(command, args, envOverrides);
+    child.on("error", reject);
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
