@@ -40,6 +40,12 @@ const envSchema = z.object({
   ),
   /** Signs dashboard sessions. Unset: generated once into DATA_DIR/auth-secret. */
   AUTH_SECRET: optionalString,
+  /** Set by `npm test`: the migrated throw-away database the suites and the e2e server share. */
+  TEST_DATABASE_URL: optionalString,
+  /** Set by `npm test`: the server on which tests create further scratch databases (unset: embedded). */
+  TEST_SCRATCH_SERVER_URL: optionalString,
+  /** Port of the server the end-to-end tests start. */
+  E2E_PORT: portNumber.default(3100),
   /** The Chromium that Playwright launches; never downloaded. */
   CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
   /** Set by CI systems; the test runner uses it to forbid stray `.only`. */

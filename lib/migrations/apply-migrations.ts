@@ -69,29 +69,11 @@ export interface MigrationReport {
   unknownInDatabase: string[];
 }
 
-/**
- * Splits Prisma's `?schema=` parameter off a connection URL (node-postgres does not know it), so
- * a database URL means the same PostgreSQL schema here as it does to Prisma.
- */
-export function splitSchemaParam(connectionString: string): { connectionString: string; schema: string | null } {
-  const url = new URL(connectionString);
-  const schema = url.searchParams.get("schema");
-  if (schema === null) return { connectionString, schema: null };
-  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) throw new MigrationError(`Unsupported schema name in the database URL: ${schema}`);
-  url.searchParams.delete("schema");
-  return { connectionString: url.toString(), schema };
-}
-
-export async function applyMigrations(databaseUrl: string, migrationsDir: string): Promise<MigrationReport> {
+export async function applyMigrations(connectionString: string, migrationsDir: string): Promise<MigrationReport> {
   const local = readLocalMigrations(migrationsDir);
-  const { connectionString, schema } = splitSchemaParam(databaseUrl);
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
-    if (schema) {
-      await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-      await client.query(`SET search_path TO "${schema}"`);
-    }
     // Session-level lock: a second instance starting at the same moment waits here, then finds
     // everything applied. Released in `finally`, and by PostgreSQL if this process dies.
     await client.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK_KEY]);

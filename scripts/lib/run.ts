@@ -8,7 +8,8 @@ export function bin(name: string): string {
 }
 
 export function start(command: string, args: string[], envOverrides: Record<string, string | undefined> = {}): ChildProcess {
-  return spawn(command, args, { stdio: "inherit", env: childProcessEnv(envOverrides) });
+  // Telemetry would only try to reach the network, which these machines do not have.
+  return spawn(command, args, { stdio: "inherit", env: childProcessEnv({ NEXT_TELEMETRY_DISABLED: "1", ...envOverrides }) });
 }
 
 /** Runs to completion; resolves with the exit code (a signal counts as failure). */

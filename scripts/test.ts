@@ -1,0 +1,97 @@
+// npm test — every suite against a throw-away database, then one closing line "N passed, N failed".
+//   unit         Vitest, pure code
+//   integration  Vitest, against PostgreSQL (DATABASE_URL's server, or the embedded one when unset)
+//   e2e          Playwright in the system Chromium, against the production build
+// `npm test -- --only unit` (or integration, e2e) runs one suite.
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { ensureProductionBuild } from "./lib/build";
+import { bin, run } from "./lib/run";
+import { applyMigrations } from "@/lib/migrations/apply-migrations";
+import { env } from "@/lib/env";
+import { createScratchDatabase } from "@/test/support/scratch-database";
+
+type Suite = "unit" | "integration" | "e2e";
+const SUITES: Suite[] = ["unit", "integration", "e2e"];
+const RESULTS_DIR = ".test-results";
+
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+function selectedSuites(argv: string[]): Suite[] {
+  const at = argv.indexOf("--only");
+  if (at < 0) return SUITES;
+  const wanted = (argv[at + 1] ?? "").split(",") as Suite[];
+  const unknown = wanted.filter((suite) => !SUITES.includes(suite));
+  if (unknown.length || wanted.length === 0) throw new Error(`--only takes ${SUITES.join(", ")} (comma-separated).`);
+  return wanted;
+}
+
+function readJson<T>(file: string): T | null {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : null;
+}
+
+async function runVitest(project: "unit" | "integration", databaseUrl: string | undefined): Promise<Counts> {
+  const output = path.join(RESULTS_DIR, `vitest-${project}.json`);
+  const code = await run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`], {
+    TEST_DATABASE_URL: databaseUrl,
+    // The app's own data layer (lib/db.ts) reads DATABASE_URL: point it at the test database too.
+    DATABASE_URL: databaseUrl,
+    TEST_SCRATCH_SERVER_URL: env.DATABASE_URL,
+  });
+  const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(output);
+  if (!report) return { passed: 0, failed: 1, skipped: 0 };
+  // A crash outside any test (a file that fails to load) still fails the run.
+  const failed = report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0);
+  return { passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests };
+}
+
+async function runPlaywright(databaseUrl: string): Promise<Counts> {
+  const output = path.join(RESULTS_DIR, "playwright.json");
+  const code = await run(bin("playwright"), ["test"], { TEST_DATABASE_URL: databaseUrl, PLAYWRIGHT_JSON_OUTPUT_NAME: output });
+  const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(output);
+  if (!report) return { passed: 0, failed: 1, skipped: 0 };
+  const failed = report.stats.unexpected + (code !== 0 && report.stats.unexpected === 0 ? 1 : 0);
+  return { passed: report.stats.expected + report.stats.flaky, failed, skipped: report.stats.skipped };
+}
+
+async function main(): Promise<number> {
+  const suites = selectedSuites(process.argv.slice(2));
+  rmSync(RESULTS_DIR, { recursive: true, force: true });
+  mkdirSync(RESULTS_DIR, { recursive: true });
+
+  const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
+  const add = (counts: Counts) => {
+    totals.passed += counts.passed;
+    totals.failed += counts.failed;
+    totals.skipped += counts.skipped;
+  };
+
+  if (suites.includes("unit")) add(await runVitest("unit", undefined));
+
+  if (suites.includes("integration") || suites.includes("e2e")) {
+    const database = await createScratchDatabase(env.DATABASE_URL);
+    console.log(`gatehouse: test database: ${database.kind === "server" ? "a new database on DATABASE_URL's server" : "embedded PostgreSQL in memory"}`);
+    try {
+      await applyMigrations(database.url, "prisma/migrations");
+      if (suites.includes("integration")) add(await runVitest("integration", database.url));
+      if (suites.includes("e2e")) {
+        await ensureProductionBuild();
+        add(await runPlaywright(database.url));
+      }
+    } catch (error) {
+      console.error(`gatehouse: ${error instanceof Error ? error.message : String(error)}`);
+      totals.failed += 1;
+    } finally {
+      await database.drop();
+    }
+  }
+
+  console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
+  return totals.failed === 0 && totals.passed > 0 ? 0 : 1;
+}
+
+process.exitCode = await main();
