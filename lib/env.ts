@@ -38,8 +38,6 @@ const envSchema = z.object({
       })
       .optional(),
   ),
-  /** Signs dashboard sessions. Unset: generated once into DATA_DIR/auth-secret. */
-  AUTH_SECRET: optionalString,
   /** Set by `npm test`: the migrated throw-away database the suites and the e2e server share. */
   TEST_DATABASE_URL: optionalString,
   /** Set by `npm test`: the server on which tests create further scratch databases (unset: embedded). */
