@@ -3,6 +3,7 @@
 //   integration  Vitest, against PostgreSQL (DATABASE_URL's server, or the embedded one when unset)
 //   e2e          Playwright in the system Chromium, against the production build
 // `npm test -- --only unit` (or integration, e2e) runs one suite.
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { ensureProductionBuild } from "./lib/build";
@@ -41,6 +42,8 @@ async function runVitest(project: "unit" | "integration", databaseUrl: string | 
     // The app's own data layer (lib/db.ts) reads DATABASE_URL: point it at the test database too.
     DATABASE_URL: databaseUrl,
     TEST_SCRATCH_SERVER_URL: env.DATABASE_URL,
+    // Tests never read or write the developer's key file under .data/.
+    SECRET_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
   });
   const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(output);
   if (!report) return { passed: 0, failed: 1, skipped: 0 };

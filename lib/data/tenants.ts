@@ -13,15 +13,16 @@ export interface TenantSummary {
 
 const summarySelect = { id: true, name: true, subdomain: true, customDomain: true, visibility: true } as const;
 
-/** The tenant a host names, or null. Cached per request: layout and page share one query. */
-export const findTenantForSite = cache(async (site: HostSite): Promise<TenantSummary | null> => {
-  const db = getDb();
-  switch (site.kind) {
-    case "subdomain":
-      return db.tenant.findUnique({ where: { subdomain: site.subdomain }, select: summarySelect });
-    case "custom-domain":
-      return db.tenant.findUnique({ where: { customDomain: site.domain }, select: summarySelect });
-    default:
-      return null;
-  }
+// Keyed by strings, not the HostSite object: React's cache compares arguments by identity, and
+// layout, page and metadata each resolve the host anew. One query per request.
+const findTenantByHostName = cache(async (kind: "subdomain" | "custom-domain", name: string): Promise<TenantSummary | null> => {
+  const where = kind === "subdomain" ? { subdomain: name } : { customDomain: name };
+  return getDb().tenant.findUnique({ where, select: summarySelect });
 });
+
+/** The tenant a host names, or null (the app host, unknown and malformed hosts). */
+export function findTenantForSite(site: HostSite): Promise<TenantSummary | null> {
+  if (site.kind === "subdomain") return findTenantByHostName("subdomain", site.subdomain);
+  if (site.kind === "custom-domain") return findTenantByHostName("custom-domain", site.domain);
+  return Promise.resolve(null);
+}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/breadcrumbs";
 import { findArticle } from "@/lib/data/content";
 import { requireCurrentTenant } from "@/lib/tenant/current-tenant";
 
@@ -18,11 +18,12 @@ export default async function ArticlePage({ params }: Props) {
   if (!article) notFound();
   return (
     <article>
-      <nav className="text-sm text-slate-500">
-        <Link href="/" className="hover:underline">Home</Link>
-        {" / "}
-        <Link href={`/categories/${article.category.slug}`} className="hover:underline">{article.category.title}</Link>
-      </nav>
+      <Breadcrumbs
+        trail={[
+          { href: "/", label: "Home" },
+          { href: `/categories/${article.category.slug}`, label: article.category.title },
+        ]}
+      />
       <h1 className="mt-2 text-3xl font-bold tracking-tight">{article.title}</h1>
       {/* Rendered as text (React escapes it); Markdown rendering arrives with the content editor. */}
       <div className="mt-6 whitespace-pre-wrap leading-7 text-slate-800">{article.body}</div>

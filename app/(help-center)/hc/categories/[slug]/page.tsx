@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/breadcrumbs";
 import { findCategory } from "@/lib/data/content";
 import { requireCurrentTenant } from "@/lib/tenant/current-tenant";
 
@@ -18,9 +19,7 @@ export default async function CategoryPage({ params }: Props) {
   if (!category) notFound();
   return (
     <>
-      <nav className="text-sm text-slate-500">
-        <Link href="/" className="hover:underline">Home</Link>
-      </nav>
+      <Breadcrumbs trail={[{ href: "/", label: "Home" }]} />
       <h1 className="mt-2 text-3xl font-bold tracking-tight">{category.title}</h1>
       {category.description && <p className="mt-2 text-slate-600">{category.description}</p>}
       <ul className="mt-6 divide-y divide-slate-200 rounded-lg border border-slate-200">

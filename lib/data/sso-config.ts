@@ -1,0 +1,61 @@
+import "server-only";
+import { secretEncryptionKey } from "@/lib/crypto/encryption-key";
+import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
+import { getDb } from "@/lib/db";
+
+// A tenant's JWT SSO configuration. The shared secret exists in the database only as AES-256-GCM
+// ciphertext; only the functions with "Secret" in their name touch it.
+
+export interface SsoSettings {
+  enabled: boolean;
+  loginUrl: string | null;
+  logoutUrl: string | null;
+  issuer: string | null;
+  audience: string | null;
+  tokenTtlSeconds: number;
+  clockSkewSeconds: number;
+  requireRedirectKey: boolean;
+  sessionLifetimeSeconds: number;
+  secretCreatedAt: Date | null;
+  hasSecret: boolean;
+}
+
+export async function findSsoSettings(tenantId: string): Promise<SsoSettings | null> {
+  const row = await getDb().ssoConfig.findUnique({
+    where: { tenantId },
+    select: {
+      enabled: true,
+      loginUrl: true,
+      logoutUrl: true,
+      issuer: true,
+      audience: true,
+      tokenTtlSeconds: true,
+      clockSkewSeconds: true,
+      requireRedirectKey: true,
+      sessionLifetimeSeconds: true,
+      secretCreatedAt: true,
+      // Selected only to answer "is there a secret?"; it does not leave this function.
+      secretCiphertext: true,
+    },
+  });
+  if (!row) return null;
+  const { secretCiphertext, ...settings } = row;
+  return { ...settings, hasSecret: secretCiphertext !== null };
+}
+
+/** Encrypts and stores a new shared secret; the old one stops working at once. */
+export async function storeSharedSecret(tenantId: string, secret: string, now: Date = new Date()): Promise<void> {
+  const secretCiphertext = encryptSecret(secret, secretEncryptionKey(), tenantId);
+  await getDb().ssoConfig.upsert({
+    where: { tenantId },
+    create: { tenantId, secretCiphertext, secretCreatedAt: now },
+    update: { secretCiphertext, secretCreatedAt: now },
+  });
+}
+
+/** The tenant's shared secret in the clear, for verifying or minting tokens; null when none is set. */
+export async function readSharedSecret(tenantId: string): Promise<string | null> {
+  const row = await getDb().ssoConfig.findUnique({ where: { tenantId }, select: { secretCiphertext: true } });
+  if (!row?.secretCiphertext) return null;
+  return decryptSecret(row.secretCiphertext, secretEncryptionKey(), tenantId);
+}
