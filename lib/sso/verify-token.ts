@@ -1,0 +1,138 @@
+// Verifies a JWT SSO token against one tenant's settings. Pure: the secret, settings and clock are
+// passed in; nothing here touches the network, the database or the environment.
+//
+// Checks run in a fixed order and the first failure decides the reason code, so the same token
+// always gets the same answer: configuration → size and shape → signature (jose, HS256 only) →
+// required claims → claim types → time → issuer → audience. Replay and redirect-key checks need
+// storage and follow in sign-in.ts.
+import { errors, jwtVerify, type JWTPayload } from "jose";
+import { parseProfileClaims, type EndUserProfile } from "./profile-claims";
+import type { RejectionReason } from "./reasons";
+
+export const MAX_TOKEN_BYTES = 8 * 1024;
+export const MAX_CLOCK_SKEW_SECONDS = 300;
+export const MAX_VALIDITY_SECONDS = 24 * 60 * 60;
+export const REQUIRED_CLAIMS = ["jti", "iat", "exp", "email", "name"] as const;
+
+export interface SsoVerificationConfig {
+  enabled: boolean;
+  /** the shared secret in the clear; null when none was generated */
+  secret: string | null;
+  issuer: string | null;
+  audience: string | null;
+  tokenTtlSeconds: number;
+  clockSkewSeconds: number;
+}
+
+export interface VerifiedToken {
+  jti: string;
+  iat: number;
+  exp: number;
+  profile: EndUserProfile;
+}
+
+export type TokenRejection = { ok: false; reason: RejectionReason; claim?: string; detail?: string };
+export type TokenVerification = { ok: true; token: VerifiedToken } | TokenRejection;
+
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+
+function reject(reason: RejectionReason, extra: { claim?: string; detail?: string } = {}): TokenRejection {
+  return { ok: false, reason, ...extra };
+}
+
+function decodeHeader(token: string): Record<string, unknown> | null {
+  try {
+    const header: unknown = JSON.parse(Buffer.from(token.slice(0, token.indexOf(".")), "base64url").toString("utf8"));
+    return typeof header === "object" && header !== null && !Array.isArray(header) ? (header as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** jose's refusals, mapped to our codes. Anything unexpected is a bug and is thrown. */
+function mapJoseError(error: unknown): TokenRejection {
+  if (error instanceof errors.JOSEAlgNotAllowed) return reject("alg_not_allowed");
+  if (error instanceof errors.JOSENotSupported) return reject("unsupported_header");
+  if (error instanceof errors.JWSSignatureVerificationFailed) return reject("bad_signature");
+  if (error instanceof errors.JWSInvalid) return reject("token_malformed");
+  if (error instanceof errors.JWTInvalid) return reject("claims_malformed");
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    return reject(error.reason === "missing" ? "missing_claim" : "invalid_claim", { claim: error.claim });
+  }
+  throw error;
+}
+
+function isSeconds(value: unknown): value is number {
+  return typeof value === "number" && Number.isSafeInteger(value);
+}
+
+function claimTypeProblem(payload: JWTPayload): string | null {
+  if (typeof payload.jti !== "string" || payload.jti.length === 0 || payload.jti.length > 128 || CONTROL_CHARACTERS.test(payload.jti)) return "jti";
+  for (const claim of ["iat", "exp", "nbf"] as const) {
+    if (claim === "nbf" && payload.nbf === undefined) continue;
+    if (!isSeconds(payload[claim])) return claim;
+  }
+  return null;
+}
+
+export async function verifySsoToken(token: string, config: SsoVerificationConfig | null, now: Date): Promise<TokenVerification> {
+  if (!config || !config.enabled || !config.secret) return reject("sso_not_configured");
+
+  // Cheap checks before any cryptography: an attacker's megabyte of junk costs us nothing.
+  if (Buffer.byteLength(token, "utf8") > MAX_TOKEN_BYTES) return reject("token_too_large");
+  if (!COMPACT_JWS.test(token)) return reject("token_malformed");
+  const header = decodeHeader(token);
+  if (!header || typeof header.alg !== "string") return reject("token_malformed");
+  // Critical extensions and unencoded payloads are features we do not offer; refuse them by name.
+  if ("crit" in header || "b64" in header) return reject("unsupported_header");
+
+  const leeway = Math.min(Math.max(0, Math.trunc(config.clockSkewSeconds)), MAX_CLOCK_SKEW_SECONDS);
+  const secret = new TextEncoder().encode(config.secret);
+
+  let payload: JWTPayload;
+  try {
+    // The key is this tenant's secret and nothing else: kid, jku, x5u, jwk and iss in the token
+    // are never used to choose it. Only HS256 is allowed, which also refuses "none".
+    ({ payload } = await jwtVerify(token, secret, {
+      algorithms: ["HS256"],
+      requiredClaims: [...REQUIRED_CLAIMS],
+      currentDate: now,
+      clockTolerance: leeway,
+    }));
+  } catch (error) {
+    // jose judges exp and nbf as soon as their types are right, before our own type checks; a
+    // time failure is only reported after them, in our order, so take its (verified) payload.
+    const timeFailure =
+      error instanceof errors.JWTExpired || (error instanceof errors.JWTClaimValidationFailed && error.reason === "check_failed");
+    if (!timeFailure) return mapJoseError(error);
+    payload = (error as errors.JWTClaimValidationFailed).payload;
+  }
+
+  const badType = claimTypeProblem(payload);
+  if (badType) return reject("invalid_claim", { claim: badType });
+  const profile = parseProfileClaims(payload as Record<string, unknown>);
+  if (!profile.ok) return reject("invalid_claim", { claim: profile.claim });
+
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  const iat = payload.iat as number;
+  const exp = payload.exp as number;
+  if (exp <= nowSeconds - leeway) return reject("token_expired", { detail: `expired ${nowSeconds - exp} s ago` });
+  if (payload.nbf !== undefined && payload.nbf > nowSeconds + leeway) {
+    return reject("not_yet_valid", { detail: `valid in ${payload.nbf - nowSeconds} s` });
+  }
+  if (iat > nowSeconds + leeway) return reject("iat_in_future", { detail: `iat is ${iat - nowSeconds} s ahead of our clock` });
+  if (nowSeconds - iat > config.tokenTtlSeconds + leeway) {
+    return reject("token_too_old", { detail: `issued ${nowSeconds - iat} s ago; Token TTL is ${config.tokenTtlSeconds} s` });
+  }
+  if (exp - iat > MAX_VALIDITY_SECONDS) return reject("exp_too_far", { detail: `exp is ${exp - iat} s after iat` });
+
+  if (config.issuer !== null && payload.iss !== config.issuer) return reject("issuer_mismatch");
+  if (config.audience !== null) {
+    const aud = payload.aud;
+    const matches = typeof aud === "string" ? aud === config.audience : Array.isArray(aud) && aud.includes(config.audience);
+    if (!matches) return reject("audience_mismatch");
+  }
+
+  return { ok: true, token: { jti: payload.jti as string, iat, exp, profile: profile.profile } };
+}
