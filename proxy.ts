@@ -4,6 +4,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { resolveHostSite, rootHostnameFrom } from "@/lib/tenant/host";
+import { ORIGINAL_PATH_HEADER } from "@/lib/tenant/original-path";
 
 const rootHostname = rootHostnameFrom(env.APP_URL);
 
@@ -16,7 +17,10 @@ export function proxy(request: NextRequest) {
   if (site.kind === "app" || PASS_THROUGH.test(pathname)) return NextResponse.next();
   const url = request.nextUrl.clone();
   url.pathname = pathname === "/" ? "/hc" : `/hc${pathname}`;
-  return NextResponse.rewrite(url);
+  // The path the visitor asked for, so a private page can send them back to it after sign-in.
+  const headers = new Headers(request.headers);
+  headers.set(ORIGINAL_PATH_HEADER, `${pathname}${request.nextUrl.search}`);
+  return NextResponse.rewrite(url, { request: { headers } });
 }
 
 export const config = {

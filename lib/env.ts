@@ -44,6 +44,11 @@ const envSchema = z.object({
   TEST_SCRATCH_SERVER_URL: optionalString,
   /** Port of the server the end-to-end tests start. */
   E2E_PORT: portNumber.default(3100),
+  /**
+   * Serve the demo "Acme app" Login URL at /demo/login, which mints tokens for the seeded demo
+   * tenant only. Turn it off ("false") on a public deployment.
+   */
+  DEMO_MODE: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
   /** The Chromium that Playwright launches; never downloaded. */
   CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
   /** Set by CI systems; the test runner uses it to forbid stray `.only`. */

@@ -7,7 +7,7 @@ import { seedDemo } from "@/lib/seed/demo-seed";
 export async function seedAndReport(databaseUrl: string): Promise<void> {
   const db = createPrismaClient(databaseUrl, 2);
   try {
-    const report = await seedDemo(db);
+    const report = await seedDemo(db, env.APP_URL);
     const made = [report.createdOwner && "the demo owner", report.createdTenant && "the demo tenant acme"].filter(Boolean);
     console.log(made.length ? `gatehouse: seeded ${made.join(" and ")}.` : "gatehouse: demo data already present; left as it is.");
   } finally {

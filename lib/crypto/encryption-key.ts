@@ -1,4 +1,3 @@
-import "server-only";
 import { loadOrCreateKeyFile } from "@/lib/runtime/key-file";
 import { env } from "@/lib/env";
 

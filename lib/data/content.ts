@@ -1,12 +1,17 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 
-// Help-center content (categories and their articles). Every query is scoped by tenantId.
-// Group-restricted articles are hidden here until end-user sessions exist to unlock them.
+// Help-center content (categories and their articles). Every query is scoped by tenantId, and an
+// article with required groups is only returned to a viewer in at least one of them.
 
-const visibleArticle = { published: true, requiredGroups: { isEmpty: true } } as const;
+function visibleTo(groups: string[]) {
+  return {
+    published: true,
+    OR: [{ requiredGroups: { isEmpty: true } }, ...(groups.length > 0 ? [{ requiredGroups: { hasSome: groups } }] : [])],
+  };
+}
 
-export async function listCategoriesWithArticles(tenantId: string) {
+export async function listCategoriesWithArticles(tenantId: string, groups: string[]) {
   return getDb().category.findMany({
     where: { tenantId },
     orderBy: [{ position: "asc" }, { title: "asc" }],
@@ -15,26 +20,26 @@ export async function listCategoriesWithArticles(tenantId: string) {
       slug: true,
       title: true,
       description: true,
-      articles: { where: visibleArticle, orderBy: { title: "asc" }, select: { id: true, slug: true, title: true } },
+      articles: { where: visibleTo(groups), orderBy: { title: "asc" }, select: { id: true, slug: true, title: true } },
     },
   });
 }
 
-export async function findCategory(tenantId: string, slug: string) {
+export async function findCategory(tenantId: string, slug: string, groups: string[]) {
   return getDb().category.findUnique({
     where: { tenantId_slug: { tenantId, slug } },
     select: {
       slug: true,
       title: true,
       description: true,
-      articles: { where: visibleArticle, orderBy: { title: "asc" }, select: { slug: true, title: true } },
+      articles: { where: visibleTo(groups), orderBy: { title: "asc" }, select: { slug: true, title: true } },
     },
   });
 }
 
-export async function findArticle(tenantId: string, slug: string) {
+export async function findArticle(tenantId: string, slug: string, groups: string[]) {
   return getDb().article.findFirst({
-    where: { tenantId, slug, ...visibleArticle },
+    where: { tenantId, slug, ...visibleTo(groups) },
     select: { slug: true, title: true, body: true, updatedAt: true, category: { select: { slug: true, title: true } } },
   });
 }

@@ -59,3 +59,17 @@ export async function readSharedSecret(tenantId: string): Promise<string | null>
   if (!row?.secretCiphertext) return null;
   return decryptSecret(row.secretCiphertext, secretEncryptionKey(), tenantId);
 }
+
+/**
+ * What a token minter needs for a tenant, found by subdomain: the secret in the clear plus the
+ * issuer and audience to put in the token. Only the demo Login URL uses it.
+ */
+export async function readSigningSetupBySubdomain(subdomain: string) {
+  const tenant = await getDb().tenant.findUnique({
+    where: { subdomain },
+    select: { id: true, ssoConfig: { select: { loginUrl: true, issuer: true, audience: true, enabled: true } } },
+  });
+  if (!tenant?.ssoConfig) return null;
+  const secret = await readSharedSecret(tenant.id);
+  return secret ? { tenantId: tenant.id, secret, ...tenant.ssoConfig } : null;
+}

@@ -6,6 +6,7 @@ import { createSiblingScratchDatabase, type ScratchDatabase } from "@/test/suppo
 import { DEMO_CATEGORIES } from "./demo-content";
 import { DEMO_OWNER, DEMO_TENANT, seedDemo } from "./demo-seed";
 
+const APP_URL = "http://localhost:3000";
 let database: ScratchDatabase;
 let db: Db;
 
@@ -22,7 +23,7 @@ afterAll(async () => {
 
 describe("seedDemo", () => {
   it("creates the demo owner (argon2id) and the acme tenant with content, once, even when run concurrently", async () => {
-    const reports = await Promise.all([seedDemo(db), seedDemo(db)]);
+    const reports = await Promise.all([seedDemo(db, APP_URL), seedDemo(db, APP_URL)]);
     expect(reports.filter((r) => r.createdTenant)).toHaveLength(1);
 
     const owner = await db.user.findUniqueOrThrow({ where: { email: DEMO_OWNER.email }, include: { memberships: true } });
@@ -34,6 +35,12 @@ describe("seedDemo", () => {
     expect(tenant.categories.map((c) => c.slug).sort()).toEqual(DEMO_CATEGORIES.map((c) => c.slug).sort());
     expect(tenant.articles).toHaveLength(DEMO_CATEGORIES.flatMap((c) => c.articles).length);
     expect(await db.user.count()).toBe(1);
+
+    // The demo is private and signs in through Gatehouse's own demo Login URL.
+    expect(tenant.visibility).toBe("private");
+    const sso = await db.ssoConfig.findUniqueOrThrow({ where: { tenantId: tenant.id }, omit: { secretCiphertext: false } });
+    expect(sso).toMatchObject({ enabled: true, loginUrl: "http://localhost:3000/demo/login" });
+    expect(sso.secretCiphertext).toMatch(/^v1\./);
   });
 
   it("never overwrites what a person changed, and does not recreate what they deleted", async () => {
@@ -41,7 +48,7 @@ describe("seedDemo", () => {
     await db.user.update({ where: { email: DEMO_OWNER.email }, data: { name: "Changed Name" } });
     await db.article.deleteMany({ where: { tenantId: tenant.id, slug: "download-invoices" } });
 
-    const report = await seedDemo(db);
+    const report = await seedDemo(db, APP_URL);
     expect(report).toEqual({ createdOwner: false, createdTenant: false });
     expect((await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).name).toBe("Renamed by the owner");
     expect((await db.user.findUniqueOrThrow({ where: { email: DEMO_OWNER.email } })).name).toBe("Changed Name");

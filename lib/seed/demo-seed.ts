@@ -1,11 +1,20 @@
 // Idempotent demo data for `npm start`: creates what is missing and never overwrites what a
 // person may have changed (an existing user, tenant or its content is left exactly as it is).
 import { hashPassword } from "@/lib/auth/password";
+import { secretEncryptionKey } from "@/lib/crypto/encryption-key";
+import { encryptSecret } from "@/lib/crypto/secret-box";
+import { generateSharedSecret } from "@/lib/sso/mint-token";
 import type { Db } from "@/lib/prisma-client";
 import { DEMO_CATEGORIES } from "./demo-content";
 
 export const DEMO_OWNER = { email: "owner@acme.test", name: "Ada Owner", password: "gatehouse-demo" } as const;
 export const DEMO_TENANT = { subdomain: "acme", name: "Acme Help Center" } as const;
+/** The demo "Acme app" sign-in page Gatehouse serves itself (app/demo/login). */
+export const DEMO_LOGIN_PATH = "/demo/login";
+
+export function demoLoginUrl(appUrl: string): string {
+  return new URL(DEMO_LOGIN_PATH, appUrl).href;
+}
 
 export interface SeedReport {
   createdOwner: boolean;
@@ -16,7 +25,11 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }
 
-export async function seedDemo(db: Db): Promise<SeedReport> {
+/**
+ * @param appUrl APP_URL: the demo tenant's Login URL is this app's own /demo/login, so the whole
+ * sign-in flow works with nothing else running.
+ */
+export async function seedDemo(db: Db, appUrl: string): Promise<SeedReport> {
   const report: SeedReport = { createdOwner: false, createdTenant: false };
 
   let owner = await db.user.findUnique({ where: { email: DEMO_OWNER.email } });
@@ -42,8 +55,18 @@ export async function seedDemo(db: Db): Promise<SeedReport> {
         data: {
           subdomain: DEMO_TENANT.subdomain,
           name: DEMO_TENANT.name,
+          visibility: "private",
           memberships: { create: { userId: owner.id, role: "owner" } },
-          ssoConfig: { create: {} },
+        },
+      });
+      // Private, with JWT SSO against the demo Login URL; the secret is encrypted like any other.
+      await tx.ssoConfig.create({
+        data: {
+          tenantId: tenant.id,
+          enabled: true,
+          loginUrl: demoLoginUrl(appUrl),
+          secretCiphertext: encryptSecret(generateSharedSecret(), secretEncryptionKey(), tenant.id),
+          secretCreatedAt: new Date(),
         },
       });
       for (const [position, category] of DEMO_CATEGORIES.entries()) {

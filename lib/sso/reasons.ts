@@ -187,3 +187,14 @@ export const REASONS: Record<RejectionReason, ReasonDescription> = {
     freshTokenFixes: false,
   },
 };
+
+// Refused before the signature was checked: whatever the token says about itself is unverified.
+const BEFORE_SIGNATURE: ReadonlySet<RejectionReason> = new Set([
+  "sso_not_configured", "token_missing", "token_ambiguous", "token_too_large", "token_malformed",
+  "alg_not_allowed", "unsupported_header", "bad_signature",
+]);
+
+/** True when the token's signature had verified by the time this reason was decided. */
+export function signatureWasVerified(reason: RejectionReason): boolean {
+  return !BEFORE_SIGNATURE.has(reason);
+}

@@ -1,32 +1,37 @@
 import Link from "next/link";
-import { requireCurrentTenant } from "@/lib/tenant/current-tenant";
+import { getViewer, signInPath } from "@/lib/help-center/viewer";
 
 export const dynamic = "force-dynamic";
 
 export default async function HelpCenterLayout({ children }: { children: React.ReactNode }) {
-  const tenant = await requireCurrentTenant();
+  const { tenant, user } = await getViewer();
+  const signInHref = await signInPath();
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-slate-200 bg-brand-50">
-        <div className="mx-auto flex max-w-4xl items-center justify-between px-6 py-4">
+        <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-3 px-4 py-4 sm:px-6">
           <Link href="/" className="text-lg font-semibold text-slate-900">
             {tenant.name}
           </Link>
+          {user ? (
+            <div className="flex items-center gap-3 text-sm">
+              <span className="text-slate-700">
+                Signed in as <strong className="font-medium">{user.name}</strong>
+              </span>
+              <form action="/sso/logout" method="post">
+                <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50">
+                  Sign out
+                </button>
+              </form>
+            </div>
+          ) : tenant.visibility === "public" ? (
+            <a href={signInHref} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+              Sign in
+            </a>
+          ) : null}
         </div>
       </header>
-      <main className="mx-auto w-full max-w-4xl flex-1 px-6 py-10">
-        {tenant.visibility === "private" ? <PrivateNotice /> : children}
-      </main>
+      <main className="mx-auto w-full max-w-4xl flex-1 px-4 py-8 sm:px-6 sm:py-10">{children}</main>
     </div>
-  );
-}
-
-// Until end-user SSO sessions exist, a private help center shows nothing of its content.
-function PrivateNotice() {
-  return (
-    <section className="rounded-lg border border-slate-200 p-6">
-      <h1 className="text-xl font-semibold">This help center is private</h1>
-      <p className="mt-2 text-slate-600">Sign in through your company account to read it.</p>
-    </section>
   );
 }

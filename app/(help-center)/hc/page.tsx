@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listCategoriesWithArticles } from "@/lib/data/content";
-import { requireCurrentTenant } from "@/lib/tenant/current-tenant";
+import { requireReader, viewerGroups } from "@/lib/help-center/viewer";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const tenant = await requireCurrentTenant();
+  const { tenant } = await requireReader();
   return { title: { absolute: tenant.name } };
 }
 
 export default async function HelpCenterHome() {
-  const tenant = await requireCurrentTenant();
-  const categories = await listCategoriesWithArticles(tenant.id);
+  const viewer = await requireReader();
+  const categories = await listCategoriesWithArticles(viewer.tenant.id, viewerGroups(viewer));
   return (
     <>
       <h1 className="text-3xl font-bold tracking-tight">How can we help?</h1>

@@ -2,19 +2,21 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { findArticle } from "@/lib/data/content";
-import { requireCurrentTenant } from "@/lib/tenant/current-tenant";
+import { requireReader, viewerGroups } from "@/lib/help-center/viewer";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const tenant = await requireCurrentTenant();
-  const article = await findArticle(tenant.id, (await params).slug);
+  const viewer = await requireReader();
+  const { tenant } = viewer;
+  const article = await findArticle(tenant.id, (await params).slug, viewerGroups(viewer));
   return { title: { absolute: article ? `${article.title} · ${tenant.name}` : tenant.name } };
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const tenant = await requireCurrentTenant();
-  const article = await findArticle(tenant.id, (await params).slug);
+  const viewer = await requireReader();
+  const { tenant } = viewer;
+  const article = await findArticle(tenant.id, (await params).slug, viewerGroups(viewer));
   if (!article) notFound();
   return (
     <article>

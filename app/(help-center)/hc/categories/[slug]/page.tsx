@@ -3,19 +3,21 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { findCategory } from "@/lib/data/content";
-import { requireCurrentTenant } from "@/lib/tenant/current-tenant";
+import { requireReader, viewerGroups } from "@/lib/help-center/viewer";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const tenant = await requireCurrentTenant();
-  const category = await findCategory(tenant.id, (await params).slug);
+  const viewer = await requireReader();
+  const { tenant } = viewer;
+  const category = await findCategory(tenant.id, (await params).slug, viewerGroups(viewer));
   return { title: { absolute: category ? `${category.title} · ${tenant.name}` : tenant.name } };
 }
 
 export default async function CategoryPage({ params }: Props) {
-  const tenant = await requireCurrentTenant();
-  const category = await findCategory(tenant.id, (await params).slug);
+  const viewer = await requireReader();
+  const { tenant } = viewer;
+  const category = await findCategory(tenant.id, (await params).slug, viewerGroups(viewer));
   if (!category) notFound();
   return (
     <>

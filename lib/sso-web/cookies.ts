@@ -1,0 +1,33 @@
+import "server-only";
+import { env } from "@/lib/env";
+
+// Cookies of the help-center host. On https they get Secure and the __Host- prefix, which the
+// browser enforces: host-only (no Domain), Path=/, Secure. Nothing is shared with sibling tenants.
+
+export const SECURE_COOKIES = new URL(env.APP_URL).protocol === "https:";
+const prefix = SECURE_COOKIES ? "__Host-" : "";
+
+/** The end user's help-center session (an opaque random value; the database holds its hash). */
+export const SESSION_COOKIE = `${prefix}gh_session`;
+/** Binds redirect keys to the browser that started the flow. */
+export const BINDING_COOKIE = `${prefix}gh_sso_binding`;
+/** Set when we bounced a failed sign-in back to the Login URL, so the next failure cannot bounce again. */
+export const BOUNCE_COOKIE = `${prefix}gh_sso_bounce`;
+
+export interface CookieOptions {
+  httpOnly: true;
+  secure: boolean;
+  sameSite: "lax" | "none";
+  path: "/";
+  maxAge: number;
+}
+
+export function cookieOptions(maxAgeSeconds: number, sameSite: "lax" | "none" = "lax"): CookieOptions {
+  // SameSite=None needs Secure; on plain http (local development) Lax is the only choice.
+  return { httpOnly: true, secure: SECURE_COOKIES, sameSite: SECURE_COOKIES ? sameSite : "lax", path: "/", maxAge: maxAgeSeconds };
+}
+
+/** Opaque values we issue are 32 base64url characters; anything else in a cookie is ignored. */
+export function readOpaqueCookie(value: string | undefined): string | null {
+  return value && /^[A-Za-z0-9_-]{32}$/.test(value) ? value : null;
+}

@@ -1,0 +1,53 @@
+// The page a visitor sees when sign-in is refused: what failed in plain words, what the site owner
+// should check, the reason code and request id for support, and a way to try again. Plain HTML
+// with every value escaped; it never contains the token or anything secret.
+import { REASONS, type RejectionReason } from "./reasons";
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+const STYLE = `
+  body{margin:0;font-family:ui-sans-serif,system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#0f172a;background:#f8fafc}
+  main{max-width:36rem;margin:4rem auto;padding:2rem;background:#fff;border:1px solid #e2e8f0;border-radius:.75rem}
+  h1{font-size:1.375rem;margin:0 0 .75rem} p{line-height:1.6;color:#334155}
+  .hint{background:#f1f5f9;border-radius:.5rem;padding:.75rem 1rem;font-size:.9rem}
+  dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;font-size:.85rem;color:#475569}
+  dd{margin:0;font-family:ui-monospace,monospace;word-break:break-all}
+  a.button{display:inline-block;margin-top:1rem;background:#2563eb;color:#fff;padding:.5rem 1rem;border-radius:.375rem;text-decoration:none}
+  a.button:focus{outline:3px solid #93c5fd}
+`;
+
+interface ErrorPageInput {
+  helpCenterName: string;
+  requestId: string;
+  /** where "Try again" leads: the start of the sign-in flow */
+  tryAgainUrl: string | null;
+}
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
+}
+
+export function renderRejectionPage(reason: RejectionReason, input: ErrorPageInput & { claim?: string }): string {
+  const description = REASONS[reason];
+  const claim = input.claim ? ` (claim: <code>${escapeHtml(input.claim)}</code>)` : "";
+  return page(
+    `Sign-in failed · ${input.helpCenterName}`,
+    `<h1>We could not sign you in to ${escapeHtml(input.helpCenterName)}</h1>
+     <p>${escapeHtml(description.title)}</p>
+     <p class="hint"><strong>For the site owner:</strong> ${escapeHtml(description.ownerHint)}${claim}</p>
+     <dl><dt>Reason</dt><dd>${escapeHtml(reason)}</dd><dt>Request ID</dt><dd>${escapeHtml(input.requestId)}</dd></dl>
+     <p>If this keeps happening, send the reason and request ID above to the help center's support team.</p>
+     ${input.tryAgainUrl ? `<a class="button" href="${escapeHtml(input.tryAgainUrl)}">Try again</a>` : ""}`,
+  );
+}
+
+export function renderUnexpectedErrorPage(requestId: string): string {
+  return page(
+    "Something went wrong",
+    `<h1>Something went wrong on our side</h1>
+     <p>Sign-in could not be completed because of an error in Gatehouse, not in your account. Please try again in a moment.</p>
+     <dl><dt>Request ID</dt><dd>${escapeHtml(requestId)}</dd></dl>`,
+  );
+}
