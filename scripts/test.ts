@@ -35,6 +35,10 @@ function readJson<T>(file: string): T | null {
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : null;
 }
 
+// One key for the whole run: the e2e server and the specs' fixtures must agree on it, and tests
+// never read or write the developer's key file under .data/.
+const TEST_ENCRYPTION_KEY = randomBytes(32).toString("base64");
+
 async function runVitest(project: "unit" | "integration", databaseUrl: string | undefined): Promise<Counts> {
   const output = path.join(RESULTS_DIR, `vitest-${project}.json`);
   const code = await run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`], {
@@ -42,8 +46,7 @@ async function runVitest(project: "unit" | "integration", databaseUrl: string | 
     // The app's own data layer (lib/db.ts) reads DATABASE_URL: point it at the test database too.
     DATABASE_URL: databaseUrl,
     TEST_SCRATCH_SERVER_URL: env.DATABASE_URL,
-    // Tests never read or write the developer's key file under .data/.
-    SECRET_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    SECRET_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
   });
   const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(output);
   if (!report) return { passed: 0, failed: 1, skipped: 0 };
@@ -54,7 +57,11 @@ async function runVitest(project: "unit" | "integration", databaseUrl: string | 
 
 async function runPlaywright(databaseUrl: string): Promise<Counts> {
   const output = path.join(RESULTS_DIR, "playwright.json");
-  const code = await run(bin("playwright"), ["test"], { TEST_DATABASE_URL: databaseUrl, PLAYWRIGHT_JSON_OUTPUT_NAME: output });
+  const code = await run(bin("playwright"), ["test"], {
+    TEST_DATABASE_URL: databaseUrl,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: output,
+    SECRET_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+  });
   const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(output);
   if (!report) return { passed: 0, failed: 1, skipped: 0 };
   const failed = report.stats.unexpected + (code !== 0 && report.stats.unexpected === 0 ? 1 : 0);
