@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { BACKEND_ORIGIN } from "./e2e/support/customer-backend";
 import { env } from "./lib/env";
 
 // Run through `npm test` (or `npm run test:e2e`), which prepares TEST_DATABASE_URL and the build.
@@ -22,16 +23,25 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
-  webServer: {
-    command: `node_modules/.bin/next start -p ${port}`,
-    url: `http://127.0.0.1:${port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: {
-      DATABASE_URL: env.TEST_DATABASE_URL ?? "",
-      APP_URL: `http://localhost:${port}`,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
+  webServer: [
+    {
+      command: `node_modules/.bin/next start -p ${port}`,
+      url: `http://127.0.0.1:${port}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        DATABASE_URL: env.TEST_DATABASE_URL ?? "",
+        APP_URL: `http://localhost:${port}`,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
     },
-  },
+    {
+      // A tenant's backend: the Login URL that mints tokens (e2e/support/customer-backend.ts).
+      command: "node_modules/.bin/tsx e2e/support/customer-backend.ts --serve",
+      url: `${BACKEND_ORIGIN}/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
 });

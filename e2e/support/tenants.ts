@@ -1,7 +1,9 @@
 // Test tenants written straight into the run's database (plain SQL through pg, no app code), each
-// with a unique subdomain so specs never depend on one another or on the demo seed.
+// with a unique subdomain so specs never depend on one another or on the demo seed. Also: the SSO
+// settings a test needs, and read-only helpers for asserting on sso_events / end_user_sessions.
 import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
+import { encryptSecret } from "@/lib/crypto/secret-box";
 import { env } from "@/lib/env";
 
 export interface TestTenant {
@@ -10,12 +12,16 @@ export interface TestTenant {
   name: string;
   /** http://<subdomain>.localhost:<port> */
   origin: string;
+  /** the shared secret in the clear, when the tenant was created with SSO */
+  secret: string | null;
 }
 
 export interface TestArticle {
   slug: string;
   title: string;
   body: string;
+  /** empty or absent: visible to every reader */
+  requiredGroups?: string[];
 }
 
 export interface TestCategory {
@@ -25,30 +31,89 @@ export interface TestCategory {
   articles: TestArticle[];
 }
 
+export interface TestSsoConfig {
+  /** the shared secret (stored encrypted, as the app does); omitted: a random one */
+  secret?: string;
+  enabled?: boolean;
+  loginUrl?: string | null;
+  logoutUrl?: string | null;
+  issuer?: string | null;
+  audience?: string | null;
+  requireRedirectKey?: boolean;
+  tokenTtlSeconds?: number;
+  clockSkewSeconds?: number;
+}
+
 function databaseUrl(): string {
   if (!env.TEST_DATABASE_URL) throw new Error("Run the end-to-end tests through `npm test` or `npm run test:e2e`.");
   return env.TEST_DATABASE_URL;
+}
+
+function encryptionKey(): Buffer {
+  // scripts/test.ts sets one key for the run, shared with the app server(s) under test.
+  if (!env.SECRET_ENCRYPTION_KEY) throw new Error("SECRET_ENCRYPTION_KEY is not set: run through `npm run test:e2e`.");
+  return Buffer.from(env.SECRET_ENCRYPTION_KEY, "base64");
+}
+
+/** A new random shared secret, like the dashboard generates. */
+export function newSecret(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+/** The ciphertext the app stores in sso_configs.secret_ciphertext for this tenant. */
+export function sealSecret(secret: string, tenantId: string): string {
+  return encryptSecret(secret, encryptionKey(), tenantId);
+}
+
+async function withClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl() });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
 }
 
 export async function createTenant(options: {
   prefix: string;
   visibility?: "public" | "private";
   categories?: TestCategory[];
+  sso?: TestSsoConfig;
 }): Promise<TestTenant> {
   const subdomain = `${options.prefix}-${randomBytes(4).toString("hex")}`;
+  const sso = options.sso;
   const tenant: TestTenant = {
     id: randomUUID(),
     subdomain,
     name: `${options.prefix} help center`,
     origin: `http://${subdomain}.localhost:${env.E2E_PORT}`,
+    secret: sso ? (sso.secret ?? newSecret()) : null,
   };
-  const client = new pg.Client({ connectionString: databaseUrl() });
-  await client.connect();
-  try {
+  await withClient(async (client) => {
     await client.query("BEGIN");
     await client.query(`INSERT INTO tenants (id, name, subdomain, visibility, updated_at) VALUES ($1, $2, $3, $4, now())`, [
       tenant.id, tenant.name, subdomain, options.visibility ?? "public",
     ]);
+    if (sso) {
+      await client.query(
+        `INSERT INTO sso_configs (tenant_id, enabled, login_url, logout_url, secret_ciphertext, secret_created_at, issuer, audience,
+                                  token_ttl_seconds, clock_skew_seconds, require_redirect_key, updated_at)
+         VALUES ($1, $2, $3, $4, $5, now(), $6, $7, $8, $9, $10, now())`,
+        [
+          tenant.id,
+          sso.enabled ?? true,
+          sso.loginUrl ?? null,
+          sso.logoutUrl ?? null,
+          sealSecret(tenant.secret!, tenant.id),
+          sso.issuer ?? null,
+          sso.audience ?? null,
+          sso.tokenTtlSeconds ?? 300,
+          sso.clockSkewSeconds ?? 60,
+          sso.requireRedirectKey ?? false,
+        ],
+      );
+    }
     for (const [position, category] of (options.categories ?? []).entries()) {
       const categoryId = randomUUID();
       await client.query(
@@ -57,14 +122,50 @@ export async function createTenant(options: {
       );
       for (const article of category.articles) {
         await client.query(
-          `INSERT INTO articles (id, tenant_id, category_id, title, slug, body, updated_at) VALUES ($1, $2, $3, $4, $5, $6, now())`,
-          [randomUUID(), tenant.id, categoryId, article.title, article.slug, article.body],
+          `INSERT INTO articles (id, tenant_id, category_id, title, slug, body, required_groups, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, now())`,
+          [randomUUID(), tenant.id, categoryId, article.title, article.slug, article.body, article.requiredGroups ?? []],
         );
       }
     }
     await client.query("COMMIT");
-  } finally {
-    await client.end();
-  }
+  });
   return tenant;
+}
+
+/** Replaces the tenant's shared secret, as "Regenerate secret" does: only the ciphertext changes. */
+export async function rotateSecret(tenant: TestTenant, secret: string = newSecret()): Promise<string> {
+  await withClient((client) =>
+    client.query(`UPDATE sso_configs SET secret_ciphertext = $2, secret_created_at = now(), updated_at = now() WHERE tenant_id = $1`, [
+      tenant.id,
+      sealSecret(secret, tenant.id),
+    ]),
+  );
+  tenant.secret = secret;
+  return secret;
+}
+
+export async function setSsoEnabled(tenant: TestTenant, enabled: boolean): Promise<void> {
+  await withClient((client) => client.query(`UPDATE sso_configs SET enabled = $2, updated_at = now() WHERE tenant_id = $1`, [tenant.id, enabled]));
+}
+
+export type Row = Record<string, unknown>;
+
+/** The tenant's SSO event log, oldest first, every column. */
+export async function ssoEvents(tenant: TestTenant): Promise<Row[]> {
+  return withClient(async (client) => (await client.query(`SELECT * FROM sso_events WHERE tenant_id = $1 ORDER BY id`, [tenant.id])).rows);
+}
+
+/** The tenant's end-user sessions with the user's email, oldest first. */
+export async function endUserSessions(tenant: TestTenant): Promise<Row[]> {
+  return withClient(
+    async (client) =>
+      (
+        await client.query(
+          `SELECT s.*, u.email, u.groups FROM end_user_sessions s JOIN end_users u ON u.id = s.end_user_id
+            WHERE s.tenant_id = $1 ORDER BY s.created_at, s.id`,
+          [tenant.id],
+        )
+      ).rows,
+  );
 }

@@ -1,0 +1,184 @@
+// The sign-in decisions (lib/sso/sign-in.ts) over the real PostgreSQL store: replay, redirect-key
+// binding, provisioning, and what happens under concurrency.
+import { randomBytes, randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mintSsoToken } from "@/lib/sso/mint-token";
+import { signIn, type SignInOutcome } from "@/lib/sso/sign-in";
+import { testDatabaseUrl } from "@/test/support/test-database-url";
+import { startSessionAndRecord } from "./end-user-sessions";
+import { createRedirectKey } from "./redirect-keys";
+import { findSignInContext, type SsoRuntimeConfig } from "./sign-in-context";
+import { createSignInStore } from "./sign-in-store";
+import { storeSharedSecret } from "./sso-config";
+
+const sql = new pg.Client({ connectionString: testDatabaseUrl() });
+const SECRET = randomBytes(48).toString("base64");
+
+interface Tenant {
+  id: string;
+  subdomain: string;
+  config: SsoRuntimeConfig;
+}
+
+async function createTenant(options: { requireRedirectKey?: boolean } = {}): Promise<Tenant> {
+  const id = randomUUID();
+  const subdomain = `signin-${randomBytes(4).toString("hex")}`;
+  await sql.query(`INSERT INTO tenants (id, name, subdomain, visibility, updated_at) VALUES ($1, 'T', $2, 'private', now())`, [id, subdomain]);
+  await sql.query(`INSERT INTO sso_configs (tenant_id, enabled, login_url, require_redirect_key, updated_at) VALUES ($1, true, 'https://app.example/login', $2, now())`, [
+    id,
+    options.requireRedirectKey ?? false,
+  ]);
+  await storeSharedSecret(id, SECRET);
+  const context = await findSignInContext({ kind: "subdomain", subdomain });
+  return { id, subdomain, config: context!.config! };
+}
+
+function attempt(tenant: Tenant, token: string, browserBinding: string | null = null, now = new Date()): Promise<SignInOutcome> {
+  return signIn({ token, config: tenant.config, now, browserBinding }, createSignInStore(tenant.id));
+}
+
+async function count(table: string, tenantId: string, where = "true"): Promise<number> {
+  const { rows } = await sql.query(`SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = $1 AND ${where}`, [tenantId]);
+  return rows[0].n;
+}
+
+beforeAll(() => sql.connect());
+afterAll(() => sql.end());
+
+describe("sign-in against PostgreSQL", () => {
+  it("loads the tenant's configuration with the decrypted secret in one lookup", async () => {
+    const tenant = await createTenant();
+    expect(tenant.config).toMatchObject({ enabled: true, secret: SECRET, tokenTtlSeconds: 300, clockSkewSeconds: 60 });
+    expect(await findSignInContext({ kind: "subdomain", subdomain: "no-such-tenant" })).toBeNull();
+  });
+
+  it("accepts a token once; a second use of the same jti is jti_replayed, even re-signed differently", async () => {
+    const tenant = await createTenant();
+    const jti = randomUUID();
+    const token = await mintSsoToken(SECRET, { email: "ann@example.com", name: "Ann", jti });
+    expect((await attempt(tenant, token)).ok).toBe(true);
+    expect(await attempt(tenant, token)).toMatchObject({ ok: false, reason: "jti_replayed" });
+
+    // Another spelling of the same sign-in: other claims order, other name, same jti.
+    const respelled = await mintSsoToken(SECRET, { name: "Ann B", email: "ANN@example.com", jti });
+    expect(respelled).not.toBe(token);
+    expect(await attempt(tenant, respelled)).toMatchObject({ ok: false, reason: "jti_replayed" });
+    expect(await count("used_token_ids", tenant.id)).toBe(1);
+  });
+
+  it("keeps replay records per tenant: the same jti at another tenant is a different sign-in", async () => {
+    const [a, b] = [await createTenant(), await createTenant()];
+    const token = await mintSsoToken(SECRET, { email: "x@example.com", name: "X", jti: "shared-jti" });
+    expect((await attempt(a, token)).ok).toBe(true);
+    expect((await attempt(b, token)).ok).toBe(true);
+  });
+
+  it("honours a redirect key bound to this browser and returns where the visitor was going", async () => {
+    const tenant = await createTenant({ requireRedirectKey: true });
+    const key = randomBytes(24).toString("base64url");
+    const binding = randomBytes(24).toString("base64url");
+    await createRedirectKey(tenant.id, key, binding, `https://${tenant.subdomain}.example/articles/a`);
+    const token = await mintSsoToken(SECRET, { email: "kim@example.com", name: "Kim", jti: key });
+    const outcome = await attempt(tenant, token, binding);
+    expect(outcome).toMatchObject({ ok: true, viaRedirectKey: true, keyReturnTo: `https://${tenant.subdomain}.example/articles/a` });
+    const { rows } = await sql.query(`SELECT used_at FROM redirect_keys WHERE tenant_id = $1`, [tenant.id]);
+    expect(rows[0].used_at).toBeInstanceOf(Date);
+  });
+
+  it("refuses a key presented by another browser (key_mismatch) or without the binding cookie", async () => {
+    const tenant = await createTenant();
+    for (const presented of ["another-browsers-binding-value-123", null]) {
+      const key = randomBytes(24).toString("base64url");
+      await createRedirectKey(tenant.id, key, randomBytes(24).toString("base64url"), "https://x.example/");
+      const token = await mintSsoToken(SECRET, { email: "kim@example.com", name: "Kim", jti: key });
+      expect(await attempt(tenant, token, presented)).toMatchObject({ ok: false, reason: "key_mismatch" });
+    }
+  });
+
+  it("refuses a key older than 10 minutes (key_expired)", async () => {
+    const tenant = await createTenant();
+    const key = randomBytes(24).toString("base64url");
+    const binding = randomBytes(24).toString("base64url");
+    await createRedirectKey(tenant.id, key, binding, "https://x.example/", new Date(Date.now() - 11 * 60 * 1000));
+    const token = await mintSsoToken(SECRET, { email: "kim@example.com", name: "Kim", jti: key });
+    expect(await attempt(tenant, token, binding)).toMatchObject({ ok: false, reason: "key_expired" });
+  });
+
+  it("treats another tenant's key as no key at all: key_required where sign-ins must start at the help center", async () => {
+    const [owner, other] = [await createTenant(), await createTenant({ requireRedirectKey: true })];
+    const key = randomBytes(24).toString("base64url");
+    const binding = randomBytes(24).toString("base64url");
+    await createRedirectKey(owner.id, key, binding, "https://x.example/");
+    const token = await mintSsoToken(SECRET, { email: "kim@example.com", name: "Kim", jti: key });
+    expect(await attempt(other, token, binding)).toMatchObject({ ok: false, reason: "key_required" });
+  });
+
+  it("provisions the user on first login and updates them from later tokens; absent claims keep their value", async () => {
+    const tenant = await createTenant();
+    const first = await attempt(
+      tenant,
+      await mintSsoToken(SECRET, { email: "Lee@Example.com", name: "Lee", external_id: 42, role: "editor", lang: "de", groups: ["beta", "staff"], custom_fields: { plan: "pro" } }),
+    );
+    expect(first.ok).toBe(true);
+    const second = await attempt(tenant, await mintSsoToken(SECRET, { email: "lee.new@example.com", name: "Lee Renamed", external_id: "42", groups: [] }));
+    expect(second).toMatchObject({ ok: true, endUserId: (first as { endUserId: string }).endUserId });
+    const { rows } = await sql.query(`SELECT email, name, external_id, role, lang, groups, custom_fields FROM end_users WHERE tenant_id = $1`, [tenant.id]);
+    expect(rows).toEqual([
+      { email: "lee.new@example.com", name: "Lee Renamed", external_id: "42", role: "editor", lang: "de", groups: [], custom_fields: { plan: "pro" } },
+    ]);
+  });
+
+  it("links an email-only user to their external id, and refuses an email that belongs to someone else", async () => {
+    const tenant = await createTenant();
+    expect((await attempt(tenant, await mintSsoToken(SECRET, { email: "mo@example.com", name: "Mo" }))).ok).toBe(true);
+    expect((await attempt(tenant, await mintSsoToken(SECRET, { email: "mo@example.com", name: "Mo", external_id: "u-1" }))).ok).toBe(true);
+    expect(await count("end_users", tenant.id)).toBe(1);
+    const conflict = await attempt(tenant, await mintSsoToken(SECRET, { email: "mo@example.com", name: "Impostor", external_id: "u-2" }));
+    expect(conflict).toMatchObject({ ok: false, reason: "user_conflict" });
+  });
+
+  it("refuses a suspended user (user_suspended) and leaves their record untouched", async () => {
+    const tenant = await createTenant();
+    await attempt(tenant, await mintSsoToken(SECRET, { email: "sus@example.com", name: "Sus" }));
+    await sql.query(`UPDATE end_users SET suspended = true WHERE tenant_id = $1`, [tenant.id]);
+    const outcome = await attempt(tenant, await mintSsoToken(SECRET, { email: "sus@example.com", name: "Changed" }));
+    expect(outcome).toMatchObject({ ok: false, reason: "user_suspended" });
+    const { rows } = await sql.query(`SELECT name FROM end_users WHERE tenant_id = $1`, [tenant.id]);
+    expect(rows[0].name).toBe("Sus");
+  });
+
+  it("makes one user out of concurrent first logins of the same person", async () => {
+    const tenant = await createTenant();
+    const tokens = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => mintSsoToken(SECRET, { email: "race@example.com", name: `Racer ${i}`, external_id: "r-1" })),
+    );
+    const outcomes = await Promise.all(tokens.map((token) => attempt(tenant, token)));
+    expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
+    expect(new Set(outcomes.map((outcome) => (outcome as { endUserId: string }).endUserId)).size).toBe(1);
+    expect(await count("end_users", tenant.id)).toBe(1);
+  });
+
+  it("starts exactly one session when the same token is submitted many times at once", async () => {
+    const tenant = await createTenant();
+    const token = await mintSsoToken(SECRET, { email: "double@example.com", name: "Double" });
+    const outcomes = await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        const outcome = await attempt(tenant, token);
+        if (outcome.ok) {
+          const now = new Date();
+          await startSessionAndRecord(tenant.id, outcome.endUserId, randomBytes(24).toString("base64url"), new Date(now.getTime() + 3600_000), {
+            eventType: "sso.login.succeeded",
+            outcome: "success",
+            email: outcome.profile.email,
+          }, now);
+        }
+        return outcome;
+      }),
+    );
+    expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1);
+    expect(outcomes.filter((outcome) => !outcome.ok).every((outcome) => !outcome.ok && outcome.reason === "jti_replayed")).toBe(true);
+    expect(await count("end_user_sessions", tenant.id)).toBe(1);
+    expect(await count("sso_events", tenant.id, "event_type = 'sso.login.succeeded'")).toBe(1);
+  });
+});
