@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
+import { Markdown } from "@/components/markdown";
 import { findArticle } from "@/lib/data/content";
 import { requireReader, viewerGroups } from "@/lib/help-center/viewer";
 
@@ -27,8 +28,9 @@ export default async function ArticlePage({ params }: Props) {
         ]}
       />
       <h1 className="mt-2 text-3xl font-bold tracking-tight">{article.title}</h1>
-      {/* Rendered as text (React escapes it); Markdown rendering arrives with the content editor. */}
-      <div className="mt-6 whitespace-pre-wrap leading-7 text-slate-800">{article.body}</div>
+      <div className="mt-6">
+        <Markdown source={article.body} />
+      </div>
     </article>
   );
 }
