@@ -32,6 +32,11 @@ for (const mode of ["normal", "post-form"] as const) {
     page,
     context,
   }) => {
+    test.fail(
+      mode === "post-form",
+      "App bug: on plain http the browser-binding cookie is SameSite=Lax (lib/sso-web/cookies.ts), so Chromium does not send it " +
+        "with the Login URL's cross-site POST to /sso/jwt and the redirect flow ends in key_mismatch. Remove this line once fixed.",
+    );
     const tenant = await privateTenant(`flow-${mode}`, mode);
     const jwtResponse = page.waitForResponse((response) => response.url().startsWith(`${tenant.origin}/sso/jwt`));
 
@@ -98,6 +103,19 @@ test("an IdP-initiated token (jti not a key) with return_to lands on that page, 
   const succeeded = (await ssoEvents(tenant)).filter((event) => event.event_type === "sso.login.succeeded");
   expect(succeeded).toHaveLength(1);
   expect(succeeded[0]!.details).toMatchObject({ viaRedirectKey: false });
+});
+
+test("a token POSTed as a form field (IdP-initiated, return_to in the form) signs the visitor in on that page", async ({ page }) => {
+  const tenant = await privateTenant("idp-post", "post-form");
+  const jwtRequest = page.waitForRequest((request) => request.url() === `${tenant.origin}/sso/jwt`);
+  // The customer's own app starts the sign-in: its endpoint mints a token (random jti) and POSTs it.
+  await page.goto(`${LOGIN_URL}?${new URLSearchParams({ subdomain: tenant.subdomain, return_to: "/articles/reset-password" })}`);
+  await expectSignedInOnArticle(page, tenant.origin);
+  const request = await jwtRequest;
+  expect(request.method()).toBe("POST");
+  expect(request.postData()).toContain("jwt=");
+  const token = (await customerBackend.log(tenant.subdomain)).tokens[0]!;
+  expect(JSON.stringify(await ssoEvents(tenant))).not.toContain(token.split(".")[2]);
 });
 
 test("a return_to on another origin is ignored: the visitor lands on the help-center home, signed in", async ({ page, context }) => {

@@ -20,8 +20,8 @@ export const LOGIN_URL = `${BACKEND_ORIGIN}/login`;
 export const LOGGED_OUT_URL = `${BACKEND_ORIGIN}/logged-out`;
 
 /**
- * normal               redirect (GET) to /sso/jwt?jwt=…, jti = key
- * post-form            an auto-submitting form POSTing `jwt` to /sso/jwt
+ * normal               redirect (GET) to /sso/jwt?jwt=…, jti = key (a random jti when no key came)
+ * post-form            an auto-submitting form POSTing `jwt` (and `return_to` when no key) to /sso/jwt
  * expired              exp in the past and iat older than any Token TTL
  * wrong-secret         signed with a secret that is not the tenant's
  * reuse-previous-token send the last token minted for this tenant again
@@ -165,17 +165,21 @@ function handleLogin(url: URL, res: ServerResponse): void {
   }
   const token = tokenFor(scenario, state, query.key);
   state.log.tokens.push(token);
+  // With a key the help center remembers where the visitor was going; without one (a sign-in the
+  // customer's app started, "IdP-initiated") the backend says so itself.
+  const fields: Record<string, string> = { jwt: token };
+  if (!query.key && query.return_to) fields.return_to = query.return_to;
   const action = `${scenario.helpCenter}/sso/jwt`;
   if (scenario.mode === "post-form") {
+    const inputs = Object.entries(fields).map(([name, value]) => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`);
     return send(
       res,
       200,
-      `<!doctype html><title>Signing you in…</title><body><form method="post" action="${escapeHtml(action)}">` +
-        `<input type="hidden" name="jwt" value="${escapeHtml(token)}"><noscript><button>Continue</button></noscript></form>` +
-        `<script>document.forms[0].submit()</script></body>`,
+      `<!doctype html><title>Signing you in…</title><body><form method="post" action="${escapeHtml(action)}">${inputs.join("")}` +
+        `<noscript><button>Continue</button></noscript></form><script>document.forms[0].submit()</script></body>`,
     );
   }
-  send(res, 302, "", { Location: `${action}?${new URLSearchParams({ jwt: token })}` });
+  send(res, 302, "", { Location: `${action}?${new URLSearchParams(fields)}` });
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -23,10 +23,15 @@ import { resolveSsoSite } from "./site";
 
 const BOUNCE_MEMORY_SECONDS = 10 * 60;
 
+// A form with one 8 KiB token and a return_to fits easily; anything bigger is not read at all.
+const MAX_FORM_BYTES = 64 * 1024;
+
 interface TokenRequest {
   queryTokens: string[];
   formTokens: string[];
   returnTo: string | null;
+  /** the POST body was too large to read */
+  oversized: boolean;
 }
 
 async function readTokenRequest(request: NextRequest): Promise<TokenRequest> {
@@ -35,6 +40,10 @@ async function readTokenRequest(request: NextRequest): Promise<TokenRequest> {
   let formReturnTo: string | null = null;
   if (request.method === "POST") {
     const type = request.headers.get("content-type") ?? "";
+    const length = Number(request.headers.get("content-length") ?? "0");
+    if (!Number.isFinite(length) || length > MAX_FORM_BYTES) {
+      return { queryTokens: query.getAll("jwt"), formTokens: [], returnTo: query.get("return_to"), oversized: true };
+    }
     if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
       const form = await request.formData();
       formTokens = form.getAll("jwt").filter((value): value is string => typeof value === "string");
@@ -42,7 +51,7 @@ async function readTokenRequest(request: NextRequest): Promise<TokenRequest> {
       formReturnTo = typeof value === "string" ? value : null;
     }
   }
-  return { queryTokens: query.getAll("jwt"), formTokens, returnTo: query.get("return_to") ?? formReturnTo };
+  return { queryTokens: query.getAll("jwt"), formTokens, returnTo: query.get("return_to") ?? formReturnTo, oversized: false };
 }
 
 export async function handleSsoJwt(request: NextRequest): Promise<NextResponse> {
@@ -65,6 +74,7 @@ async function signInFromRequest(request: NextRequest, context: SignInContext, o
 
   const configured = config?.enabled && config.secret ? config : null;
   if (!configured) return rejectSignIn(request, context, origin, info, { reason: "sso_not_configured" }, null, input.returnTo);
+  if (input.oversized) return rejectSignIn(request, context, origin, info, { reason: "token_too_large" }, null, input.returnTo);
   const picked = pickToken(input.queryTokens, input.formTokens);
   if (!picked.ok) return rejectSignIn(request, context, origin, info, { reason: picked.reason }, null, input.returnTo);
 
