@@ -65,6 +65,7 @@ describe("safeRedirectTarget: refused", () => {
     ["userinfo", "https://user@acme.gatehouse.app/"],
     ["userinfo with a password", "https://user:pass@acme.gatehouse.app/"],
     ["userinfo pointing elsewhere", "https://acme.gatehouse.app@evil.com/"],
+    ["a password without a username", "https://:pass@acme.gatehouse.app/"],
     ["javascript:", "javascript:alert(document.cookie)"],
     ["JavaScript: in capitals", "JavaScript:alert(1)"],
     ["data:", "data:text/html,<script>alert(1)</script>"],

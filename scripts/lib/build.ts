@@ -7,7 +7,7 @@ import { bin, run } from "./run";
 
 const BUILD_INPUT_DIRS = ["app", "components", "lib", "public"];
 const BUILD_INPUT_FILES = [
-  "proxy.ts", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma",
+  "proxy.ts", "instrumentation.ts", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma",
 ];
 const FINGERPRINT_FILE = path.join(".next", "gatehouse-build-fingerprint");
 

@@ -1,0 +1,57 @@
+// Articles with required groups: only end users whose token put them in one of those groups see
+// them; for everyone else they do not exist (404, not listed).
+import { expect, test, type Page } from "@playwright/test";
+import { customerBackend, LOGIN_URL, type TestUser } from "./support/customer-backend";
+import { createTenant, endUserSessions, type TestTenant } from "./support/tenants";
+
+const categories = [
+  {
+    slug: "features",
+    title: "Features",
+    articles: [
+      { slug: "dark-mode", title: "Dark mode", body: "Settings → Appearance." },
+      { slug: "beta-sync", title: "Beta: instant sync", body: "Turn on instant sync under Labs.", requiredGroups: ["beta"] },
+    ],
+  },
+];
+
+async function signInAs(page: Page, tenant: TestTenant, user: TestUser, path: string) {
+  await customerBackend.register(tenant.subdomain, { helpCenter: tenant.origin, secret: tenant.secret!, user, mode: "normal" });
+  return page.goto(`${tenant.origin}${path}`);
+}
+
+test("an article for group “beta” is a 404 and unlisted without the group, and visible with it", async ({ page, browser }) => {
+  const tenant = await createTenant({ prefix: "groups", visibility: "private", categories, sso: { loginUrl: LOGIN_URL } });
+
+  // Signed in, but in no group.
+  const response = await signInAs(page, tenant, { email: "plain@example.com", name: "Plain User", groups: [] }, "/articles/beta-sync");
+  expect(page.url()).toBe(`${tenant.origin}/articles/beta-sync`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  expect(await page.content()).not.toContain("Turn on instant sync");
+  await page.goto(`${tenant.origin}/`);
+  await expect(page.getByText("Signed in as Plain User")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Dark mode" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Beta: instant sync" })).toHaveCount(0);
+  await page.goto(`${tenant.origin}/categories/features`);
+  await expect(page.getByRole("link", { name: "Dark mode" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Beta: instant sync" })).toHaveCount(0);
+
+  // Another browser, a user whose token says groups: ["beta"].
+  const betaContext = await browser.newContext();
+  try {
+    const beta = await betaContext.newPage();
+    const betaResponse = await signInAs(beta, tenant, { email: "tester@example.com", name: "Beta Tester", groups: ["beta"] }, "/articles/beta-sync");
+    expect(betaResponse?.status()).toBe(200);
+    await expect(beta.getByText("Signed in as Beta Tester")).toBeVisible();
+    await expect(beta.getByRole("heading", { name: "Beta: instant sync", level: 1 })).toBeVisible();
+    await expect(beta.getByText("Turn on instant sync under Labs.")).toBeVisible();
+    await beta.goto(`${tenant.origin}/`);
+    await expect(beta.getByRole("link", { name: "Beta: instant sync" })).toBeVisible();
+  } finally {
+    await betaContext.close();
+  }
+
+  const groupsByEmail = Object.fromEntries((await endUserSessions(tenant)).map((session) => [session.email, session.groups]));
+  expect(groupsByEmail).toEqual({ "plain@example.com": [], "tester@example.com": ["beta"] });
+});

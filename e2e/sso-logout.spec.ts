@@ -1,0 +1,65 @@
+// /sso/logout from the header's "Sign out" button: the session ends on the server, the visitor
+// lands on "You are signed out" (or the tenant's Logout URL), never straight back at the Login URL.
+import { expect, test, type Page } from "@playwright/test";
+import { customerBackend, LOGGED_OUT_URL, LOGIN_URL } from "./support/customer-backend";
+import { createTenant, endUserSessions, ssoEvents, type TestSsoConfig, type TestTenant } from "./support/tenants";
+
+const categories = [
+  { slug: "account", title: "Account", articles: [{ slug: "close-account", title: "Closing your account", body: "Write to support." }] },
+];
+const user = { email: "grace@example.com", name: "Grace Hopper" };
+
+async function signedIn(page: Page, prefix: string, sso: TestSsoConfig): Promise<TestTenant> {
+  const tenant = await createTenant({ prefix, visibility: "private", categories, sso });
+  await customerBackend.register(tenant.subdomain, { helpCenter: tenant.origin, secret: tenant.secret!, user, mode: "normal" });
+  await page.goto(`${tenant.origin}/articles/close-account`);
+  await expect(page).toHaveURL(`${tenant.origin}/articles/close-account`);
+  await expect(page.getByText("Signed in as Grace Hopper")).toBeVisible();
+  return tenant;
+}
+
+async function expectSentToLoginUrl(page: Page, tenant: TestTenant, path: string) {
+  await customerBackend.setMode(tenant.subdomain, "hold");
+  const before = (await customerBackend.log(tenant.subdomain)).received.length;
+  await page.goto(`${tenant.origin}${path}`);
+  await expect(page).toHaveURL(new RegExp(`^${LOGIN_URL.replace(/[.]/g, "\\.")}\\?`));
+  await expect(page.getByRole("heading", { name: "Customer app sign-in" })).toBeVisible();
+  const received = (await customerBackend.log(tenant.subdomain)).received;
+  expect(received).toHaveLength(before + 1);
+  expect(received.at(-1)).toMatchObject({ subdomain: tenant.subdomain, return_to: `${tenant.origin}${path}` });
+}
+
+test("Sign out ends the session and shows “You are signed out”, without going back to the Login URL", async ({ page, context }) => {
+  const tenant = await signedIn(page, "logout", { loginUrl: LOGIN_URL });
+  const sessionCookie = (await context.cookies(tenant.origin)).find((cookie) => cookie.name === "gh_session");
+  expect(sessionCookie).toBeDefined();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(`${tenant.origin}/signed-out`);
+  await expect(page.getByRole("heading", { name: "You are signed out" })).toBeVisible();
+  await expect(page.getByText("Signed in as")).toHaveCount(0);
+  expect((await customerBackend.log(tenant.subdomain)).received).toHaveLength(1); // only the sign-in
+  expect((await context.cookies(tenant.origin)).find((cookie) => cookie.name === "gh_session")).toBeUndefined();
+
+  // Ended on the server, not just forgotten by the browser.
+  const sessions = await endUserSessions(tenant);
+  expect(sessions).toHaveLength(1);
+  expect(sessions[0]!.revoked_at).toBeInstanceOf(Date);
+  expect((await ssoEvents(tenant)).filter((event) => event.event_type === "sso.logout")).toEqual([
+    expect.objectContaining({ outcome: "info", email: "grace@example.com" }),
+  ]);
+
+  // The old cookie value, put back, no longer opens anything.
+  await context.addCookies([{ name: "gh_session", value: sessionCookie!.value, url: tenant.origin }]);
+  await expectSentToLoginUrl(page, tenant, "/articles/close-account");
+});
+
+test("with a Logout URL configured, Sign out lands there; the help center then asks to sign in again", async ({ page }) => {
+  const tenant = await signedIn(page, "logouturl", { loginUrl: LOGIN_URL, logoutUrl: LOGGED_OUT_URL });
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(LOGGED_OUT_URL);
+  await expect(page.getByRole("heading", { name: "You left the help center" })).toBeVisible();
+  expect((await endUserSessions(tenant))[0]!.revoked_at).toBeInstanceOf(Date);
+
+  await expectSentToLoginUrl(page, tenant, "/categories/account");
+});

@@ -1,0 +1,182 @@
+// Refused sign-ins: the error page (status, reason code, request id, "Try again", never the token),
+// and the one-time jwt_error bounce back to the Login URL for reasons a fresh token would fix.
+import { expect, test, type Page } from "@playwright/test";
+import { customerBackend, LOGIN_URL, mintToken, type Mode } from "./support/customer-backend";
+import { createTenant, endUserSessions, ssoEvents, type TestSsoConfig } from "./support/tenants";
+
+const categories = [
+  { slug: "billing", title: "Billing", articles: [{ slug: "refunds", title: "Asking for a refund", body: "Refunds take five days." }] },
+];
+const user = { email: "linus@example.com", name: "Linus Example" };
+const loginUrlPattern = new RegExp(`^${LOGIN_URL.replace(/[.]/g, "\\.")}\\?`);
+
+async function privateTenant(prefix: string, mode: Mode, sso: TestSsoConfig = {}) {
+  const tenant = await createTenant({ prefix, visibility: "private", categories, sso: { loginUrl: LOGIN_URL, ...sso } });
+  await customerBackend.register(tenant.subdomain, {
+    helpCenter: tenant.origin,
+    secret: tenant.secret!,
+    user,
+    mode,
+    audience: sso.audience ?? undefined,
+  });
+  return tenant;
+}
+
+/** Every response to a top-level navigation of the page (redirects included), in order. */
+function recordNavigations(page: Page): { url: string; status: number }[] {
+  const seen: { url: string; status: number }[] = [];
+  page.on("response", (response) => {
+    if (response.request().isNavigationRequest() && response.frame() === page.mainFrame()) seen.push({ url: response.url(), status: response.status() });
+  });
+  return seen;
+}
+
+async function readErrorPage(page: Page) {
+  await expect(page.getByRole("heading", { name: /^We could not sign you in to / })).toBeVisible();
+  return {
+    reason: (await page.locator("dt:text-is('Reason') + dd").textContent())?.trim(),
+    requestId: (await page.locator("dt:text-is('Request ID') + dd").textContent())?.trim(),
+  };
+}
+
+test("a token signed with the wrong secret: 401 page with bad_signature, a request id, no token, and a working “Try again”", async ({ page }) => {
+  const tenant = await privateTenant("badsig", "wrong-secret");
+  const response = await page.goto(`${tenant.origin}/articles/refunds`);
+  expect(response?.status()).toBe(401);
+  expect(response?.url()).toMatch(new RegExp(`^${tenant.origin}/sso/jwt\\?jwt=`));
+  expect(response?.headers()["cache-control"]).toBe("no-store");
+
+  const shown = await readErrorPage(page);
+  expect(shown.reason).toBe("bad_signature");
+  expect(shown.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  expect(shown.requestId).toBe(response?.headers()["x-request-id"]);
+  await expect(page.getByText("The sign-in token's signature is not valid.")).toBeVisible();
+
+  const log = await customerBackend.log(tenant.subdomain);
+  expect(log.received).toHaveLength(1); // bad_signature is not worth a bounce
+  const token = log.tokens[0]!;
+  const html = await page.content();
+  for (const part of [token, ...token.split(".")]) expect(html).not.toContain(part);
+
+  const rejected = (await ssoEvents(tenant)).filter((event) => event.event_type === "sso.redirect_flow.rejected");
+  expect(rejected).toEqual([expect.objectContaining({ reason_code: "bad_signature", request_id: shown.requestId, email: "linus@example.com" })]);
+  expect(JSON.stringify(rejected)).not.toContain(token.split(".")[2]);
+  expect(await endUserSessions(tenant)).toHaveLength(0);
+
+  // "Try again" restarts the flow at the Login URL, with a new key and the page that was wanted.
+  await customerBackend.setMode(tenant.subdomain, "hold");
+  await page.getByRole("link", { name: "Try again" }).click();
+  await expect(page).toHaveURL(loginUrlPattern);
+  const received = (await customerBackend.log(tenant.subdomain)).received;
+  expect(received).toHaveLength(2);
+  expect(received[1]).toMatchObject({ subdomain: tenant.subdomain, return_to: `${tenant.origin}/articles/refunds` });
+  expect(received[1]!.key).not.toBe(received[0]!.key);
+});
+
+test("a token carrying a key issued to another browser is refused with key_mismatch (401)", async ({ page, browser }) => {
+  const tenant = await privateTenant("keymismatch", "hold");
+  // The victim's browser starts a sign-in and gets a key at the Login URL.
+  const victimContext = await browser.newContext();
+  try {
+    const victim = await victimContext.newPage();
+    await victim.goto(`${tenant.origin}/articles/refunds`);
+    await expect(victim).toHaveURL(loginUrlPattern);
+    const victimKey = (await customerBackend.log(tenant.subdomain)).received[0]!.key!;
+
+    // Another browser, with a sign-in of its own under way, presents a token whose jti is that key.
+    await page.goto(`${tenant.origin}/articles/refunds`);
+    await expect(page).toHaveURL(loginUrlPattern);
+    const token = mintToken(tenant.secret!, { email: "mallory@example.com", name: "Mallory" }, { jti: victimKey });
+    const response = await page.goto(`${tenant.origin}/sso/jwt?${new URLSearchParams({ jwt: token })}`);
+    expect(response?.status()).toBe(401);
+    expect((await readErrorPage(page)).reason).toBe("key_mismatch");
+    expect(await page.content()).not.toContain(token.split(".")[2]);
+    expect(await endUserSessions(tenant)).toHaveLength(0);
+  } finally {
+    await victimContext.close();
+  }
+});
+
+test("a replayed token with no Login URL configured: 401 jti_replayed page, no bounce", async ({ page, browser }) => {
+  const tenant = await createTenant({ prefix: "replay", visibility: "private", categories, sso: { loginUrl: null } });
+  const url = `${tenant.origin}/sso/jwt?${new URLSearchParams({ jwt: mintToken(tenant.secret!, user), return_to: "/articles/refunds" })}`;
+
+  const first = await browser.newContext();
+  try {
+    const firstPage = await first.newPage();
+    await firstPage.goto(url);
+    await expect(firstPage).toHaveURL(`${tenant.origin}/articles/refunds`);
+    await expect(firstPage.getByText("Signed in as Linus Example")).toBeVisible();
+  } finally {
+    await first.close();
+  }
+
+  const navigations = recordNavigations(page);
+  const response = await page.goto(url);
+  expect(response?.status()).toBe(401);
+  expect(navigations.map((n) => n.status)).toEqual([401]);
+  expect((await readErrorPage(page)).reason).toBe("jti_replayed");
+  await expect(page.getByText("This sign-in link was already used.")).toBeVisible();
+  expect(await endUserSessions(tenant)).toHaveLength(1);
+});
+
+test("an expired token bounces once to the Login URL with jwt_error, from_url, expected_aud and a new key; the second failure shows the page; a good token then works", async ({
+  page,
+}) => {
+  const audience = "https://help.example.test/audience";
+  const tenant = await privateTenant("bounce", "expired", { audience, tokenTtlSeconds: 300 });
+  const navigations = recordNavigations(page);
+
+  const response = await page.goto(`${tenant.origin}/articles/refunds`);
+  expect(response?.status()).toBe(401);
+  expect((await readErrorPage(page)).reason).toBe("token_expired");
+
+  const { received, tokens } = await customerBackend.log(tenant.subdomain);
+  expect(received).toHaveLength(2); // the first trip and exactly one bounce: no loop
+  expect(received[0]).toEqual({ subdomain: tenant.subdomain, key: expect.any(String), return_to: `${tenant.origin}/articles/refunds` });
+  expect(received[1]).toEqual({
+    subdomain: tenant.subdomain,
+    key: expect.stringMatching(/^[A-Za-z0-9_-]{32}$/),
+    return_to: `${tenant.origin}/articles/refunds`,
+    jwt_error: "token_expired",
+    from_url: `${tenant.origin}/articles/refunds`,
+    expected_aud: audience,
+  });
+  expect(received[1]!.key).not.toBe(received[0]!.key);
+  // The tokens really were expired and aimed at the audience.
+  const claims = JSON.parse(Buffer.from(tokens[0]!.split(".")[1]!, "base64url").toString("utf8")) as { exp: number; aud: string };
+  expect(claims.exp).toBeLessThan(Date.now() / 1000);
+  expect(claims.aud).toBe(audience);
+
+  const jwtStatuses = navigations.filter((n) => n.url.startsWith(`${tenant.origin}/sso/jwt`)).map((n) => n.status);
+  expect(jwtStatuses).toEqual([303, 401]);
+  const rejected = (await ssoEvents(tenant)).filter((event) => event.event_type === "sso.redirect_flow.rejected");
+  expect(rejected.map((event) => event.reason_code)).toEqual(["token_expired", "token_expired"]);
+
+  // The customer fixes their clock: "Try again" now signs in and lands on the article.
+  await customerBackend.setMode(tenant.subdomain, "normal");
+  await page.getByRole("link", { name: "Try again" }).click();
+  await expect(page).toHaveURL(`${tenant.origin}/articles/refunds`);
+  await expect(page.getByText("Signed in as Linus Example")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Asking for a refund" })).toBeVisible();
+  const after = (await customerBackend.log(tenant.subdomain)).received;
+  expect(after).toHaveLength(3);
+  expect(after[2]!.jwt_error).toBeUndefined();
+});
+
+test("a replayed token from the Login URL bounces once with jwt_error=jti_replayed, then shows the 401 page", async ({ page, context }) => {
+  const tenant = await privateTenant("replaybounce", "normal");
+  await page.goto(`${tenant.origin}/articles/refunds`);
+  await expect(page.getByText("Signed in as Linus Example")).toBeVisible();
+  await context.clearCookies();
+
+  // A buggy backend that caches its token.
+  await customerBackend.setMode(tenant.subdomain, "reuse-previous-token");
+  const response = await page.goto(`${tenant.origin}/articles/refunds`);
+  expect(response?.status()).toBe(401);
+  expect((await readErrorPage(page)).reason).toBe("jti_replayed");
+  const received = (await customerBackend.log(tenant.subdomain)).received;
+  expect(received.map((query) => query.jwt_error)).toEqual([undefined, undefined, "jti_replayed"]);
+  expect(received[2]!.expected_aud).toBeUndefined(); // no audience configured
+  expect(await endUserSessions(tenant)).toHaveLength(1);
+});

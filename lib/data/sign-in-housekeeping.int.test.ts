@@ -1,0 +1,39 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
+import { testDatabaseUrl } from "@/test/support/test-database-url";
+import { purgeExpiredSignInState } from "./sign-in-housekeeping";
+
+const sql = new pg.Client({ connectionString: testDatabaseUrl() });
+beforeAll(() => sql.connect());
+afterAll(() => sql.end());
+
+describe("purgeExpiredSignInState", () => {
+  it("deletes only what is due, and is safe to run from several instances at once", async () => {
+    const tenant = randomUUID();
+    const user = randomUUID();
+    await sql.query(`INSERT INTO tenants (id, name, subdomain, updated_at) VALUES ($1, 'T', $2, now())`, [tenant, `purge-${randomBytes(4).toString("hex")}`]);
+    await sql.query(`INSERT INTO end_users (id, tenant_id, email, name, updated_at) VALUES ($1, $2, 'p@example.com', 'P', now())`, [user, tenant]);
+    const hours = (h: number) => new Date(Date.now() + h * 3600_000);
+    await sql.query(`INSERT INTO used_token_ids (tenant_id, jti, expires_at) VALUES ($1, 'past', $2), ($1, 'future', $3)`, [tenant, hours(-1), hours(1)]);
+    await sql.query(
+      `INSERT INTO redirect_keys (id, tenant_id, key_hash, browser_binding, expires_at) VALUES (gen_random_uuid(), $1, $2, 'b', $3), (gen_random_uuid(), $1, $4, 'b', $5)`,
+      [tenant, randomUUID(), hours(-30), randomUUID(), hours(-1)],
+    );
+    await sql.query(
+      `INSERT INTO end_user_sessions (id, tenant_id, end_user_id, token_hash, expires_at, revoked_at) VALUES
+         (gen_random_uuid(), $1, $2, $3, $4, NULL), (gen_random_uuid(), $1, $2, $5, $6, $7), (gen_random_uuid(), $1, $2, $8, $6, NULL)`,
+      [tenant, user, randomUUID(), hours(-30), randomUUID(), hours(5), hours(-30), randomUUID()],
+    );
+
+    const reports = await Promise.all([purgeExpiredSignInState(getDb()), purgeExpiredSignInState(getDb())]);
+    const total = (key: keyof (typeof reports)[number]) => reports.reduce((sum, report) => sum + report[key], 0);
+    expect(total("usedTokenIds")).toBeGreaterThanOrEqual(1);
+
+    const left = async (table: string) => (await sql.query(`SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = $1`, [tenant])).rows[0].n;
+    expect(await left("used_token_ids")).toBe(1); // the future one
+    expect(await left("redirect_keys")).toBe(1); // expired an hour ago: kept for a day
+    expect(await left("end_user_sessions")).toBe(1); // the live, unrevoked one
+  });
+});

@@ -1,0 +1,39 @@
+import type { Db } from "@/lib/prisma-client";
+
+// Sign-in state that has served its purpose: replay records past their token's expiry, redirect
+// keys and sessions a day after they ended. Deleted in small batches with SKIP LOCKED, so several
+// app instances can run this at once without waiting on each other or deleting anything twice.
+
+const BATCH = 1000;
+const GRACE_MS = 24 * 60 * 60 * 1000;
+
+export interface PurgeReport {
+  usedTokenIds: number;
+  redirectKeys: number;
+  sessions: number;
+}
+
+async function purgeInBatches(deleteBatch: () => Promise<number>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const deleted = await deleteBatch();
+    total += deleted;
+    if (deleted < BATCH) return total;
+  }
+}
+
+/** Takes the client explicitly: the server passes its own, the jobs:purge command one of its own. */
+export async function purgeExpiredSignInState(db: Db, now: Date = new Date()): Promise<PurgeReport> {
+  const graceEnd = new Date(now.getTime() - GRACE_MS);
+  const usedTokenIds = await purgeInBatches(() => db.$executeRaw`
+    DELETE FROM used_token_ids WHERE ctid = ANY(ARRAY(
+      SELECT ctid FROM used_token_ids WHERE expires_at < ${now} LIMIT ${BATCH} FOR UPDATE SKIP LOCKED))`);
+  const redirectKeys = await purgeInBatches(() => db.$executeRaw`
+    DELETE FROM redirect_keys WHERE id = ANY(ARRAY(
+      SELECT id FROM redirect_keys WHERE expires_at < ${graceEnd} LIMIT ${BATCH} FOR UPDATE SKIP LOCKED))`);
+  const sessions = await purgeInBatches(() => db.$executeRaw`
+    DELETE FROM end_user_sessions WHERE id = ANY(ARRAY(
+      SELECT id FROM end_user_sessions WHERE expires_at < ${graceEnd} OR revoked_at < ${graceEnd}
+       LIMIT ${BATCH} FOR UPDATE SKIP LOCKED))`);
+  return { usedTokenIds, redirectKeys, sessions };
+}
