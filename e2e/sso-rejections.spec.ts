@@ -55,6 +55,7 @@ test("a token signed with the wrong secret: 401 page with bad_signature, a reque
   const log = await customerBackend.log(tenant.subdomain);
   expect(log.received).toHaveLength(1); // bad_signature is not worth a bounce
   const token = log.tokens[0]!;
+  expect(response?.url()).toContain(token); // the token the page must not repeat is the one that was sent
   const html = await page.content();
   for (const part of [token, ...token.split(".")]) expect(html).not.toContain(part);
 

@@ -174,15 +174,13 @@ describe("parseProfileClaims", () => {
       expect(claimOf({ custom_fields: { blob: "z".repeat(8 * 1024 - overhead + 1) } })).toBe("custom_fields");
     });
 
-    // KNOWN BUG (reported, not fixed here): custom_fields is stored with `::jsonb`
-    // (lib/data/sign-in-store.ts), and PostgreSQL's jsonb refuses "\u0000" and lone surrogates, so a
-    // signed token carrying either passes verification and then makes provisioning throw (HTTP 500)
-    // instead of being refused as invalid_claim "custom_fields". Turn these into it() once fixed.
-    it.fails("refuses a NUL character in a custom_fields value", () => {
+    // Regression: custom_fields is stored as jsonb, which refuses "\u0000" and lone surrogates; such
+    // a token used to verify and then make provisioning throw (HTTP 500) instead of invalid_claim.
+    it("refuses a NUL character in a custom_fields value", () => {
       expect(claimOf({ custom_fields: { note: "a\u0000b" } })).toBe("custom_fields");
     });
 
-    it.fails("refuses a lone surrogate in a custom_fields value", () => {
+    it("refuses a lone surrogate in a custom_fields value", () => {
       expect(claimOf({ custom_fields: { note: "\ud800" } })).toBe("custom_fields");
     });
 

@@ -24,6 +24,16 @@ const langPattern = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3}$/;
 
 type ProfileResult = { ok: true; profile: EndUserProfile } | { ok: false; claim: string };
 
+/** Every string (key or value) can be stored in PostgreSQL's jsonb: no NUL, no lone surrogate. */
+function storableInJsonb(value: unknown): boolean {
+  if (typeof value === "string") return value.isWellFormed() && !value.includes("\u0000");
+  if (Array.isArray(value)) return value.every(storableInJsonb);
+  if (typeof value === "object" && value !== null) {
+    return Object.entries(value).every(([key, inner]) => storableInJsonb(key) && storableInJsonb(inner));
+  }
+  return true;
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -96,7 +106,7 @@ export function parseProfileClaims(payload: Record<string, unknown>): ProfileRes
 
   let customFields: Record<string, unknown> | null = null;
   if (payload.custom_fields !== undefined && payload.custom_fields !== null) {
-    if (!isPlainObject(payload.custom_fields)) return { ok: false, claim: "custom_fields" };
+    if (!isPlainObject(payload.custom_fields) || !storableInJsonb(payload.custom_fields)) return { ok: false, claim: "custom_fields" };
     if (Buffer.byteLength(JSON.stringify(payload.custom_fields), "utf8") > MAX_CUSTOM_FIELDS_BYTES) return { ok: false, claim: "custom_fields" };
     customFields = payload.custom_fields;
   }

@@ -4,7 +4,7 @@
 import { hashOpaqueToken, sameHash } from "./opaque-token";
 import type { EndUserProfile } from "./profile-claims";
 import type { RejectionReason } from "./reasons";
-import { verifySsoToken, type SsoVerificationConfig } from "./verify-token";
+import { effectiveLeeway, verifySsoToken, type SsoVerificationConfig } from "./verify-token";
 
 export interface RedirectKeyState {
   browserBindingHash: string;
@@ -49,7 +49,7 @@ export async function signIn(request: SignInRequest, store: SignInStore): Promis
   const config = request.config!;
 
   // Kept until the token could no longer pass the expiry check anyway; purged after that.
-  const keepUntil = new Date((exp + config.clockSkewSeconds) * 1000);
+  const keepUntil = new Date((exp + effectiveLeeway(config)) * 1000);
   const { claimed, key } = await store.claimTokenId(jti, hashOpaqueToken(jti), keepUntil);
   if (!claimed) return { ok: false, reason: "jti_replayed" };
 

@@ -83,17 +83,16 @@ describe("readUnverifiedToken", () => {
     expect(info.header.kid).toBe("😀".repeat(128));
   });
 
-  // KNOWN BUG (reported, not fixed here): values are not made well-formed. A lone surrogate, whether
-  // sent as a JSON escape or produced by clipping mid-pair, reaches sso_events.details (jsonb) through
-  // lib/sso-web/jwt-endpoint.ts, and PostgreSQL refuses it: the rejection is not logged and the
-  // visitor gets a 500. Turn these into it() once fixed.
-  it.fails("never returns a lone surrogate sent in the header", () => {
+  // Regression: a lone surrogate (sent as a JSON escape, or made by clipping mid-pair) used to reach
+  // sso_events.details (jsonb), which PostgreSQL refuses: the rejection went unlogged and the
+  // visitor got a 500.
+  it("never returns a lone surrogate sent in the header", () => {
     const header = b64url('{"alg":"HS256","kid":"\\ud800"}');
     const info = readUnverifiedToken(`${header}.${b64json({ jti: "j" })}.`);
     expect(hasLoneSurrogate(info.header.kid ?? "")).toBe(false);
   });
 
-  it.fails("never splits a surrogate pair when clipping", () => {
+  it("never splits a surrogate pair when clipping", () => {
     const info = readUnverifiedToken(unsigned({ alg: "HS256", kid: `a${"😀".repeat(200)}` }, {}));
     expect(hasLoneSurrogate(info.header.kid ?? "")).toBe(false);
   });

@@ -19,7 +19,11 @@ const MAX_TEXT = 256;
 function text(value: unknown): string | undefined {
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
   if (typeof value !== "string") return undefined;
-  return value.replace(/[\u0000-\u001f\u007f-\u009f]/g, "").slice(0, MAX_TEXT);
+  // Lone surrogates and NUL cannot be stored in PostgreSQL's jsonb: an attacker's header must not
+  // be able to break the log insert. Clipped without cutting a surrogate pair in half.
+  const clean = value.replace(/[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "");
+  const clipped = clean.slice(0, MAX_TEXT);
+  return /[\ud800-\udbff]$/.test(clipped) ? clipped.slice(0, -1) : clipped;
 }
 
 function numeric(value: unknown): number | undefined {

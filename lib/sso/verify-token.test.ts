@@ -400,8 +400,8 @@ describe("verifySsoToken: time", () => {
   });
 
   it("accepts a token just inside the leeway and refuses it at the edge", async () => {
-    expect((await verifyClaims(claims({ exp: NOW_SECONDS - 59 }))).ok).toBe(true);
-    expect(await verifyClaims(claims({ exp: NOW_SECONDS - 60 }))).toMatchObject({ ok: false, reason: "token_expired" });
+    expect((await verifyClaims(claims({ iat: NOW_SECONDS - 120, exp: NOW_SECONDS - 59 }))).ok).toBe(true);
+    expect(await verifyClaims(claims({ iat: NOW_SECONDS - 120, exp: NOW_SECONDS - 60 }))).toMatchObject({ ok: false, reason: "token_expired" });
   });
 
   it("refuses exp == now with no leeway", async () => {
@@ -530,5 +530,20 @@ describe("verifySsoToken: one answer per token", () => {
     const later = new Date(NOW.getTime() + 24 * 3600 * 1000);
     expect((await verifySsoToken(token, config, NOW)).ok).toBe(true);
     expect(await verifySsoToken(token, config, later)).toMatchObject({ reason: "token_expired" });
+  });
+});
+
+describe("regressions", () => {
+  it("refuses a token that expires before it was issued (invalid_claim exp)", async () => {
+    const { SignJWT } = await import("jose");
+    const now = new Date("2026-06-01T12:00:00Z");
+    const t = Math.floor(now.getTime() / 1000);
+    const secret = "a-shared-secret-of-sufficient-length-0123456789";
+    const token = await new SignJWT({ email: "a@example.com", name: "A", jti: "j-1", iat: t, exp: t - 1 + 30 - 30 })
+      .setProtectedHeader({ alg: "HS256" })
+      .sign(new TextEncoder().encode(secret));
+    const { verifySsoToken } = await import("./verify-token");
+    const result = await verifySsoToken(token, { enabled: true, secret, issuer: null, audience: null, tokenTtlSeconds: 300, clockSkewSeconds: 60 }, now);
+    expect(result).toMatchObject({ ok: false, reason: "invalid_claim", claim: "exp" });
   });
 });

@@ -37,6 +37,11 @@ export type TokenVerification = { ok: true; token: VerifiedToken } | TokenReject
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 
+/** The tenant's clock-skew leeway, clamped to 0…300 s whatever the stored value. */
+export function effectiveLeeway(config: Pick<SsoVerificationConfig, "clockSkewSeconds">): number {
+  return Math.min(Math.max(0, Math.trunc(config.clockSkewSeconds) || 0), MAX_CLOCK_SKEW_SECONDS);
+}
+
 function reject(reason: RejectionReason, extra: { claim?: string; detail?: string } = {}): TokenRejection {
   return { ok: false, reason, ...extra };
 }
@@ -87,7 +92,7 @@ export async function verifySsoToken(token: string, config: SsoVerificationConfi
   // Critical extensions and unencoded payloads are features we do not offer; refuse them by name.
   if ("crit" in header || "b64" in header) return reject("unsupported_header");
 
-  const leeway = Math.min(Math.max(0, Math.trunc(config.clockSkewSeconds)), MAX_CLOCK_SKEW_SECONDS);
+  const leeway = effectiveLeeway(config);
   const secret = new TextEncoder().encode(config.secret);
 
   let payload: JWTPayload;
@@ -117,6 +122,8 @@ export async function verifySsoToken(token: string, config: SsoVerificationConfi
   const nowSeconds = Math.floor(now.getTime() / 1000);
   const iat = payload.iat as number;
   const exp = payload.exp as number;
+  // A token that expires before it was issued is nonsense, whatever the clock says.
+  if (exp <= iat) return reject("invalid_claim", { claim: "exp", detail: "exp is not after iat" });
   if (exp <= nowSeconds - leeway) return reject("token_expired", { detail: `expired ${nowSeconds - exp} s ago` });
   if (payload.nbf !== undefined && payload.nbf > nowSeconds + leeway) {
     return reject("not_yet_valid", { detail: `valid in ${payload.nbf - nowSeconds} s` });
