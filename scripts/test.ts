@@ -89,6 +89,13 @@ async function main(): Promise<number> {
       await applyMigrations(database.url, "prisma/migrations");
       if (suites.includes("integration")) add(await runVitest("integration", database.url));
       if (suites.includes("e2e")) {
+        // The demo tenant, as `npm start` seeds it, for the demo journey spec (e2e/demo.spec.ts).
+        const seeded = await run(bin("tsx"), ["scripts/db-seed.ts"], {
+          DATABASE_URL: database.url,
+          APP_URL: `http://localhost:${env.E2E_PORT}`,
+          SECRET_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+        });
+        if (seeded !== 0) throw new Error("seeding the demo tenant for the end-to-end tests failed");
         await ensureProductionBuild();
         add(await runPlaywright(database.url));
       }
