@@ -5,7 +5,7 @@ import { findRedirectKeyReturnTo } from "@/lib/data/redirect-keys";
 import type { SignInContext } from "@/lib/data/sign-in-context";
 import { createSignInStore } from "@/lib/data/sign-in-store";
 import { recordSsoEvent } from "@/lib/data/sso-events";
-import { renderRejectionPage, renderUnexpectedErrorPage } from "@/lib/sso/error-page";
+import { renderRejectionPage } from "@/lib/sso/error-page";
 import { generateOpaqueToken } from "@/lib/sso/opaque-token";
 import { REASONS, signatureWasVerified, type RejectionReason } from "@/lib/sso/reasons";
 import { safeRedirectTarget } from "@/lib/sso/redirect-target";
@@ -14,9 +14,9 @@ import { pickToken } from "@/lib/sso/token-input";
 import { readUnverifiedToken } from "@/lib/sso/unverified-claims";
 import { BINDING_COOKIE, BOUNCE_COOKIE, cookieOptions, readOpaqueCookie, SESSION_COOKIE } from "./cookies";
 import { parseHttpUrl, redirectToLoginUrl } from "./login-redirect";
-import { requestInfo, type RequestInfo } from "./request-info";
-import { htmlResponse, notFoundResponse, redirectResponse } from "./responses";
-import { resolveSsoSite } from "./site";
+import type { RequestInfo } from "./request-info";
+import { htmlResponse, redirectResponse } from "./responses";
+import { ssoRoute } from "./sso-route";
 
 // /sso/jwt: the tenant's backend sends the browser here with a signed token. The decisions live
 // in lib/sso (verify-token.ts, sign-in.ts); this module reads the request and writes the response.
@@ -54,18 +54,7 @@ async function readTokenRequest(request: NextRequest): Promise<TokenRequest> {
   return { queryTokens: query.getAll("jwt"), formTokens, returnTo: query.get("return_to") ?? formReturnTo, oversized: false };
 }
 
-export async function handleSsoJwt(request: NextRequest): Promise<NextResponse> {
-  const info = requestInfo(request);
-  try {
-    const site = await resolveSsoSite(request);
-    if (!site) return notFoundResponse(info.requestId);
-    return await signInFromRequest(request, site.context, site.origin, info);
-  } catch (error) {
-    // Never the token or a stack trace to the visitor; the request id ties this line to the page.
-    console.error(`[sso/jwt] request ${info.requestId} failed: ${error instanceof Error ? error.message : String(error)}`);
-    return htmlResponse(renderUnexpectedErrorPage(info.requestId), 500, info.requestId);
-  }
-}
+export const handleSsoJwt = ssoRoute("jwt", (request, site, info) => signInFromRequest(request, site.context, site.origin, info));
 
 async function signInFromRequest(request: NextRequest, context: SignInContext, origin: string, info: RequestInfo): Promise<NextResponse> {
   const now = new Date();

@@ -1,0 +1,28 @@
+import "server-only";
+import type { NextRequest, NextResponse } from "next/server";
+import { renderUnexpectedErrorPage } from "@/lib/sso/error-page";
+import { requestInfo, type RequestInfo } from "./request-info";
+import { htmlResponse, notFoundResponse } from "./responses";
+import { resolveSsoSite } from "./site";
+
+type SsoSite = NonNullable<Awaited<ReturnType<typeof resolveSsoSite>>>;
+type SsoHandler = (request: NextRequest, site: SsoSite, info: RequestInfo) => Promise<NextResponse>;
+
+/**
+ * The frame every /sso/* endpoint shares: a request id, the host's tenant (a plain 404 for
+ * unknown hosts), and for anything unexpected a 500 page with the request id — never a stack
+ * trace, and never the request's URL (it may hold a token) in the server log.
+ */
+export function ssoRoute(name: string, handler: SsoHandler): (request: NextRequest) => Promise<NextResponse> {
+  return async (request) => {
+    const info = requestInfo(request);
+    try {
+      const site = await resolveSsoSite(request);
+      if (!site) return notFoundResponse(info.requestId);
+      return await handler(request, site, info);
+    } catch (error) {
+      console.error(`[sso/${name}] request ${info.requestId} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return htmlResponse(renderUnexpectedErrorPage(info.requestId), 500, info.requestId);
+    }
+  };
+}
