@@ -63,11 +63,13 @@ test("help-center pages are not served on the app host", async ({ page }) => {
   expect((await page.goto("/hc"))?.status()).toBe(404);
 });
 
-test("a private help center shows none of its content before sign-in", async ({ page }) => {
+test("a private help center without SSO set up shows none of its content, and says what is missing", async ({ page }) => {
   const tenant = await createTenant({ prefix: "private", visibility: "private", categories });
-  await page.goto(`${tenant.origin}/`);
-  await expect(page.getByRole("heading", { name: "This help center is private" })).toBeVisible();
-  await expect(page.getByText("Getting started")).toHaveCount(0);
-  await page.goto(`${tenant.origin}/articles/invoices`);
-  await expect(page.getByText("Invoices are under")).toHaveCount(0);
+  for (const path of ["/", "/articles/invoices", "/categories/billing"]) {
+    const response = await page.goto(`${tenant.origin}${path}`);
+    expect(response?.status()).toBe(403);
+    await expect(page.getByText("sso_not_configured")).toBeVisible();
+    await expect(page.getByText("Getting started")).toHaveCount(0);
+    await expect(page.getByText("Invoices are under")).toHaveCount(0);
+  }
 });

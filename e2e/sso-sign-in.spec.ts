@@ -32,11 +32,6 @@ for (const mode of ["normal", "post-form"] as const) {
     page,
     context,
   }) => {
-    test.fail(
-      mode === "post-form",
-      "App bug: on plain http the browser-binding cookie is SameSite=Lax (lib/sso-web/cookies.ts), so Chromium does not send it " +
-        "with the Login URL's cross-site POST to /sso/jwt and the redirect flow ends in key_mismatch. Remove this line once fixed.",
-    );
     const tenant = await privateTenant(`flow-${mode}`, mode);
     const jwtResponse = page.waitForResponse((response) => response.url().startsWith(`${tenant.origin}/sso/jwt`));
 

@@ -4,7 +4,11 @@ import { env } from "@/lib/env";
 // Cookies of the help-center host. On https they get Secure and the __Host- prefix, which the
 // browser enforces: host-only (no Domain), Path=/, Secure. Nothing is shared with sibling tenants.
 
-export const SECURE_COOKIES = new URL(env.APP_URL).protocol === "https:";
+const appUrl = new URL(env.APP_URL);
+export const SECURE_COOKIES = appUrl.protocol === "https:";
+// Browsers treat http://localhost and http://*.localhost as secure contexts and accept Secure
+// cookies there, which is what lets SameSite=None work in local development.
+const SECURE_CONTEXT = SECURE_COOKIES || appUrl.hostname === "localhost" || appUrl.hostname.endsWith(".localhost");
 const prefix = SECURE_COOKIES ? "__Host-" : "";
 
 /** The end user's help-center session (an opaque random value; the database holds its hash). */
@@ -23,8 +27,10 @@ export interface CookieOptions {
 }
 
 export function cookieOptions(maxAgeSeconds: number, sameSite: "lax" | "none" = "lax"): CookieOptions {
-  // SameSite=None needs Secure; on plain http (local development) Lax is the only choice.
-  return { httpOnly: true, secure: SECURE_COOKIES, sameSite: SECURE_COOKIES ? sameSite : "lax", path: "/", maxAge: maxAgeSeconds };
+  // SameSite=None needs Secure, which needs a secure context; elsewhere (plain http on a real
+  // host name) Lax is the only choice, and a cross-site POST back to /sso/jwt cannot carry it.
+  if (sameSite === "none" && SECURE_CONTEXT) return { httpOnly: true, secure: true, sameSite: "none", path: "/", maxAge: maxAgeSeconds };
+  return { httpOnly: true, secure: SECURE_COOKIES, sameSite: "lax", path: "/", maxAge: maxAgeSeconds };
 }
 
 /** Opaque values we issue are 32 base64url characters; anything else in a cookie is ignored. */

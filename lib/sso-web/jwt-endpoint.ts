@@ -149,7 +149,8 @@ async function rejectSignIn(
     return response;
   }
 
-  const tryAgainUrl = `${origin}/sso/login?${new URLSearchParams({ return_to: fromUrl })}`;
+  // "Try again" restarts the flow, which needs a Login URL to go to.
+  const tryAgainUrl = loginUrl ? `${origin}/sso/login?${new URLSearchParams({ return_to: fromUrl })}` : null;
   const html = renderRejectionPage(rejection.reason, { helpCenterName: context.tenant.name, requestId: info.requestId, tryAgainUrl, claim: rejection.claim });
   const response = htmlResponse(html, REASONS[rejection.reason].status, info.requestId);
   response.cookies.delete(BOUNCE_COOKIE);

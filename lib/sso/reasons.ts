@@ -45,7 +45,7 @@ export const REASONS: Record<RejectionReason, ReasonDescription> = {
   sso_not_configured: {
     status: 403,
     title: "Sign-in is not set up for this help center yet.",
-    ownerHint: "Turn on JWT single sign-on and generate a shared secret in Settings → Security → SSO.",
+    ownerHint: "In Settings → Security → SSO: turn on JWT single sign-on, generate a shared secret and set the Login URL.",
     freshTokenFixes: false,
   },
   token_missing: {
