@@ -1,7 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { hashOpaqueToken } from "@/lib/sso/opaque-token";
-import type { SsoEventInput } from "./sso-events";
 
 export interface SignedInEndUser {
   sessionId: string;
@@ -10,33 +9,6 @@ export interface SignedInEndUser {
   email: string;
   role: "viewer" | "editor" | "admin";
   groups: string[];
-}
-
-/**
- * Starts a session and records the successful sign-in, in one statement: there is never a session
- * without its log entry, nor a "succeeded" entry without a session.
- */
-export async function startSessionAndRecord(
-  tenantId: string,
-  endUserId: string,
-  cookieValue: string,
-  expiresAt: Date,
-  event: SsoEventInput,
-  now: Date,
-): Promise<void> {
-  await getDb().$executeRaw`
-    WITH session AS (
-      INSERT INTO end_user_sessions (id, tenant_id, end_user_id, token_hash, created_at, expires_at)
-      VALUES (gen_random_uuid(), ${tenantId}::uuid, ${endUserId}::uuid, ${hashOpaqueToken(cookieValue)}, ${now}, ${expiresAt})
-      RETURNING id
-    )
-    INSERT INTO sso_events (tenant_id, occurred_at, event_type, outcome, reason_code, email, external_id, jti, iss, aud,
-                            client_ip, user_agent, request_id, details)
-    SELECT ${tenantId}::uuid, ${now}, ${event.eventType}, ${event.outcome}::"EventOutcome", ${event.reasonCode ?? null},
-           ${event.email ?? null}, ${event.externalId ?? null}, ${event.jti ?? null}, ${event.iss ?? null}, ${event.aud ?? null},
-           ${event.clientIp ?? null}, ${event.userAgent?.slice(0, 512) ?? null}, ${event.requestId ?? null},
-           ${JSON.stringify(event.details ?? {})}::jsonb
-      FROM session`;
 }
 
 /** The signed-in end user behind a session cookie, or null (unknown, expired, revoked, suspended). */

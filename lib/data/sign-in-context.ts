@@ -6,8 +6,10 @@ import type { SsoVerificationConfig } from "@/lib/sso/verify-token";
 import type { HostSite } from "@/lib/tenant/host";
 
 // Everything /sso/jwt, /sso/login and /sso/logout need to know about the host's tenant, in one
-// query, read fresh on every request: a regenerated secret or a disabled SSO applies to the very
-// next request on every app instance, with no cache to invalidate.
+// query. /sso/jwt may use a copy cached in this process: its version (sso_configs.config_version,
+// bumped by a trigger on any change) is checked in the same statement that claims the token, and
+// any rejection is decided again on a fresh copy. So a regenerated secret or a disabled SSO
+// applies to the very next request on every app instance.
 
 export interface SsoTenant {
   id: string;
@@ -27,6 +29,10 @@ export interface SignInContext {
   tenant: SsoTenant;
   /** null when the tenant has no SSO configuration row */
   config: SsoRuntimeConfig | null;
+  /** sso_configs.config_version this copy was read at (0 without a configuration row) */
+  version: bigint;
+  /** true when this copy came from the in-process cache */
+  cached: boolean;
 }
 
 interface Row {
@@ -45,16 +51,47 @@ interface Row {
   clock_skew_seconds: number | null;
   require_redirect_key: boolean | null;
   session_lifetime_seconds: number | null;
+  config_version: bigint | null;
 }
 
-export async function findSignInContext(site: HostSite): Promise<SignInContext | null> {
+const CACHE_LIMIT = 1000;
+const cache = new Map<string, SignInContext>();
+
+function cacheKey(site: HostSite): string | null {
+  if (site.kind === "subdomain") return `s:${site.subdomain}`;
+  if (site.kind === "custom-domain") return `d:${site.domain}`;
+  return null;
+}
+
+/**
+ * The context of a host, from this process's cache when `mayUseCache` and present. Only the
+ * caller that can check the version (the token claim) may use a cached copy.
+ */
+export async function findSignInContext(site: HostSite, mayUseCache = false): Promise<SignInContext | null> {
+  const key = cacheKey(site);
+  if (!key) return null;
+  if (mayUseCache) {
+    const hit = cache.get(key);
+    if (hit) return hit;
+  }
+  const fresh = await loadSignInContext(site);
+  if (fresh) {
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    cache.set(key, { ...fresh, cached: true });
+  } else {
+    cache.delete(key);
+  }
+  return fresh;
+}
+
+async function loadSignInContext(site: HostSite): Promise<SignInContext | null> {
   if (site.kind !== "subdomain" && site.kind !== "custom-domain") return null;
   const bySubdomain = site.kind === "subdomain" ? site.subdomain : null;
   const byDomain = site.kind === "custom-domain" ? site.domain : null;
   const rows = await getDb().$queryRaw<Row[]>`
     SELECT t.id, t.subdomain, t.name, t.visibility::text AS visibility, c.tenant_id IS NOT NULL AS has_config,
            c.enabled, c.login_url, c.logout_url, c.secret_ciphertext, c.issuer, c.audience, c.token_ttl_seconds,
-           c.clock_skew_seconds, c.require_redirect_key, c.session_lifetime_seconds
+           c.clock_skew_seconds, c.require_redirect_key, c.session_lifetime_seconds, c.config_version
       FROM tenants t
       LEFT JOIN sso_configs c ON c.tenant_id = t.id
      WHERE (${bySubdomain}::text IS NOT NULL AND t.subdomain = ${bySubdomain}::text)
@@ -63,9 +100,11 @@ export async function findSignInContext(site: HostSite): Promise<SignInContext |
   const row = rows[0];
   if (!row) return null;
   const tenant: SsoTenant = { id: row.id, subdomain: row.subdomain, name: row.name, visibility: row.visibility };
-  if (!row.has_config) return { tenant, config: null };
+  if (!row.has_config) return { tenant, config: null, version: BigInt(0), cached: false };
   return {
     tenant,
+    version: BigInt(row.config_version ?? 0),
+    cached: false,
     config: {
       enabled: row.enabled ?? false,
       secret: row.secret_ciphertext ? decryptSecret(row.secret_ciphertext, secretEncryptionKey(), row.id) : null,

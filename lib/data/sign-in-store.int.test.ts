@@ -6,10 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mintSsoToken } from "@/lib/sso/mint-token";
 import { signIn, type SignInOutcome } from "@/lib/sso/sign-in";
 import { testDatabaseUrl } from "@/test/support/test-database-url";
-import { startSessionAndRecord } from "./end-user-sessions";
 import { createRedirectKey } from "./redirect-keys";
 import { findSignInContext, type SsoRuntimeConfig } from "./sign-in-context";
-import { createSignInStore } from "./sign-in-store";
+import { createSignInStore, StaleSignInContextError } from "./sign-in-store";
 import { storeSharedSecret } from "./sso-config";
 
 const sql = new pg.Client({ connectionString: testDatabaseUrl() });
@@ -19,6 +18,7 @@ interface Tenant {
   id: string;
   subdomain: string;
   config: SsoRuntimeConfig;
+  version: bigint;
 }
 
 async function createTenant(options: { requireRedirectKey?: boolean } = {}): Promise<Tenant> {
@@ -31,11 +31,16 @@ async function createTenant(options: { requireRedirectKey?: boolean } = {}): Pro
   ]);
   await storeSharedSecret(id, SECRET);
   const context = await findSignInContext({ kind: "subdomain", subdomain });
-  return { id, subdomain, config: context!.config! };
+  return { id, subdomain, config: context!.config!, version: context!.version };
 }
 
 function attempt(tenant: Tenant, token: string, browserBinding: string | null = null, now = new Date()): Promise<SignInOutcome> {
-  return signIn({ token, config: tenant.config, now, browserBinding }, createSignInStore(tenant.id));
+  const session = {
+    tokenHash: randomBytes(32).toString("hex"),
+    expiresAt: new Date(now.getTime() + 3600_000),
+    request: { requestId: randomUUID(), clientIp: "203.0.113.7", userAgent: "vitest" },
+  };
+  return signIn({ token, config: tenant.config, now, browserBinding }, createSignInStore(tenant.id, tenant.version, session));
 }
 
 async function count(table: string, tenantId: string, where = "true"): Promise<number> {
@@ -157,27 +162,47 @@ describe("sign-in against PostgreSQL", () => {
     expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
     expect(new Set(outcomes.map((outcome) => (outcome as { endUserId: string }).endUserId)).size).toBe(1);
     expect(await count("end_users", tenant.id)).toBe(1);
+    // Every successful sign-in got its own session and log entry.
+    expect(await count("end_user_sessions", tenant.id)).toBe(8);
+    expect(await count("sso_events", tenant.id, "event_type = 'sso.login.succeeded'")).toBe(8);
+  });
+
+  it("starts the session and logs the sign-in with the user, and writes neither for a suspended user", async () => {
+    const tenant = await createTenant();
+    const outcome = await attempt(tenant, await mintSsoToken(SECRET, { email: "log@example.com", name: "Log", iss: "https://app.example" }));
+    expect(outcome.ok).toBe(true);
+    const { rows } = await sql.query(`SELECT email, jti, iss, client_ip, user_agent, details FROM sso_events WHERE tenant_id = $1`, [tenant.id]);
+    expect(rows).toEqual([
+      expect.objectContaining({ email: "log@example.com", iss: "https://app.example", client_ip: "203.0.113.7", user_agent: "vitest" }),
+    ]);
+    expect(rows[0].details).toMatchObject({ endUserId: (outcome as { endUserId: string }).endUserId, viaRedirectKey: false });
+
+    await sql.query(`UPDATE end_users SET suspended = true WHERE tenant_id = $1`, [tenant.id]);
+    await attempt(tenant, await mintSsoToken(SECRET, { email: "log@example.com", name: "Log" }));
+    expect(await count("end_user_sessions", tenant.id)).toBe(1);
+  });
+
+  it("refuses to claim a token with a configuration that changed since it was read (the cache check)", async () => {
+    const tenant = await createTenant();
+    await sql.query(`UPDATE sso_configs SET issuer = 'https://changed.example' WHERE tenant_id = $1`, [tenant.id]);
+    const token = await mintSsoToken(SECRET, { email: "stale@example.com", name: "Stale" });
+    await expect(attempt(tenant, token)).rejects.toBeInstanceOf(StaleSignInContextError);
+    expect(await count("used_token_ids", tenant.id)).toBe(0); // not burnt: the retry with fresh settings may use it
+
+    // Renaming the tenant's host invalidates cached copies too.
+    const fresh = await findSignInContext({ kind: "subdomain", subdomain: tenant.subdomain });
+    await sql.query(`UPDATE tenants SET subdomain = $2 WHERE id = $1`, [tenant.id, `${tenant.subdomain}-renamed`]);
+    const matching = await mintSsoToken(SECRET, { email: "stale@example.com", name: "Stale", iss: "https://changed.example" });
+    await expect(attempt({ ...tenant, version: fresh!.version, config: fresh!.config! }, matching)).rejects.toBeInstanceOf(StaleSignInContextError);
   });
 
   it("starts exactly one session when the same token is submitted many times at once", async () => {
     const tenant = await createTenant();
     const token = await mintSsoToken(SECRET, { email: "double@example.com", name: "Double" });
-    const outcomes = await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        const outcome = await attempt(tenant, token);
-        if (outcome.ok) {
-          const now = new Date();
-          await startSessionAndRecord(tenant.id, outcome.endUserId, randomBytes(24).toString("base64url"), new Date(now.getTime() + 3600_000), {
-            eventType: "sso.login.succeeded",
-            outcome: "success",
-            email: outcome.profile.email,
-          }, now);
-        }
-        return outcome;
-      }),
-    );
+    const outcomes = await Promise.all(Array.from({ length: 8 }, () => attempt(tenant, token)));
     expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1);
     expect(outcomes.filter((outcome) => !outcome.ok).every((outcome) => !outcome.ok && outcome.reason === "jti_replayed")).toBe(true);
+    expect(await count("used_token_ids", tenant.id)).toBe(1);
     expect(await count("end_user_sessions", tenant.id)).toBe(1);
     expect(await count("sso_events", tenant.id, "event_type = 'sso.login.succeeded'")).toBe(1);
   });

@@ -1,13 +1,30 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { EndUserProfile } from "@/lib/sso/profile-claims";
-import type { ProvisionResult, RedirectKeyState, SignInStore } from "@/lib/sso/sign-in";
+import type { ProvisionResult, RedirectKeyState, SignInFacts, SignInStore } from "@/lib/sso/sign-in";
+import type { RequestInfo } from "@/lib/sso-web/request-info";
 
-// PostgreSQL behind lib/sso/sign-in.ts, for one tenant. Atomicity comes from unique indexes, not
-// locks: (tenant_id, jti) makes a token usable once even under concurrent submits, and the
-// end-user unique keys make two concurrent first logins create one user.
+// PostgreSQL behind lib/sso/sign-in.ts, for one tenant and one request. Atomicity comes from
+// unique indexes, not locks: (tenant_id, jti) makes a token usable once even under concurrent
+// submits, and the end-user unique keys make two concurrent first logins create one user.
+// A returning user's sign-in costs two statements: claim the token, then admit the user.
+
+/** The cached configuration this request was verified with is out of date: load it again. */
+export class StaleSignInContextError extends Error {
+  constructor() {
+    super("The tenant's SSO configuration changed since it was cached.");
+    this.name = "StaleSignInContextError";
+  }
+}
+
+export interface SessionToStart {
+  tokenHash: string;
+  expiresAt: Date;
+  request: RequestInfo;
+}
 
 interface ClaimRow {
+  current: boolean;
   claimed: boolean;
   browser_binding: string | null;
   expires_at: Date | null;
@@ -27,16 +44,23 @@ function isUniqueViolation(error: unknown): boolean {
   return /23505|unique constraint|UniqueConstraintViolation/i.test(`${(error as Error)?.message} ${JSON.stringify((error as { meta?: unknown })?.meta ?? {})}`);
 }
 
-export function createSignInStore(tenantId: string): SignInStore {
+/**
+ * @param configVersion the sso_configs.config_version the request's configuration was read at;
+ * the token is only claimed while it is still current.
+ */
+export function createSignInStore(tenantId: string, configVersion: bigint, session: SessionToStart): SignInStore {
   const db = getDb();
   return {
     async claimTokenId(jti, jtiKeyHash, keepUntil) {
-      // One round trip: record the jti, and mark the redirect key used if the jti is one. The
-      // `key` CTE reads the row as it was before this statement, so `used_at` there tells whether
-      // an earlier request had used it.
+      // One round trip: check the configuration is still the one we verified with, record the
+      // jti, and mark the redirect key used if the jti is one. The `key` CTE reads the row as it
+      // was before this statement, so its `used_at` tells whether an earlier request had used it.
       const rows = await db.$queryRaw<ClaimRow[]>`
-        WITH claimed AS (
-          INSERT INTO used_token_ids (tenant_id, jti, expires_at) VALUES (${tenantId}::uuid, ${jti}, ${keepUntil})
+        WITH current_config AS (
+          SELECT 1 FROM sso_configs WHERE tenant_id = ${tenantId}::uuid AND config_version = ${configVersion} AND enabled
+        ), claimed AS (
+          INSERT INTO used_token_ids (tenant_id, jti, expires_at)
+          SELECT ${tenantId}::uuid, ${jti}, ${keepUntil} WHERE EXISTS (SELECT 1 FROM current_config)
           ON CONFLICT (tenant_id, jti) DO NOTHING
           RETURNING jti
         ), key AS (
@@ -47,9 +71,11 @@ export function createSignInStore(tenantId: string): SignInStore {
            WHERE id IN (SELECT id FROM key) AND used_at IS NULL AND EXISTS (SELECT 1 FROM claimed)
           RETURNING id
         )
-        SELECT EXISTS (SELECT 1 FROM claimed) AS claimed, key.browser_binding, key.expires_at, key.used_at, key.return_to
+        SELECT EXISTS (SELECT 1 FROM current_config) AS current, EXISTS (SELECT 1 FROM claimed) AS claimed,
+               key.browser_binding, key.expires_at, key.used_at, key.return_to
           FROM (SELECT 1) AS one LEFT JOIN key ON true`;
       const row = rows[0]!;
+      if (!row.current) throw new StaleSignInContextError();
       const key: RedirectKeyState | null =
         row.browser_binding === null
           ? null
@@ -57,11 +83,12 @@ export function createSignInStore(tenantId: string): SignInStore {
       return { claimed: row.claimed, key };
     },
 
-    async provisionEndUser(profile, now) {
-      // The common case, a returning user, in one statement.
+    async admitEndUser(profile, now, facts) {
+      // The common case, a returning user: update them, start the session and log it, in one
+      // statement. Nothing is written for a suspended user (the UPDATE matches no row).
       try {
-        const updated = await updateUser(tenantId, profile, now, profile.externalId ? { externalId: profile.externalId } : { email: profile.email });
-        if (updated) return { status: "ready", endUserId: updated };
+        const admitted = await updateUserAndStartSession(tenantId, profile, now, facts, session);
+        if (admitted) return { status: "ready", endUserId: admitted };
       } catch (error) {
         if (isUniqueViolation(error)) return { status: "conflict" };
         throw error;
@@ -70,41 +97,80 @@ export function createSignInStore(tenantId: string): SignInStore {
       // concurrent first login of the same person wins the insert.
       for (let attempt = 0; attempt < 3; attempt += 1) {
         const result = await provisionCarefully(tenantId, profile, now);
-        if (result) return result;
+        if (!result) continue;
+        if (result.status === "ready") await startSession(tenantId, result.endUserId, profile, now, facts, session);
+        return result;
       }
       return { status: "conflict" };
     },
   };
 }
 
-async function updateUser(
+function eventDetails(facts: SignInFacts, endUserId: string | null): string {
+  return JSON.stringify({ iat: facts.iat, exp: facts.exp, viaRedirectKey: facts.viaRedirectKey, endUserId: endUserId ?? undefined });
+}
+
+async function updateUserAndStartSession(
   tenantId: string,
   profile: EndUserProfile,
   now: Date,
-  match: { externalId: string } | { email: string } | { id: string },
+  facts: SignInFacts,
+  session: SessionToStart,
 ): Promise<string | null> {
-  const byExternalId = "externalId" in match ? match.externalId : null;
-  const byEmail = "email" in match ? match.email : null;
-  const byId = "id" in match ? match.id : null;
+  const byExternalId = profile.externalId;
+  const byEmail = profile.externalId ? null : profile.email;
+  const { request } = session;
   // Claims the token left out keep their stored value; groups: [] clears them.
   const rows = await getDb().$queryRaw<{ id: string }[]>`
-    UPDATE end_users SET
-      email = ${profile.email},
-      name = ${profile.name},
-      external_id = COALESCE(${profile.externalId}::text, external_id),
-      role = COALESCE(${profile.role}::text::"EndUserRole", role),
-      lang = COALESCE(${profile.lang}::text, lang),
-      avatar_url = COALESCE(${profile.avatarUrl}::text, avatar_url),
-      custom_fields = COALESCE(${profile.customFields === null ? null : JSON.stringify(profile.customFields)}::jsonb, custom_fields),
-      groups = COALESCE(${profile.groups}::text[], groups),
-      last_login_at = ${now},
-      updated_at = ${now}
-    WHERE tenant_id = ${tenantId}::uuid AND NOT suspended
-      AND ((${byExternalId}::text IS NOT NULL AND external_id = ${byExternalId}::text)
-        OR (${byEmail}::text IS NOT NULL AND email = ${byEmail}::text)
-        OR (${byId}::uuid IS NOT NULL AND id = ${byId}::uuid))
-    RETURNING id`;
+    WITH admitted AS (
+      UPDATE end_users SET
+        email = ${profile.email},
+        name = ${profile.name},
+        role = COALESCE(${profile.role}::text::"EndUserRole", role),
+        lang = COALESCE(${profile.lang}::text, lang),
+        avatar_url = COALESCE(${profile.avatarUrl}::text, avatar_url),
+        custom_fields = COALESCE(${profile.customFields === null ? null : JSON.stringify(profile.customFields)}::jsonb, custom_fields),
+        groups = COALESCE(${profile.groups}::text[], groups),
+        last_login_at = ${now},
+        updated_at = ${now}
+      WHERE tenant_id = ${tenantId}::uuid AND NOT suspended
+        AND ((${byExternalId}::text IS NOT NULL AND external_id = ${byExternalId}::text)
+          OR (${byEmail}::text IS NOT NULL AND email = ${byEmail}::text))
+      RETURNING id
+    ), session AS (
+      INSERT INTO end_user_sessions (id, tenant_id, end_user_id, token_hash, created_at, expires_at)
+      SELECT gen_random_uuid(), ${tenantId}::uuid, admitted.id, ${session.tokenHash}, ${now}, ${session.expiresAt} FROM admitted
+      RETURNING end_user_id
+    ), logged AS (
+      INSERT INTO sso_events (tenant_id, occurred_at, event_type, outcome, email, external_id, jti, iss, aud, client_ip, user_agent, request_id, details)
+      SELECT ${tenantId}::uuid, ${now}, 'sso.login.succeeded', 'success', ${profile.email}, ${profile.externalId}, ${facts.jti},
+             ${facts.iss}, ${facts.aud}, ${request.clientIp}, ${request.userAgent}, ${request.requestId},
+             jsonb_set(${eventDetails(facts, null)}::jsonb, '{endUserId}', to_jsonb(session.end_user_id::text))
+        FROM session
+    )
+    SELECT end_user_id AS id FROM session`;
   return rows[0]?.id ?? null;
+}
+
+async function startSession(
+  tenantId: string,
+  endUserId: string,
+  profile: EndUserProfile,
+  now: Date,
+  facts: SignInFacts,
+  session: SessionToStart,
+): Promise<void> {
+  const { request } = session;
+  await getDb().$executeRaw`
+    WITH session AS (
+      INSERT INTO end_user_sessions (id, tenant_id, end_user_id, token_hash, created_at, expires_at)
+      VALUES (gen_random_uuid(), ${tenantId}::uuid, ${endUserId}::uuid, ${session.tokenHash}, ${now}, ${session.expiresAt})
+      RETURNING id
+    )
+    INSERT INTO sso_events (tenant_id, occurred_at, event_type, outcome, email, external_id, jti, iss, aud, client_ip, user_agent, request_id, details)
+    SELECT ${tenantId}::uuid, ${now}, 'sso.login.succeeded', 'success', ${profile.email}, ${profile.externalId}, ${facts.jti},
+           ${facts.iss}, ${facts.aud}, ${request.clientIp}, ${request.userAgent}, ${request.requestId}, ${eventDetails(facts, endUserId)}::jsonb
+      FROM session`;
 }
 
 async function provisionCarefully(tenantId: string, profile: EndUserProfile, now: Date): Promise<ProvisionResult | null> {
@@ -115,18 +181,31 @@ async function provisionCarefully(tenantId: string, profile: EndUserProfile, now
   const byExternalId = profile.externalId ? candidates.find((user) => user.external_id === profile.externalId) : undefined;
   const byEmail = candidates.find((user) => user.email === profile.email);
 
-  const target: UserRow | undefined = byExternalId ?? byEmail;
   // The email belongs to someone else: another person with another external id.
   if (byExternalId && byEmail && byEmail.id !== byExternalId.id) return { status: "conflict" };
   if (!byExternalId && byEmail && profile.externalId && byEmail.external_id && byEmail.external_id !== profile.externalId) {
     return { status: "conflict" };
   }
+  const target = byExternalId ?? byEmail;
   if (target?.suspended) return { status: "suspended", endUserId: target.id };
 
   if (target) {
     try {
-      const id = await updateUser(tenantId, profile, now, { id: target.id });
-      return id ? { status: "ready", endUserId: id } : null;
+      const updated = await db.$queryRaw<{ id: string }[]>`
+        UPDATE end_users SET
+          email = ${profile.email},
+          name = ${profile.name},
+          external_id = COALESCE(${profile.externalId}::text, external_id),
+          role = COALESCE(${profile.role}::text::"EndUserRole", role),
+          lang = COALESCE(${profile.lang}::text, lang),
+          avatar_url = COALESCE(${profile.avatarUrl}::text, avatar_url),
+          custom_fields = COALESCE(${profile.customFields === null ? null : JSON.stringify(profile.customFields)}::jsonb, custom_fields),
+          groups = COALESCE(${profile.groups}::text[], groups),
+          last_login_at = ${now},
+          updated_at = ${now}
+        WHERE tenant_id = ${tenantId}::uuid AND id = ${target.id}::uuid AND NOT suspended
+        RETURNING id`;
+      return updated[0] ? { status: "ready", endUserId: updated[0].id } : null;
     } catch (error) {
       if (isUniqueViolation(error)) return null;
       throw error;

@@ -1,12 +1,11 @@
 import "server-only";
 import type { NextRequest, NextResponse } from "next/server";
-import { startSessionAndRecord } from "@/lib/data/end-user-sessions";
 import { findRedirectKeyReturnTo } from "@/lib/data/redirect-keys";
-import type { SignInContext } from "@/lib/data/sign-in-context";
-import { createSignInStore } from "@/lib/data/sign-in-store";
+import { findSignInContext, type SignInContext } from "@/lib/data/sign-in-context";
+import { createSignInStore, StaleSignInContextError, type SessionToStart } from "@/lib/data/sign-in-store";
 import { recordSsoEvent } from "@/lib/data/sso-events";
 import { renderRejectionPage } from "@/lib/sso/error-page";
-import { generateOpaqueToken } from "@/lib/sso/opaque-token";
+import { generateOpaqueToken, hashOpaqueToken } from "@/lib/sso/opaque-token";
 import { REASONS, signatureWasVerified, type RejectionReason } from "@/lib/sso/reasons";
 import { safeRedirectTarget } from "@/lib/sso/redirect-target";
 import { signIn } from "@/lib/sso/sign-in";
@@ -15,7 +14,8 @@ import { readUnverifiedToken } from "@/lib/sso/unverified-claims";
 import { BINDING_COOKIE, BOUNCE_COOKIE, cookieOptions, readOpaqueCookie, SESSION_COOKIE } from "./cookies";
 import { parseHttpUrl, redirectToLoginUrl } from "./login-redirect";
 import type { RequestInfo } from "./request-info";
-import { htmlResponse, redirectResponse } from "./responses";
+import { htmlResponse, notFoundResponse, redirectResponse } from "./responses";
+import type { SsoSite } from "./site";
 import { ssoRoute } from "./sso-route";
 
 // /sso/jwt: the tenant's backend sends the browser here with a signed token. The decisions live
@@ -54,51 +54,66 @@ async function readTokenRequest(request: NextRequest): Promise<TokenRequest> {
   return { queryTokens: query.getAll("jwt"), formTokens, returnTo: query.get("return_to") ?? formReturnTo, oversized: false };
 }
 
-export const handleSsoJwt = ssoRoute("jwt", (request, site, info) => signInFromRequest(request, site.context, site.origin, info));
+export const handleSsoJwt = ssoRoute("jwt", signInFromRequest, { mayUseCachedContext: true });
 
-async function signInFromRequest(request: NextRequest, context: SignInContext, origin: string, info: RequestInfo): Promise<NextResponse> {
+type Decision =
+  | { ok: true; endUserId: string; keyReturnTo: string | null }
+  | { ok: false; rejection: { reason: RejectionReason; claim?: string; detail?: string }; token: string | null };
+
+/** One attempt at the sign-in with one copy of the tenant's settings. */
+async function decide(
+  request: NextRequest,
+  context: SignInContext,
+  input: TokenRequest,
+  session: SessionToStart,
+  now: Date,
+): Promise<Decision | "stale"> {
+  const config = context.config;
+  const configured = config?.enabled && config.secret ? config : null;
+  if (!configured) return { ok: false, rejection: { reason: "sso_not_configured" }, token: null };
+  if (input.oversized) return { ok: false, rejection: { reason: "token_too_large" }, token: null };
+  const picked = pickToken(input.queryTokens, input.formTokens);
+  if (!picked.ok) return { ok: false, rejection: { reason: picked.reason }, token: null };
+  try {
+    const outcome = await signIn(
+      { token: picked.token, config: configured, now, browserBinding: readOpaqueCookie(request.cookies.get(BINDING_COOKIE)?.value) },
+      createSignInStore(context.tenant.id, context.version, session),
+    );
+    return outcome.ok ? { ok: true, endUserId: outcome.endUserId, keyReturnTo: outcome.keyReturnTo } : { ok: false, rejection: outcome, token: picked.token };
+  } catch (error) {
+    if (error instanceof StaleSignInContextError) return "stale";
+    throw error;
+  }
+}
+
+async function signInFromRequest(request: NextRequest, { site, context: firstContext, origin }: SsoSite, info: RequestInfo): Promise<NextResponse> {
   const now = new Date();
   const input = await readTokenRequest(request);
-  const config = context.config;
-
-  const configured = config?.enabled && config.secret ? config : null;
-  if (!configured) return rejectSignIn(request, context, origin, info, { reason: "sso_not_configured" }, null, input.returnTo);
-  if (input.oversized) return rejectSignIn(request, context, origin, info, { reason: "token_too_large" }, null, input.returnTo);
-  const picked = pickToken(input.queryTokens, input.formTokens);
-  if (!picked.ok) return rejectSignIn(request, context, origin, info, { reason: picked.reason }, null, input.returnTo);
-
-  const outcome = await signIn(
-    { token: picked.token, config: configured, now, browserBinding: readOpaqueCookie(request.cookies.get(BINDING_COOKIE)?.value) },
-    createSignInStore(context.tenant.id),
-  );
-  if (!outcome.ok) return rejectSignIn(request, context, origin, info, outcome, picked.token, input.returnTo);
-
   const sessionValue = generateOpaqueToken();
-  const lifetime = configured.sessionLifetimeSeconds;
-  const claims = readUnverifiedToken(picked.token); // verified by now; read for iss/aud/iat/exp
-  await startSessionAndRecord(
-    context.tenant.id,
-    outcome.endUserId,
-    sessionValue,
-    new Date(now.getTime() + lifetime * 1000),
-    {
-      eventType: "sso.login.succeeded",
-      outcome: "success",
-      email: outcome.profile.email,
-      externalId: outcome.profile.externalId,
-      jti: outcome.jti,
-      iss: claims.iss,
-      aud: claims.aud,
-      ...info,
-      details: { iat: claims.iat, exp: claims.exp, viaRedirectKey: outcome.viaRedirectKey, endUserId: outcome.endUserId },
-    },
-    now,
-  );
+  let context = firstContext;
+  const lifetime = () => context.config?.sessionLifetimeSeconds ?? 43200;
+  const session = (): SessionToStart => ({
+    tokenHash: hashOpaqueToken(sessionValue),
+    expiresAt: new Date(now.getTime() + lifetime() * 1000),
+    request: info,
+  });
 
-  const target = safeRedirectTarget(outcome.keyReturnTo, origin) ?? safeRedirectTarget(input.returnTo, origin) ?? `${origin}/`;
+  let decision = await decide(request, context, input, session(), now);
+  // A cached copy of the settings only ever lets a sign-in succeed after its version was checked;
+  // a refusal (or a stale copy) is decided again on fresh settings before anyone sees it.
+  if (context.cached && (decision === "stale" || !decision.ok)) {
+    const fresh = await findSignInContext(site);
+    if (!fresh) return notFoundResponse(info.requestId);
+    context = fresh;
+    decision = await decide(request, context, input, session(), now);
+  }
+  if (decision === "stale") throw new Error("the SSO configuration kept changing during sign-in");
+  if (!decision.ok) return rejectSignIn(request, context, origin, info, decision.rejection, decision.token, input.returnTo);
+
+  const target = safeRedirectTarget(decision.keyReturnTo, origin) ?? safeRedirectTarget(input.returnTo, origin) ?? `${origin}/`;
   const response = redirectResponse(target, 303, info.requestId);
   // A fresh value on every sign-in: whatever session id the browser had before is not reused.
-  response.cookies.set(SESSION_COOKIE, sessionValue, cookieOptions(lifetime));
+  response.cookies.set(SESSION_COOKIE, sessionValue, cookieOptions(lifetime()));
   response.cookies.delete(BOUNCE_COOKIE);
   return response;
 }

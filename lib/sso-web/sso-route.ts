@@ -3,9 +3,8 @@ import type { NextRequest, NextResponse } from "next/server";
 import { renderUnexpectedErrorPage } from "@/lib/sso/error-page";
 import { requestInfo, type RequestInfo } from "./request-info";
 import { htmlResponse, notFoundResponse } from "./responses";
-import { resolveSsoSite } from "./site";
+import { resolveSsoSite, type SsoSite } from "./site";
 
-type SsoSite = NonNullable<Awaited<ReturnType<typeof resolveSsoSite>>>;
 type SsoHandler = (request: NextRequest, site: SsoSite, info: RequestInfo) => Promise<NextResponse>;
 
 /**
@@ -13,11 +12,15 @@ type SsoHandler = (request: NextRequest, site: SsoSite, info: RequestInfo) => Pr
  * unknown hosts), and for anything unexpected a 500 page with the request id — never a stack
  * trace, and never the request's URL (it may hold a token) in the server log.
  */
-export function ssoRoute(name: string, handler: SsoHandler): (request: NextRequest) => Promise<NextResponse> {
+export function ssoRoute(
+  name: string,
+  handler: SsoHandler,
+  options: { mayUseCachedContext?: boolean } = {},
+): (request: NextRequest) => Promise<NextResponse> {
   return async (request) => {
     const info = requestInfo(request);
     try {
-      const site = await resolveSsoSite(request);
+      const site = await resolveSsoSite(request, options.mayUseCachedContext);
       if (!site) return notFoundResponse(info.requestId);
       return await handler(request, site, info);
     } catch (error) {

@@ -50,7 +50,7 @@ class MemoryStore implements SignInStore {
     return { claimed: true, key };
   }
 
-  async provisionEndUser(profile: EndUserProfile, now: Date): Promise<ProvisionResult> {
+  async admitEndUser(profile: EndUserProfile, now: Date): Promise<ProvisionResult> {
     this.provisionCalls.push({ profile, now });
     return this.provisionResult;
   }

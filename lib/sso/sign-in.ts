@@ -19,6 +19,16 @@ export type ProvisionResult =
   | { status: "suspended"; endUserId: string }
   | { status: "conflict" };
 
+/** What the store records with the session it starts: facts from the verified token. */
+export interface SignInFacts {
+  jti: string;
+  iat: number;
+  exp: number;
+  iss: string | null;
+  aud: string | null;
+  viaRedirectKey: boolean;
+}
+
 export interface SignInStore {
   /**
    * In one atomic step: record (tenant, jti) until `keepUntil` unless it is already recorded, and
@@ -26,8 +36,11 @@ export interface SignInStore {
    * when the jti had been seen before.
    */
   claimTokenId(jti: string, jtiKeyHash: string, keepUntil: Date): Promise<{ claimed: boolean; key: RedirectKeyState | null }>;
-  /** Finds the user by external id, else email; creates or updates them from the token. */
-  provisionEndUser(profile: EndUserProfile, now: Date): Promise<ProvisionResult>;
+  /**
+   * Finds the user by external id, else email; creates or updates them from the token; and when
+   * they may sign in ("ready"), starts their session and records the sign-in, atomically.
+   */
+  admitEndUser(profile: EndUserProfile, now: Date, facts: SignInFacts): Promise<ProvisionResult>;
 }
 
 export interface SignInRequest {
@@ -45,7 +58,7 @@ export type SignInOutcome =
 export async function signIn(request: SignInRequest, store: SignInStore): Promise<SignInOutcome> {
   const verified = await verifySsoToken(request.token, request.config, request.now);
   if (!verified.ok) return verified;
-  const { jti, exp, profile } = verified.token;
+  const { jti, iat, exp, iss, aud, profile } = verified.token;
   const config = request.config!;
 
   // Kept until the token could no longer pass the expiry check anyway; purged after that.
@@ -64,7 +77,7 @@ export async function signIn(request: SignInRequest, store: SignInStore): Promis
     return { ok: false, reason: "key_required" };
   }
 
-  const user = await store.provisionEndUser(profile, request.now);
+  const user = await store.admitEndUser(profile, request.now, { jti, iat, exp, iss, aud, viaRedirectKey: key !== null });
   if (user.status === "suspended") return { ok: false, reason: "user_suspended" };
   if (user.status === "conflict") return { ok: false, reason: "user_conflict" };
   return { ok: true, endUserId: user.endUserId, jti, profile, keyReturnTo: key?.returnTo ?? null, viaRedirectKey: key !== null };

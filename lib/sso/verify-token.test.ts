@@ -29,6 +29,8 @@ describe("verifySsoToken: a good token", () => {
     const token = expectOk(await verifyClaims(payload));
     expect(token).toEqual({
       jti: "abc-123",
+      iss: null,
+      aud: null,
       iat: NOW_SECONDS - 30,
       exp: NOW_SECONDS + 270,
       profile: {

@@ -28,6 +28,9 @@ export interface VerifiedToken {
   jti: string;
   iat: number;
   exp: number;
+  /** as signed, for the log */
+  iss: string | null;
+  aud: string | null;
   profile: EndUserProfile;
 }
 
@@ -141,5 +144,9 @@ export async function verifySsoToken(token: string, config: SsoVerificationConfi
     if (!matches) return reject("audience_mismatch");
   }
 
-  return { ok: true, token: { jti: payload.jti as string, iat, exp, profile: profile.profile } };
+  const audience = Array.isArray(payload.aud) ? payload.aud.join(", ") : (payload.aud ?? null);
+  return {
+    ok: true,
+    token: { jti: payload.jti as string, iat, exp, iss: typeof payload.iss === "string" ? payload.iss : null, aud: audience, profile: profile.profile },
+  };
 }
