@@ -1,9 +1,9 @@
 import "server-only";
 import { readLiveAnnouncement } from "@/lib/embedded-db/runtime-file";
 import { env } from "@/lib/env";
-import { createPrismaClient, type Db } from "@/lib/prisma-client";
+import { createDatabase, type Db, type Pool } from "@/lib/prisma-client";
 
-export type { Db };
+export type { Db, Pool };
 
 function databaseUrl(): string {
   if (env.DATABASE_URL) return env.DATABASE_URL;
@@ -12,10 +12,19 @@ function databaseUrl(): string {
   throw new Error("No database: set DATABASE_URL, or start Gatehouse with `npm start`, which starts the embedded one.");
 }
 
-// One client per server process, kept across hot reloads in development.
-const globalForPrisma = globalThis as unknown as { gatehousePrisma?: Db };
+// One client and one pool per server process, kept across hot reloads in development.
+const globalForDb = globalThis as unknown as { gatehouseDb?: ReturnType<typeof createDatabase> };
+
+function database() {
+  globalForDb.gatehouseDb ??= createDatabase(databaseUrl(), env.DATABASE_POOL_SIZE);
+  return globalForDb.gatehouseDb;
+}
 
 export function getDb(): Db {
-  globalForPrisma.gatehousePrisma ??= createPrismaClient(databaseUrl(), env.DATABASE_POOL_SIZE);
-  return globalForPrisma.gatehousePrisma;
+  return database().prisma;
+}
+
+/** The same connections as getDb(), for the few statements on the sign-in hot path. */
+export function getPool(): Pool {
+  return database().pool;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getDb, getPool } from "@/lib/db";
 import type { EndUserProfile } from "@/lib/sso/profile-claims";
 import type { ProvisionResult, RedirectKeyState, SignInFacts, SignInStore } from "@/lib/sso/sign-in";
 import type { RequestInfo } from "@/lib/sso-web/request-info";
@@ -7,7 +7,9 @@ import type { RequestInfo } from "@/lib/sso-web/request-info";
 // PostgreSQL behind lib/sso/sign-in.ts, for one tenant and one request. Atomicity comes from
 // unique indexes, not locks: (tenant_id, jti) makes a token usable once even under concurrent
 // submits, and the end-user unique keys make two concurrent first logins create one user.
-// A returning user's sign-in costs two statements: claim the token, then admit the user.
+// A returning user's sign-in costs two statements: claim the token, then admit the user. Those two
+// run on the pg pool directly (the Prisma client's own connections): Prisma's raw-query pipeline
+// costs ~0.8 ms CPU per statement against ~0.16 ms for the driver, and this is the hot path.
 
 /** The cached configuration this request was verified with is out of date: load it again. */
 export class StaleSignInContextError extends Error {
@@ -40,7 +42,9 @@ interface UserRow {
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  // Raw-query errors from the pg adapter carry PostgreSQL's SQLSTATE somewhere in their metadata.
+  // node-postgres errors carry the SQLSTATE as `code`; Prisma's raw-query errors carry it in
+  // their metadata.
+  if ((error as { code?: unknown })?.code === "23505") return true;
   return /23505|unique constraint|UniqueConstraintViolation/i.test(`${(error as Error)?.message} ${JSON.stringify((error as { meta?: unknown })?.meta ?? {})}`);
 }
 
@@ -49,31 +53,32 @@ function isUniqueViolation(error: unknown): boolean {
  * the token is only claimed while it is still current.
  */
 export function createSignInStore(tenantId: string, configVersion: bigint, session: SessionToStart): SignInStore {
-  const db = getDb();
   return {
     async claimTokenId(jti, jtiKeyHash, keepUntil) {
       // One round trip: check the configuration is still the one we verified with, record the
       // jti, and mark the redirect key used if the jti is one. The `key` CTE reads the row as it
       // was before this statement, so its `used_at` tells whether an earlier request had used it.
-      const rows = await db.$queryRaw<ClaimRow[]>`
-        WITH current_config AS (
-          SELECT 1 FROM sso_configs WHERE tenant_id = ${tenantId}::uuid AND config_version = ${configVersion} AND enabled
-        ), claimed AS (
-          INSERT INTO used_token_ids (tenant_id, jti, expires_at)
-          SELECT ${tenantId}::uuid, ${jti}, ${keepUntil} WHERE EXISTS (SELECT 1 FROM current_config)
-          ON CONFLICT (tenant_id, jti) DO NOTHING
-          RETURNING jti
-        ), key AS (
-          SELECT id, browser_binding, expires_at, used_at, return_to
-            FROM redirect_keys WHERE tenant_id = ${tenantId}::uuid AND key_hash = ${jtiKeyHash}
-        ), marked AS (
-          UPDATE redirect_keys SET used_at = now()
-           WHERE id IN (SELECT id FROM key) AND used_at IS NULL AND EXISTS (SELECT 1 FROM claimed)
-          RETURNING id
-        )
-        SELECT EXISTS (SELECT 1 FROM current_config) AS current, EXISTS (SELECT 1 FROM claimed) AS claimed,
-               key.browser_binding, key.expires_at, key.used_at, key.return_to
-          FROM (SELECT 1) AS one LEFT JOIN key ON true`;
+      const { rows } = await getPool().query<ClaimRow>(
+        `WITH current_config AS (
+           SELECT 1 FROM sso_configs WHERE tenant_id = $1::uuid AND config_version = $2::bigint AND enabled
+         ), claimed AS (
+           INSERT INTO used_token_ids (tenant_id, jti, expires_at)
+           SELECT $1::uuid, $3::text, $4::timestamptz WHERE EXISTS (SELECT 1 FROM current_config)
+           ON CONFLICT (tenant_id, jti) DO NOTHING
+           RETURNING jti
+         ), key AS (
+           SELECT id, browser_binding, expires_at, used_at, return_to
+             FROM redirect_keys WHERE tenant_id = $1::uuid AND key_hash = $5::text
+         ), marked AS (
+           UPDATE redirect_keys SET used_at = now()
+            WHERE id IN (SELECT id FROM key) AND used_at IS NULL AND EXISTS (SELECT 1 FROM claimed)
+           RETURNING id
+         )
+         SELECT EXISTS (SELECT 1 FROM current_config) AS current, EXISTS (SELECT 1 FROM claimed) AS claimed,
+                key.browser_binding, key.expires_at, key.used_at, key.return_to
+           FROM (SELECT 1) AS one LEFT JOIN key ON true`,
+        [tenantId, String(configVersion), jti, keepUntil, jtiKeyHash],
+      );
       const row = rows[0]!;
       if (!row.current) throw new StaleSignInContextError();
       const key: RedirectKeyState | null =
@@ -117,38 +122,39 @@ async function updateUserAndStartSession(
   facts: SignInFacts,
   session: SessionToStart,
 ): Promise<string | null> {
-  const byExternalId = profile.externalId;
-  const byEmail = profile.externalId ? null : profile.email;
   const { request } = session;
   // Claims the token left out keep their stored value; groups: [] clears them.
-  const rows = await getDb().$queryRaw<{ id: string }[]>`
-    WITH admitted AS (
-      UPDATE end_users SET
-        email = ${profile.email},
-        name = ${profile.name},
-        role = COALESCE(${profile.role}::text::"EndUserRole", role),
-        lang = COALESCE(${profile.lang}::text, lang),
-        avatar_url = COALESCE(${profile.avatarUrl}::text, avatar_url),
-        custom_fields = COALESCE(${profile.customFields === null ? null : JSON.stringify(profile.customFields)}::jsonb, custom_fields),
-        groups = COALESCE(${profile.groups}::text[], groups),
-        last_login_at = ${now},
-        updated_at = ${now}
-      WHERE tenant_id = ${tenantId}::uuid AND NOT suspended
-        AND ((${byExternalId}::text IS NOT NULL AND external_id = ${byExternalId}::text)
-          OR (${byEmail}::text IS NOT NULL AND email = ${byEmail}::text))
-      RETURNING id
-    ), session AS (
-      INSERT INTO end_user_sessions (id, tenant_id, end_user_id, token_hash, created_at, expires_at)
-      SELECT gen_random_uuid(), ${tenantId}::uuid, admitted.id, ${session.tokenHash}, ${now}, ${session.expiresAt} FROM admitted
-      RETURNING end_user_id
-    ), logged AS (
-      INSERT INTO sso_events (tenant_id, occurred_at, event_type, outcome, email, external_id, jti, iss, aud, client_ip, user_agent, request_id, details)
-      SELECT ${tenantId}::uuid, ${now}, 'sso.login.succeeded', 'success', ${profile.email}, ${profile.externalId}, ${facts.jti},
-             ${facts.iss}, ${facts.aud}, ${request.clientIp}, ${request.userAgent}, ${request.requestId},
-             jsonb_set(${eventDetails(facts, null)}::jsonb, '{endUserId}', to_jsonb(session.end_user_id::text))
-        FROM session
-    )
-    SELECT end_user_id AS id FROM session`;
+  const { rows } = await getPool().query<{ id: string }>(
+    `WITH admitted AS (
+       UPDATE end_users SET
+         email = $3, name = $4,
+         role = COALESCE($5::text::"EndUserRole", role),
+         lang = COALESCE($6::text, lang),
+         avatar_url = COALESCE($7::text, avatar_url),
+         custom_fields = COALESCE($8::jsonb, custom_fields),
+         groups = COALESCE($9::text[], groups),
+         last_login_at = $10, updated_at = $10
+       WHERE tenant_id = $1::uuid AND NOT suspended
+         AND (($2::text IS NOT NULL AND external_id = $2::text) OR ($2::text IS NULL AND email = $3))
+       RETURNING id
+     ), session AS (
+       INSERT INTO end_user_sessions (id, tenant_id, end_user_id, token_hash, created_at, expires_at)
+       SELECT gen_random_uuid(), $1::uuid, admitted.id, $11, $10, $12 FROM admitted
+       RETURNING end_user_id
+     ), logged AS (
+       INSERT INTO sso_events (tenant_id, occurred_at, event_type, outcome, email, external_id, jti, iss, aud, client_ip, user_agent, request_id, details)
+       SELECT $1::uuid, $10, 'sso.login.succeeded', 'success', $3, $2, $13, $14, $15, $16, $17, $18,
+              jsonb_set($19::jsonb, '{endUserId}', to_jsonb(session.end_user_id::text))
+         FROM session
+     )
+     SELECT end_user_id AS id FROM session`,
+    [
+      tenantId, profile.externalId, profile.email, profile.name, profile.role, profile.lang, profile.avatarUrl,
+      profile.customFields === null ? null : JSON.stringify(profile.customFields), profile.groups, now,
+      session.tokenHash, session.expiresAt, facts.jti, facts.iss, facts.aud,
+      request.clientIp, request.userAgent, request.requestId, eventDetails(facts, null),
+    ],
+  );
   return rows[0]?.id ?? null;
 }
 
