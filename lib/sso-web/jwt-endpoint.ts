@@ -8,7 +8,7 @@ import { renderRejectionPage } from "@/lib/sso/error-page";
 import { generateOpaqueToken, hashOpaqueToken } from "@/lib/sso/opaque-token";
 import { REASONS, signatureWasVerified, type RejectionReason } from "@/lib/sso/reasons";
 import { safeRedirectTarget } from "@/lib/sso/redirect-target";
-import { signIn } from "@/lib/sso/sign-in";
+import { signIn, type SignInStore } from "@/lib/sso/sign-in";
 import { pickToken } from "@/lib/sso/token-input";
 import { readUnverifiedToken } from "@/lib/sso/unverified-claims";
 import { BINDING_COOKIE, BOUNCE_COOKIE, cookieOptions, readOpaqueCookie, SESSION_COOKIE } from "./cookies";
@@ -58,7 +58,13 @@ export const handleSsoJwt = ssoRoute("jwt", signInFromRequest, { mayUseCachedCon
 
 type Decision =
   | { ok: true; endUserId: string; keyReturnTo: string | null }
-  | { ok: false; rejection: { reason: RejectionReason; claim?: string; detail?: string }; token: string | null };
+  | {
+      ok: false;
+      rejection: { reason: RejectionReason; claim?: string; detail?: string };
+      token: string | null;
+      /** decided after the token claim confirmed the settings were current: final */
+      onCurrentSettings: boolean;
+    };
 
 /** One attempt at the sign-in with one copy of the tenant's settings. */
 async function decide(
@@ -70,16 +76,31 @@ async function decide(
 ): Promise<Decision | "stale"> {
   const config = context.config;
   const configured = config?.enabled && config.secret ? config : null;
-  if (!configured) return { ok: false, rejection: { reason: "sso_not_configured" }, token: null };
-  if (input.oversized) return { ok: false, rejection: { reason: "token_too_large" }, token: null };
+  if (!configured) return { ok: false, rejection: { reason: "sso_not_configured" }, token: null, onCurrentSettings: false };
+  if (input.oversized) return { ok: false, rejection: { reason: "token_too_large" }, token: null, onCurrentSettings: false };
   const picked = pickToken(input.queryTokens, input.formTokens);
-  if (!picked.ok) return { ok: false, rejection: { reason: picked.reason }, token: null };
+  if (!picked.ok) return { ok: false, rejection: { reason: picked.reason }, token: null, onCurrentSettings: false };
+
+  // Once the claim has confirmed the settings are current, the token is spent: whatever is decided
+  // after that (replay, key, user) is final and must not be decided again.
+  const store = createSignInStore(context.tenant.id, context.version, session);
+  let onCurrentSettings = false;
+  const confirmingStore: SignInStore = {
+    ...store,
+    async claimTokenId(...args) {
+      const claim = await store.claimTokenId(...args);
+      onCurrentSettings = true;
+      return claim;
+    },
+  };
   try {
     const outcome = await signIn(
       { token: picked.token, config: configured, now, browserBinding: readOpaqueCookie(request.cookies.get(BINDING_COOKIE)?.value) },
-      createSignInStore(context.tenant.id, context.version, session),
+      confirmingStore,
     );
-    return outcome.ok ? { ok: true, endUserId: outcome.endUserId, keyReturnTo: outcome.keyReturnTo } : { ok: false, rejection: outcome, token: picked.token };
+    return outcome.ok
+      ? { ok: true, endUserId: outcome.endUserId, keyReturnTo: outcome.keyReturnTo }
+      : { ok: false, rejection: outcome, token: picked.token, onCurrentSettings };
   } catch (error) {
     if (error instanceof StaleSignInContextError) return "stale";
     throw error;
@@ -101,7 +122,7 @@ async function signInFromRequest(request: NextRequest, { site, context: firstCon
   let decision = await decide(request, context, input, session(), now);
   // A cached copy of the settings only ever lets a sign-in succeed after its version was checked;
   // a refusal (or a stale copy) is decided again on fresh settings before anyone sees it.
-  if (context.cached && (decision === "stale" || !decision.ok)) {
+  if (context.cached && (decision === "stale" || (!decision.ok && !decision.onCurrentSettings))) {
     const fresh = await findSignInContext(site);
     if (!fresh) return notFoundResponse(info.requestId);
     context = fresh;
