@@ -45,6 +45,7 @@ test("a token signed with the wrong secret: 401 page with bad_signature, a reque
   expect(response?.status()).toBe(401);
   expect(response?.url()).toMatch(new RegExp(`^${tenant.origin}/sso/jwt\\?jwt=`));
   expect(response?.headers()["cache-control"]).toBe("no-store");
+  expect(response?.headers()["referrer-policy"]).toBe("no-referrer");
 
   const shown = await readErrorPage(page);
   expect(shown.reason).toBe("bad_signature");

@@ -52,6 +52,9 @@ for (const mode of ["normal", "post-form"] as const) {
 
     // The session cookie: HttpOnly, SameSite=Lax, host-only.
     const response = await jwtResponse;
+    // The /sso/jwt URL holds the token: never cached, never sent on as a Referer.
+    expect(response.headers()["cache-control"]).toBe("no-store");
+    expect(response.headers()["referrer-policy"]).toBe("no-referrer");
     expect(response.request().method()).toBe(mode === "normal" ? "GET" : "POST");
     expect(response.status()).toBe(303);
     const setCookies = (await response.headersArray()).filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
