@@ -4,6 +4,8 @@ const nextConfig = {
   serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2"],
   poweredByHeader: false,
   reactStrictMode: true,
+  // forbidden() for members without the role a page or action needs (a 403, not a 404).
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

@@ -49,6 +49,8 @@ const envSchema = z.object({
    * tenant only. Turn it off ("false") on a public deployment.
    */
   DEMO_MODE: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
+  /** Signs dashboard sessions (next-auth). Unset: generated once into DATA_DIR/auth-secret. */
+  AUTH_SECRET: optionalString,
   /** The Chromium that Playwright launches; never downloaded. */
   CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
   /** Set by CI systems; the test runner uses it to forbid stray `.only`. */
@@ -67,6 +69,9 @@ function readEnv(): Env {
 }
 
 export const env: Env = readEnv();
+
+// next-auth 4 reads its own URL from NEXTAUTH_URL; it is APP_URL's origin unless set explicitly.
+process.env.NEXTAUTH_URL ??= new URL(env.APP_URL).origin;
 
 /** The environment for a child process (build, server, test runner), with some variables replaced. */
 export function childProcessEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {

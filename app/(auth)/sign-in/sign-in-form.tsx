@@ -1,0 +1,43 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { FormField, FormMessage } from "@/components/form-field";
+import { SIGN_IN_ERRORS } from "@/lib/auth/sign-in-errors";
+
+
+/** Only a path on this site: never an absolute or protocol-relative URL. */
+function safeCallback(value: string | null): string {
+  return value && value.startsWith("/") && !value.startsWith("//") && !value.includes("\\") ? value : "/dashboard";
+}
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
+  const router = useRouter();
+  const [error, setError] = useState<string>();
+  const [pending, setPending] = useState(false);
+
+  async function submit(form: FormData) {
+    setPending(true);
+    setError(undefined);
+    const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
+    if (result?.error) {
+      setError(SIGN_IN_ERRORS[result.error] ?? "Sign-in failed. Try again.");
+      setPending(false);
+      return;
+    }
+    router.push(safeCallback(callbackUrl));
+    router.refresh();
+  }
+
+  return (
+    <form action={submit} className="space-y-4">
+      <FormField id="email" label="Email" type="email" autoComplete="email" required />
+      <FormField id="password" label="Password" type="password" autoComplete="current-password" required />
+      <FormMessage message={error} />
+      <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

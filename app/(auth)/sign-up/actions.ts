@@ -1,0 +1,39 @@
+"use server";
+
+import { z } from "zod";
+import { hashPassword } from "@/lib/auth/password";
+import { signUpSchema } from "@/lib/auth/sign-up-schema";
+import { createAccountWithTenant } from "@/lib/data/accounts";
+
+export interface SignUpState {
+  ok?: boolean;
+  subdomain?: string;
+  message?: string;
+  fieldErrors?: Partial<Record<"email" | "password" | "tenantName" | "subdomain", string>>;
+}
+
+export async function signUp(_previous: SignUpState, form: FormData): Promise<SignUpState> {
+  const parsed = signUpSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) {
+    const errors = z.flattenError(parsed.error).fieldErrors;
+    return {
+      fieldErrors: { email: errors.email?.[0], password: errors.password?.[0], tenantName: errors.tenantName?.[0], subdomain: errors.subdomain?.[0] },
+    };
+  }
+  const { email, password, tenantName, subdomain } = parsed.data;
+  const created = await createAccountWithTenant({
+    email,
+    name: email.split("@")[0]!,
+    passwordHash: await hashPassword(password),
+    tenantName,
+    subdomain,
+  });
+  if (!created.ok) {
+    // Saying the email is taken reveals that an account exists; sign-up cannot avoid it, but it
+    // says no more than that and points to sign-in.
+    return created.conflict === "subdomain"
+      ? { fieldErrors: { subdomain: `"${subdomain}" is already taken. Choose another subdomain.` } }
+      : { fieldErrors: { email: "This email already has an account. Sign in instead." } };
+  }
+  return { ok: true, subdomain };
+}

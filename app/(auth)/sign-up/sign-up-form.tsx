@@ -1,0 +1,40 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useActionState, useEffect, useState } from "react";
+import { FormField, FormMessage } from "@/components/form-field";
+import { signUp, type SignUpState } from "./actions";
+
+export function SignUpForm({ rootHost }: { rootHost: string }) {
+  const [state, action, pending] = useActionState<SignUpState, FormData>(signUp, {});
+  const [credentials, setCredentials] = useState<{ email: string; password: string } | null>(null);
+  const [signingIn, setSigningIn] = useState(false);
+
+  // Account created: sign in with the same credentials and open the new help center's dashboard.
+  useEffect(() => {
+    if (!state.ok || !credentials || !state.subdomain) return;
+    setSigningIn(true);
+    void signIn("credentials", { ...credentials, callbackUrl: `/dashboard/${state.subdomain}` });
+  }, [state, credentials]);
+
+  return (
+    <form
+      action={action}
+      onSubmit={(event) => {
+        const form = new FormData(event.currentTarget);
+        setCredentials({ email: String(form.get("email")), password: String(form.get("password")) });
+      }}
+      className="space-y-4"
+      noValidate
+    >
+      <FormField id="email" label="Email" type="email" autoComplete="email" required error={state.fieldErrors?.email} />
+      <FormField id="password" label="Password" type="password" autoComplete="new-password" required error={state.fieldErrors?.password} hint="At least 10 characters." />
+      <FormField id="tenantName" label="Help center name" required error={state.fieldErrors?.tenantName} />
+      <FormField id="subdomain" label="Subdomain" required error={state.fieldErrors?.subdomain} hint={`Your help center will live at <subdomain>.${rootHost}`} autoCapitalize="none" spellCheck={false} />
+      <FormMessage message={state.message} />
+      <button type="submit" disabled={pending || signingIn} className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        {pending ? "Creating your help center…" : signingIn ? "Signing you in…" : "Create help center"}
+      </button>
+    </form>
+  );
+}

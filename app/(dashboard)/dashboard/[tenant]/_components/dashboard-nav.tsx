@@ -1,0 +1,36 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  group?: string;
+}
+
+export function DashboardNav({ items }: { items: NavItem[] }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Dashboard" className="overflow-x-auto px-2 pb-2 md:px-3">
+      <ul className="flex gap-1 md:flex-col">
+        {items.map((item, index) => {
+          const current = pathname === item.href;
+          const showGroup = item.group && items[index - 1]?.group !== item.group;
+          return (
+            <li key={item.href} className="shrink-0">
+              {showGroup && <p className="hidden px-3 pt-3 text-xs font-semibold uppercase tracking-wide text-slate-500 md:block">{item.group}</p>}
+              <Link
+                href={item.href}
+                aria-current={current ? "page" : undefined}
+                className={`block rounded-md px-3 py-2 text-sm ${current ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-200"}`}
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,63 @@
+import Link from "next/link";
+import { requireMember, SETTINGS_ROLES } from "@/lib/auth/require-member";
+import { listMemberships } from "@/lib/data/memberships";
+import { SignOutButton } from "./_components/sign-out-button";
+import { DashboardNav, type NavItem } from "./_components/dashboard-nav";
+
+type Props = { children: React.ReactNode; params: Promise<{ tenant: string }> };
+
+export default async function TenantDashboardLayout({ children, params }: Props) {
+  const { tenant: subdomain } = await params;
+  const member = await requireMember(subdomain);
+  const memberships = await listMemberships(member.userId);
+  const base = `/dashboard/${subdomain}`;
+  const manages = SETTINGS_ROLES.includes(member.role);
+  const items: NavItem[] = [
+    { href: base, label: "Overview" },
+    ...(manages
+      ? [
+          { href: `${base}/settings/security/sso`, label: "Security → SSO", group: "Settings" },
+          { href: `${base}/settings/audit`, label: "Audit", group: "Settings" },
+        ]
+      : []),
+  ];
+  return (
+    <div className="min-h-screen md:flex">
+      <aside className="border-b border-slate-200 bg-slate-50 md:w-64 md:shrink-0 md:border-b-0 md:border-r">
+        <div className="flex items-center justify-between gap-2 p-4">
+          <Link href={base} className="truncate font-semibold">
+            {member.tenant.name}
+          </Link>
+        </div>
+        {memberships.length > 1 && (
+          <details className="mx-4 mb-2 text-sm">
+            <summary className="cursor-pointer text-slate-600">Switch help center</summary>
+            <ul className="mt-2 space-y-1">
+              {memberships.map(({ tenant }) => (
+                <li key={tenant.id}>
+                  <Link href={`/dashboard/${tenant.subdomain}`} aria-current={tenant.subdomain === subdomain ? "page" : undefined} className="text-brand-700 hover:underline">
+                    {tenant.name}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+        <DashboardNav items={items} />
+        <div className="hidden p-4 text-sm text-slate-600 md:block">
+          <p className="truncate">{member.email}</p>
+          <p className="text-xs">Role: {member.role}</p>
+          <div className="mt-2">
+            <SignOutButton />
+          </div>
+        </div>
+      </aside>
+      <div className="min-w-0 flex-1">
+        <div className="flex justify-end p-3 md:hidden">
+          <SignOutButton />
+        </div>
+        <main className="mx-auto max-w-4xl px-4 py-6 sm:px-8 sm:py-10">{children}</main>
+      </div>
+    </div>
+  );
+}

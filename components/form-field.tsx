@@ -1,0 +1,51 @@
+import type { InputHTMLAttributes, ReactNode } from "react";
+
+// A labelled input with its error and hint wired up for assistive technology.
+export function FormField({
+  id,
+  label,
+  error,
+  hint,
+  children,
+  ...input
+}: { id: string; label: string; error?: string; hint?: ReactNode; children?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
+  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <div className="mt-1 flex gap-2">
+        <input
+          id={id}
+          name={id}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          className="w-full min-w-0 rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-[invalid=true]:border-red-600"
+          {...input}
+        />
+        {children}
+      </div>
+      {hint && (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function FormMessage({ message, tone = "error" }: { message?: string; tone?: "error" | "success" }) {
+  if (!message) return null;
+  const style = tone === "error" ? "bg-red-50 text-red-800" : "bg-green-50 text-green-800";
+  return (
+    <p role={tone === "error" ? "alert" : "status"} className={`rounded-md px-3 py-2 text-sm ${style}`}>
+      {message}
+    </p>
+  );
+}

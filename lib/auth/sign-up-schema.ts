@@ -1,0 +1,25 @@
+// The sign-up form's rules, shared by the browser (inline errors) and the server action (the
+// authority). Subdomain availability is checked by the server only.
+import { z } from "zod";
+import { SUBDOMAIN_RULES, subdomainProblem } from "@/lib/tenant/subdomain";
+import { MIN_PASSWORD_LENGTH } from "./password-rules";
+
+export const signUpSchema = z.object({
+  email: z.email("Enter an email address, like ada@example.com.").max(254, "Use an email address under 254 characters."),
+  password: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
+    .max(1024, "Use at most 1024 characters."),
+  tenantName: z.string().trim().min(1, "Name your help center.").max(100, "Keep the name under 100 characters."),
+  subdomain: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .superRefine((value, context) => {
+      const problem = subdomainProblem(value);
+      if (problem === "format") context.addIssue({ code: "custom", message: `Use ${SUBDOMAIN_RULES}.` });
+      if (problem === "reserved") context.addIssue({ code: "custom", message: `"${value}" is reserved. Choose another subdomain.` });
+    }),
+});
+
+export type SignUpInput = z.infer<typeof signUpSchema>;

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { MAX_FAILURES, secondsUntilAllowed, THROTTLE_WINDOW_SECONDS, throttleKey } from "./throttle-policy";
+
+const start = new Date("2026-01-01T10:00:00Z");
+const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
+
+describe("sign-in throttling", () => {
+  it("allows attempts below the limit", () => {
+    expect(secondsUntilAllowed("account", null, start)).toBe(0);
+    expect(secondsUntilAllowed("account", { windowStart: start, failures: MAX_FAILURES.account - 1 }, at(10))).toBe(0);
+  });
+  it("blocks at the limit until the window ends", () => {
+    const state = { windowStart: start, failures: MAX_FAILURES.account };
+    expect(secondsUntilAllowed("account", state, at(60))).toBe(THROTTLE_WINDOW_SECONDS - 60);
+    expect(secondsUntilAllowed("account", state, at(THROTTLE_WINDOW_SECONDS))).toBe(0);
+  });
+  it("gives IPs a higher limit than accounts", () => {
+    const state = { windowStart: start, failures: MAX_FAILURES.account };
+    expect(secondsUntilAllowed("ip", state, at(1))).toBe(0);
+  });
+  it("normalises keys so case does not dodge the limit", () => {
+    expect(throttleKey("account", " Ada@Example.com ")).toBe("account:ada@example.com");
+  });
+});

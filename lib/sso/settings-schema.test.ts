@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { ssoSettingsSchema, ssoUrlProblem } from "./settings-schema";
+
+const valid = {
+  loginUrl: "https://app.example.com/sso/login?from=help",
+  logoutUrl: "",
+  issuer: "",
+  audience: "",
+  tokenTtlSeconds: "300",
+  clockSkewSeconds: "60",
+  requireRedirectKey: "on",
+  sharedSecret: "",
+};
+const fieldErrors = (input: object) => {
+  const result = ssoSettingsSchema.safeParse(input);
+  return result.success ? {} : z.flattenError(result.error).fieldErrors;
+};
+
+describe("ssoSettingsSchema", () => {
+  it("parses a valid form: numbers, checkbox, empty optionals", () => {
+    expect(ssoSettingsSchema.parse(valid)).toEqual({
+      loginUrl: "https://app.example.com/sso/login?from=help",
+      tokenTtlSeconds: 300,
+      clockSkewSeconds: 60,
+      requireRedirectKey: true,
+    });
+    expect(ssoSettingsSchema.parse({ ...valid, requireRedirectKey: undefined }).requireRedirectKey).toBe(false);
+  });
+
+  it("requires a Login URL on https, allowing http only for localhost", () => {
+    expect(fieldErrors({ ...valid, loginUrl: "" }).loginUrl).toBeDefined();
+    expect(fieldErrors({ ...valid, loginUrl: "http://app.example.com/login" }).loginUrl?.[0]).toMatch(/https/);
+    expect(fieldErrors({ ...valid, loginUrl: "http://localhost:4000/login" }).loginUrl).toBeUndefined();
+    expect(fieldErrors({ ...valid, loginUrl: "http://127.0.0.1:4000/login" }).loginUrl).toBeUndefined();
+    expect(fieldErrors({ ...valid, loginUrl: "javascript:alert(1)" }).loginUrl).toBeDefined();
+    expect(fieldErrors({ ...valid, logoutUrl: "ftp://x.example" }).logoutUrl).toBeDefined();
+    expect(ssoUrlProblem("https://user:pw@app.example.com/")).toMatch(/user name/);
+  });
+
+  it("keeps Token TTL within 30–86400 and the leeway within 0–300 whole seconds", () => {
+    expect(fieldErrors({ ...valid, tokenTtlSeconds: "29" }).tokenTtlSeconds?.[0]).toMatch(/between 30 and 86400/);
+    expect(fieldErrors({ ...valid, tokenTtlSeconds: "86401" }).tokenTtlSeconds).toBeDefined();
+    expect(fieldErrors({ ...valid, tokenTtlSeconds: "1.5" }).tokenTtlSeconds?.[0]).toMatch(/whole number/);
+    expect(fieldErrors({ ...valid, clockSkewSeconds: "301" }).clockSkewSeconds).toBeDefined();
+    expect(fieldErrors({ ...valid, clockSkewSeconds: "-1" }).clockSkewSeconds).toBeDefined();
+    expect(fieldErrors({ ...valid, clockSkewSeconds: "abc" }).clockSkewSeconds).toBeDefined();
+  });
+
+  it("refuses a weak pasted secret and keeps the current one when the field is empty", () => {
+    expect(fieldErrors({ ...valid, sharedSecret: "secret" }).sharedSecret?.[0]).toMatch(/at least 32/);
+    expect(ssoSettingsSchema.parse(valid).sharedSecret).toBeUndefined();
+  });
+});

@@ -1,0 +1,60 @@
+// The JWT settings form's rules (Settings → Security → SSO), shared by the browser for inline
+// errors and by the server action, which is the authority.
+import { z } from "zod";
+import { secretWeakness } from "./secret-strength";
+
+const LOOPBACK_HOST = /^(localhost|.+\.localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
+
+/** https anywhere; plain http only for this machine (local development). */
+export function ssoUrlProblem(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return "Enter a full URL, like https://app.example.com/sso/login.";
+  }
+  if (url.username || url.password) return "Remove the user name and password from the URL.";
+  if (url.protocol === "https:") return null;
+  if (url.protocol === "http:" && LOOPBACK_HOST.test(url.hostname)) return null;
+  return "Use an https:// URL (http:// is only allowed for localhost).";
+}
+
+const url = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(2048, `Keep the ${label} under 2048 characters.`)
+    .superRefine((value, context) => {
+      const problem = ssoUrlProblem(value);
+      if (problem) context.addIssue({ code: "custom", message: problem });
+    });
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
+
+const wholeNumber = (label: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `Enter ${label} as a number.` })
+    .int(`Enter ${label} as a whole number of seconds.`)
+    .min(min, `${label} must be between ${min} and ${max} seconds.`)
+    .max(max, `${label} must be between ${min} and ${max} seconds.`);
+
+export const ssoSettingsSchema = z.object({
+  loginUrl: url("Login URL"),
+  logoutUrl: optional(url("Logout URL")),
+  issuer: optional(z.string().trim().max(255, "Keep the issuer under 255 characters.")),
+  audience: optional(z.string().trim().max(255, "Keep the audience under 255 characters.")),
+  tokenTtlSeconds: wholeNumber("Token TTL", 30, 86400),
+  clockSkewSeconds: wholeNumber("Clock skew leeway", 0, 300),
+  requireRedirectKey: z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean()),
+  /** A pasted secret; empty keeps the current one. */
+  sharedSecret: optional(
+    z.string().superRefine((value, context) => {
+      const weakness = secretWeakness(value);
+      if (weakness) context.addIssue({ code: "custom", message: weakness });
+    }),
+  ),
+});
+
+export type SsoSettingsInput = z.infer<typeof ssoSettingsSchema>;
+export type SsoSettingsField = keyof SsoSettingsInput;
