@@ -73,3 +73,31 @@ export async function readSigningSetupBySubdomain(subdomain: string) {
   const secret = await readSharedSecret(tenant.id);
   return secret ? { tenantId: tenant.id, secret, ...tenant.ssoConfig } : null;
 }
+
+export interface JwtSettingsUpdate {
+  loginUrl: string;
+  logoutUrl: string | null;
+  issuer: string | null;
+  audience: string | null;
+  tokenTtlSeconds: number;
+  clockSkewSeconds: number;
+  requireRedirectKey: boolean;
+}
+
+/** Saves the JWT settings; returns the names of the fields that changed (for the audit trail). */
+export async function saveJwtSettings(tenantId: string, update: JwtSettingsUpdate): Promise<string[]> {
+  const db = getDb();
+  const before = await db.ssoConfig.findUnique({ where: { tenantId } });
+  await db.ssoConfig.upsert({ where: { tenantId }, create: { tenantId, ...update }, update });
+  if (!before) return Object.keys(update);
+  return (Object.keys(update) as (keyof JwtSettingsUpdate)[]).filter((field) => before[field] !== update[field]);
+}
+
+export async function setSsoEnabled(tenantId: string, enabled: boolean): Promise<void> {
+  await getDb().ssoConfig.upsert({ where: { tenantId }, create: { tenantId, enabled }, update: { enabled } });
+}
+
+/** A configuration that can sign people in: on, with a secret and a Login URL. */
+export function isWorkingConfiguration(settings: SsoSettings | null): boolean {
+  return Boolean(settings?.enabled && settings.hasSecret && settings.loginUrl);
+}

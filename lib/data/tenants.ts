@@ -26,3 +26,21 @@ export function findTenantForSite(site: HostSite): Promise<TenantSummary | null>
   if (site.kind === "custom-domain") return findTenantByHostName("custom-domain", site.domain);
   return Promise.resolve(null);
 }
+
+export async function setTenantVisibility(tenantId: string, visibility: "public" | "private"): Promise<void> {
+  await getDb().tenant.update({ where: { id: tenantId }, data: { visibility }, select: { id: true } });
+}
+
+/** Providers this user asked to hear about, for this tenant. */
+export async function listProviderInterests(tenantId: string, userId: string): Promise<string[]> {
+  const rows = await getDb().providerInterest.findMany({ where: { tenantId, userId }, select: { provider: true } });
+  return rows.map((row) => row.provider);
+}
+
+export async function recordProviderInterest(tenantId: string, userId: string, provider: string): Promise<void> {
+  await getDb().providerInterest.upsert({
+    where: { tenantId_userId_provider: { tenantId, userId, provider } },
+    create: { tenantId, userId, provider },
+    update: {},
+  });
+}

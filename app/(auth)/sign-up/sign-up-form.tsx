@@ -8,12 +8,12 @@ import { signUp, type SignUpState } from "./actions";
 export function SignUpForm({ rootHost }: { rootHost: string }) {
   const [state, action, pending] = useActionState<SignUpState, FormData>(signUp, {});
   const [credentials, setCredentials] = useState<{ email: string; password: string } | null>(null);
-  const [signingIn, setSigningIn] = useState(false);
+  // Account created: we are signing the new owner in.
+  const signingIn = Boolean(state.ok);
 
   // Account created: sign in with the same credentials and open the new help center's dashboard.
   useEffect(() => {
     if (!state.ok || !credentials || !state.subdomain) return;
-    setSigningIn(true);
     void signIn("credentials", { ...credentials, callbackUrl: `/dashboard/${state.subdomain}` });
   }, [state, credentials]);
 

@@ -1,0 +1,43 @@
+import { integrationExample, type ExampleLanguage } from "@/lib/sso/integration-examples";
+
+const LANGUAGES: { id: ExampleLanguage; label: string }[] = [
+  { id: "node", label: "Node.js" },
+  { id: "php", label: "PHP" },
+  { id: "ruby", label: "Ruby" },
+  { id: "python", label: "Python" },
+];
+
+export function IntegrationPanel({ helpCenterOrigin, issuer, audience }: { helpCenterOrigin: string; issuer: string | null; audience: string | null }) {
+  const urls = [
+    { label: "Sign-in endpoint (send the token here)", value: `${helpCenterOrigin}/sso/jwt` },
+    { label: "Sign-out", value: `${helpCenterOrigin}/sso/logout` },
+    { label: "Help-center home", value: `${helpCenterOrigin}/` },
+  ];
+  return (
+    <section aria-labelledby="integration-heading" className="rounded-lg border border-slate-200 p-5 sm:p-6">
+      <h2 id="integration-heading" className="text-lg font-semibold">Integration</h2>
+      <dl className="mt-3 space-y-2 text-sm">
+        {urls.map((url) => (
+          <div key={url.label}>
+            <dt className="text-slate-600">{url.label}</dt>
+            <dd className="font-mono break-all">{url.value}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="mt-4 text-sm text-slate-600">
+        Mint the token in your Login URL handler with the shared secret (in <code>GATEHOUSE_SSO_SECRET</code>), with <code>jti</code> set to
+        the <code>key</code> we sent, and redirect the browser:
+      </p>
+      <div className="mt-3 space-y-3">
+        {LANGUAGES.map((language) => (
+          <details key={language.id} className="rounded-md border border-slate-200" open={language.id === "node"}>
+            <summary className="cursor-pointer px-3 py-2 text-sm font-medium">{language.label}</summary>
+            <pre className="overflow-x-auto border-t border-slate-200 bg-slate-900 p-4 text-xs text-slate-100">
+              <code>{integrationExample(language.id, { helpCenterOrigin, issuer, audience })}</code>
+            </pre>
+          </details>
+        ))}
+      </div>
+    </section>
+  );
+}

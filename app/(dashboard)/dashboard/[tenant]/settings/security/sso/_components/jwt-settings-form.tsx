@@ -1,0 +1,64 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { z } from "zod";
+import { FormField, FormMessage } from "@/components/form-field";
+import type { ActionState } from "@/lib/auth/member-action";
+import { ssoSettingsSchema, type SsoSettingsField } from "@/lib/sso/settings-schema";
+import { applyJwtSettings } from "../actions";
+import { SecretField } from "./secret-field";
+
+interface Initial {
+  loginUrl: string;
+  logoutUrl: string;
+  issuer: string;
+  audience: string;
+  tokenTtlSeconds: number;
+  clockSkewSeconds: number;
+  requireRedirectKey: boolean;
+}
+
+export function JwtSettingsForm({ subdomain, hasSecret, initial }: { subdomain: string; hasSecret: boolean; initial: Initial }) {
+  const [state, action, pending] = useActionState<ActionState<SsoSettingsField>, FormData>(applyJwtSettings.bind(null, subdomain), {});
+  // Checked here first with the server's own schema, so mistakes show without a round trip.
+  const [localErrors, setLocalErrors] = useState<Partial<Record<SsoSettingsField, string>> | null>(null);
+  const errors = localErrors ?? state.fieldErrors ?? {};
+
+  return (
+    <form
+      action={action}
+      noValidate
+      onSubmit={(event) => {
+        const parsed = ssoSettingsSchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
+        if (parsed.success) return setLocalErrors(null);
+        event.preventDefault();
+        const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>;
+        setLocalErrors(Object.fromEntries(Object.entries(fieldErrors).map(([field, messages]) => [field, messages?.[0]])));
+      }}
+      className="mt-5 space-y-5"
+    >
+      <FormField id="loginUrl" label="Login URL" type="url" required defaultValue={initial.loginUrl} error={errors.loginUrl}
+        hint="Where we send visitors to sign in. We add subdomain, key and return_to to its query." placeholder="https://app.example.com/sso/help-center" />
+      <SecretField subdomain={subdomain} hasSecret={hasSecret} error={errors.sharedSecret} />
+      <FormField id="logoutUrl" label="Logout URL" type="url" defaultValue={initial.logoutUrl} error={errors.logoutUrl} hint="Optional. Where visitors go after signing out of the help center." />
+      <div className="grid gap-5 sm:grid-cols-2">
+        <FormField id="issuer" label="Issuer" defaultValue={initial.issuer} error={errors.issuer} hint="Optional. When set, tokens must carry this iss claim." />
+        <FormField id="audience" label="Audience" defaultValue={initial.audience} error={errors.audience} hint="Optional. When set, tokens must carry this aud claim." />
+        <FormField id="tokenTtlSeconds" label="Token TTL (seconds)" type="number" inputMode="numeric" min={30} max={86400} required defaultValue={initial.tokenTtlSeconds} error={errors.tokenTtlSeconds} hint="How old a token may be (now − iat): 30 to 86400." />
+        <FormField id="clockSkewSeconds" label="Clock skew leeway (seconds)" type="number" inputMode="numeric" min={0} max={300} required defaultValue={initial.clockSkewSeconds} error={errors.clockSkewSeconds} hint="Tolerance for clocks that disagree: 0 to 300." />
+      </div>
+      <div className="flex items-start gap-3">
+        <input id="requireRedirectKey" name="requireRedirectKey" type="checkbox" defaultChecked={initial.requireRedirectKey} className="mt-1 h-4 w-4" aria-describedby="requireRedirectKey-hint" />
+        <div>
+          <label htmlFor="requireRedirectKey" className="text-sm font-medium">Only accept sign-ins that start at the help center</label>
+          <p id="requireRedirectKey-hint" className="text-xs text-slate-500">Refuse tokens whose jti is not the key we sent to your Login URL. This stops login CSRF.</p>
+        </div>
+      </div>
+      <FormMessage message={state.ok ? undefined : (localErrors ? "Some fields need attention." : state.message)} />
+      {state.ok && !localErrors && <FormMessage tone="success" message={state.message} />}
+      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        {pending ? "Saving…" : "Apply JWT Settings"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+"use client";
+
+import { useActionState } from "react";
+import type { ActionState } from "@/lib/auth/member-action";
+import { notifyMe } from "../actions";
+
+const COMING_SOON = [
+  { id: "saml", name: "SAML 2.0" },
+  { id: "oidc", name: "OpenID Connect" },
+  { id: "google-workspace", name: "Google Workspace" },
+  { id: "okta", name: "Okta" },
+  { id: "entra-id", name: "Microsoft Entra ID" },
+] as const;
+
+function NotifyMe({ subdomain, provider, requested }: { subdomain: string; provider: string; requested: boolean }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(notifyMe.bind(null, subdomain), {});
+  if (requested || state.ok) return <p className="text-sm font-medium text-green-700" role="status">We&apos;ll let you know</p>;
+  return (
+    <form action={action}>
+      <input type="hidden" name="provider" value={provider} />
+      <button type="submit" disabled={pending} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-60">
+        {pending ? "Saving…" : "Notify me when this ships"}
+      </button>
+      {state.message && !state.ok && <p className="mt-1 text-sm text-red-700">{state.message}</p>}
+    </form>
+  );
+}
+
+export function ProviderGrid({ subdomain, requested }: { subdomain: string; requested: string[] }) {
+  return (
+    <section aria-labelledby="providers-heading">
+      <h2 id="providers-heading" className="text-lg font-semibold">Providers</h2>
+      <ul className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        <li className="flex flex-col justify-between gap-3 rounded-lg border-2 border-brand-600 p-4">
+          <div>
+            <p className="font-semibold">JWT (HS256)</p>
+            <p className="text-sm text-slate-600">Live</p>
+          </div>
+          <a href="#jwt-settings" className="self-start rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+            Configure
+          </a>
+        </li>
+        {COMING_SOON.map((provider) => (
+          <li key={provider.id} className="flex flex-col justify-between gap-3 rounded-lg border border-slate-200 p-4">
+            <div>
+              <p className="font-semibold">{provider.name}</p>
+              <p className="text-sm text-slate-500">Coming soon</p>
+            </div>
+            <NotifyMe subdomain={subdomain} provider={provider.id} requested={requested.includes(provider.id)} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

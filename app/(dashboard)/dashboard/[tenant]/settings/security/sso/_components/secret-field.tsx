@@ -1,0 +1,96 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import type { ActionState } from "@/lib/auth/member-action";
+import { generateSecret, revealSecret } from "../actions";
+import { RegenerateDialog } from "./regenerate-dialog";
+
+type SecretResult = ActionState & { secret?: string };
+
+/**
+ * The Shared Secret field. The stored secret is never put in the page: Reveal and Copy fetch it
+ * (and are audited). Typing a new value pastes your own secret, saved with Apply JWT Settings.
+ */
+export function SecretField({ subdomain, hasSecret, error }: { subdomain: string; hasSecret: boolean; error?: string }) {
+  const [value, setValue] = useState("");
+  const [known, setKnown] = useState<string | null>(null); // the stored secret, once fetched
+  const [revealed, setRevealed] = useState(false);
+  const [exists, setExists] = useState(hasSecret);
+  const [notice, setNotice] = useState<{ text: string; ok: boolean } | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  const run = (action: typeof generateSecret, then: (result: SecretResult) => void) =>
+    startTransition(async () => {
+      const result: SecretResult = await action(subdomain, {}, new FormData());
+      if (result.ok && result.secret) then(result);
+      setNotice(result.message ? { text: result.message, ok: Boolean(result.ok) } : null);
+    });
+
+  const generate = () =>
+    run(generateSecret, ({ secret }) => {
+      setKnown(secret!);
+      setValue(secret!);
+      setRevealed(true);
+      setExists(true);
+    });
+  const reveal = () =>
+    run(revealSecret, ({ secret }) => {
+      setKnown(secret!);
+      setValue(secret!);
+      setRevealed(true);
+    });
+  const copy = () => {
+    const write = (secret: string) =>
+      navigator.clipboard.writeText(secret).then(
+        () => setNotice({ text: "Copied to the clipboard.", ok: true }),
+        () => setNotice({ text: "Could not copy: select the secret and copy it yourself.", ok: false }),
+      );
+    if (known) void write(known);
+    else run(revealSecret, ({ secret }) => { setKnown(secret!); void write(secret!); });
+  };
+
+  // Only a value the admin typed is sent as a new secret; the fetched one is not re-saved.
+  const pasted = value !== "" && value !== known;
+  const describedBy = ["sharedSecret-hint", error ? "sharedSecret-error" : null].filter(Boolean).join(" ");
+
+  return (
+    <div>
+      <label htmlFor="sharedSecret" className="block text-sm font-medium text-slate-800">Shared Secret</label>
+      <div className="mt-1 flex flex-wrap gap-2">
+        <input
+          id="sharedSecret"
+          name={pasted ? "sharedSecret" : undefined}
+          type={revealed ? "text" : "password"}
+          value={value}
+          onChange={(event) => setValue(event.target.value)}
+          placeholder={exists ? "•••••••• stored — Reveal to show" : "Generate one, or paste your own"}
+          autoComplete="off"
+          spellCheck={false}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          className="min-w-0 flex-1 rounded-md border border-slate-300 px-3 py-2 font-mono text-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
+        />
+        {exists ? <RegenerateDialog onConfirm={generate} pending={pending} /> : (
+          <button type="button" onClick={generate} disabled={pending} className="shrink-0 rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50 disabled:opacity-60">
+            {pending ? "Generating…" : "Generate"}
+          </button>
+        )}
+        {exists && (
+          <>
+            <button type="button" onClick={revealed ? () => setRevealed(false) : reveal} disabled={pending} className="shrink-0 rounded-md border border-slate-300 px-3 py-2 text-sm hover:bg-slate-50 disabled:opacity-60">
+              {revealed ? "Hide" : "Reveal"}
+            </button>
+            <button type="button" onClick={copy} disabled={pending} className="shrink-0 rounded-md border border-slate-300 px-3 py-2 text-sm hover:bg-slate-50 disabled:opacity-60">
+              Copy
+            </button>
+          </>
+        )}
+      </div>
+      <p id="sharedSecret-hint" className="mt-1 text-xs text-slate-500">
+        Generate makes a 64-character secret. Or paste your own: at least 32 characters, not a well-known value.
+      </p>
+      {error && <p id="sharedSecret-error" className="mt-1 text-sm text-red-700">{error}</p>}
+      {notice && <p role={notice.ok ? "status" : "alert"} className={`mt-1 text-sm ${notice.ok ? "text-green-700" : "text-red-700"}`}>{notice.text}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import { z } from "zod";
+import type { MemberRole } from "@/lib/data/memberships";
+import { requireMember, type SignedInMember } from "./require-member";
+
+// The one wrapper every dashboard server action goes through: actions are reachable by a direct
+// POST, so each re-checks the session, the membership in *that* tenant and the role itself, then
+// parses its input with zod. Returns what useActionState needs.
+
+export interface ActionState<F extends string = string> {
+  ok?: boolean;
+  message?: string;
+  fieldErrors?: Partial<Record<F, string>>;
+}
+
+export function memberAction<S extends z.ZodType, F extends string>(
+  roles: readonly MemberRole[],
+  schema: S,
+  handler: (input: z.infer<S>, member: SignedInMember) => Promise<ActionState<F>>,
+) {
+  return async (subdomain: string, _previous: ActionState<F>, form: FormData): Promise<ActionState<F>> => {
+    const member = await requireMember(String(subdomain), roles);
+    const parsed = schema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) {
+      const errors = z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>;
+      const fieldErrors = Object.fromEntries(Object.entries(errors).map(([field, messages]) => [field, messages?.[0]])) as Partial<Record<F, string>>;
+      return { fieldErrors, message: "Some fields need attention." };
+    }
+    return handler(parsed.data, member);
+  };
+}
