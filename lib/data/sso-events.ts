@@ -50,3 +50,14 @@ export async function recordSsoEvent(tenantId: string, event: SsoEventInput, occ
 export async function listRecentSsoEvents(tenantId: string, take = 50) {
   return getDb().ssoEvent.findMany({ where: { tenantId }, orderBy: [{ occurredAt: "desc" }, { id: "desc" }], take });
 }
+
+/** For the dashboard overview: the last successful sign-in and the refusals of the last 24 hours. */
+export async function signInSummary(tenantId: string, now: Date = new Date()) {
+  const db = getDb();
+  const since = new Date(now.getTime() - 24 * 60 * 60 * 1000);
+  const [lastSuccess, rejected] = await Promise.all([
+    db.ssoEvent.findFirst({ where: { tenantId, eventType: "sso.login.succeeded" }, orderBy: [{ occurredAt: "desc" }, { id: "desc" }], select: { occurredAt: true, email: true } }),
+    db.ssoEvent.aggregate({ where: { tenantId, outcome: "rejected", occurredAt: { gte: since } }, _sum: { repeatCount: true } }),
+  ]);
+  return { lastSuccess, rejectedLast24h: rejected._sum.repeatCount ?? 0 };
+}

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireMember, SETTINGS_ROLES } from "@/lib/auth/require-member";
+import { findSsoSettings, isWorkingConfiguration } from "@/lib/data/sso-config";
+import { signInSummary } from "@/lib/data/sso-events";
+import { env } from "@/lib/env";
+
+export const metadata: Metadata = { title: "Overview" };
+
+type Props = { params: Promise<{ tenant: string }> };
+
+export default async function OverviewPage({ params }: Props) {
+  const { tenant: subdomain } = await params;
+  const member = await requireMember(subdomain);
+  const [settings, summary] = await Promise.all([findSsoSettings(member.tenant.id), signInSummary(member.tenant.id)]);
+  const configured = isWorkingConfiguration(settings);
+  const app = new URL(env.APP_URL);
+  const helpCenter = `${app.protocol}//${member.tenant.subdomain}.${app.host}/`;
+  return (
+    <div className="space-y-8">
+      <header>
+        <h1 className="text-2xl font-bold">{member.tenant.name}</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          <a href={helpCenter} className="text-brand-700 underline">{helpCenter}</a> · {member.tenant.visibility === "private" ? "Private" : "Public"}
+        </p>
+      </header>
+      <section aria-labelledby="sso-status" className="rounded-lg border border-slate-200 p-5">
+        <h2 id="sso-status" className="text-lg font-semibold">Single sign-on</h2>
+        <dl className="mt-3 grid gap-4 sm:grid-cols-3">
+          <div>
+            <dt className="text-sm text-slate-600">Status</dt>
+            <dd className={`text-lg font-semibold ${configured ? "text-green-700" : "text-amber-700"}`}>{configured ? "Configured" : "Not configured"}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-600">Last successful sign-in</dt>
+            <dd className="text-lg font-semibold">
+              {summary.lastSuccess ? <time dateTime={summary.lastSuccess.occurredAt.toISOString()}>{summary.lastSuccess.occurredAt.toUTCString()}</time> : "None yet"}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-600">Rejected sign-ins, last 24 h</dt>
+            <dd className="text-lg font-semibold">{summary.rejectedLast24h.toLocaleString("en")}</dd>
+          </div>
+        </dl>
+        {SETTINGS_ROLES.includes(member.role) && (
+          <Link href={`/dashboard/${subdomain}/settings/security/sso`} className="mt-4 inline-block text-sm font-medium text-brand-700 underline">
+            {configured ? "SSO settings" : "Set up SSO"}
+          </Link>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import { requireMember, SETTINGS_ROLES } from "@/lib/auth/require-member";
+import { listAuditEntries } from "@/lib/data/audit";
+
+export const metadata: Metadata = { title: "Audit" };
+
+type Props = { params: Promise<{ tenant: string }> };
+
+const ACTIONS: Record<string, string> = {
+  "tenant.created": "Created the help center",
+  "sso.settings.updated": "Changed JWT settings",
+  "sso.secret.generated": "Generated the shared secret",
+  "sso.secret.regenerated": "Regenerated the shared secret",
+  "sso.secret.revealed": "Revealed the shared secret",
+  "sso.secret.pasted": "Set a pasted shared secret",
+  "sso.enabled": "Turned SSO on",
+  "sso.disabled": "Turned SSO off",
+  "tenant.visibility.changed": "Changed visibility",
+};
+
+export default async function AuditPage({ params }: Props) {
+  const { tenant: subdomain } = await params;
+  const member = await requireMember(subdomain, SETTINGS_ROLES);
+  const entries = await listAuditEntries(member.tenant.id);
+  return (
+    <div>
+      <h1 className="text-2xl font-bold">Audit trail</h1>
+      <p className="mt-1 text-sm text-slate-600">Every settings change, secret generation, regeneration and reveal: who, when, what. Secret values are never recorded.</p>
+      <div className="mt-6 overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <thead className="border-b border-slate-200 text-slate-600">
+            <tr><th scope="col" className="py-2 pr-4">When (UTC)</th><th scope="col" className="py-2 pr-4">Who</th><th scope="col" className="py-2 pr-4">What</th><th scope="col" className="py-2">Details</th></tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {entries.map((entry) => (
+              <tr key={entry.id}>
+                <td className="py-2 pr-4 whitespace-nowrap"><time dateTime={entry.occurredAt.toISOString()}>{entry.occurredAt.toISOString().replace("T", " ").slice(0, 19)}</time></td>
+                <td className="py-2 pr-4">{entry.actorEmail ?? "—"}</td>
+                <td className="py-2 pr-4">{ACTIONS[entry.action] ?? entry.action}</td>
+                <td className="py-2 font-mono text-xs text-slate-600 break-all">{Object.keys(entry.details as object).length ? JSON.stringify(entry.details) : ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {entries.length === 0 && <p className="mt-4 text-slate-600">Nothing has changed yet.</p>}
+      </div>
+    </div>
+  );
+}
