@@ -70,8 +70,14 @@ function readEnv(): Env {
 
 export const env: Env = readEnv();
 
-// next-auth 4 reads its own URL from NEXTAUTH_URL; it is APP_URL's origin unless set explicitly.
-process.env.NEXTAUTH_URL ??= new URL(env.APP_URL).origin;
+/**
+ * next-auth 4 reads its own URL from process.env.NEXTAUTH_URL when it handles a request. The
+ * dashboard lives on APP_URL, so the server sets it from there (called by lib/auth/options.ts;
+ * never inherited from a parent process, whose APP_URL may differ).
+ */
+export function exportNextAuthUrl(): void {
+  process.env.NEXTAUTH_URL = new URL(env.APP_URL).origin;
+}
 
 /** The environment for a child process (build, server, test runner), with some variables replaced. */
 export function childProcessEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {

@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { clearThrottle, readThrottle, recordFailure } from "@/lib/data/auth-throttles";
 import { findUserForSignIn } from "@/lib/data/accounts";
+import { exportNextAuthUrl } from "@/lib/env";
 import { authSecret } from "./auth-secret";
 import { hashPassword, verifyPassword } from "./password";
 import { secondsUntilAllowed, throttleKey } from "./throttle-policy";
@@ -21,6 +22,8 @@ function clientIp(headers: Record<string, unknown> | undefined): string {
   const forwarded = headers?.["x-forwarded-for"];
   return (typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined) || "unknown";
 }
+
+exportNextAuthUrl();
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),

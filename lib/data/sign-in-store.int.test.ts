@@ -196,6 +196,15 @@ describe("sign-in against PostgreSQL", () => {
     await expect(attempt({ ...tenant, version: fresh!.version, config: fresh!.config! }, matching)).rejects.toBeInstanceOf(StaleSignInContextError);
   });
 
+  it("never hands out a version twice: a configuration deleted and created again is stale for old copies", async () => {
+    const tenant = await createTenant();
+    await sql.query(`DELETE FROM sso_configs WHERE tenant_id = $1`, [tenant.id]);
+    await sql.query(`INSERT INTO sso_configs (tenant_id, enabled, updated_at) VALUES ($1, true, now())`, [tenant.id]);
+    await storeSharedSecret(tenant.id, SECRET);
+    const token = await mintSsoToken(SECRET, { email: "aba@example.com", name: "ABA" });
+    await expect(attempt(tenant, token)).rejects.toBeInstanceOf(StaleSignInContextError);
+  });
+
   it("starts exactly one session when the same token is submitted many times at once", async () => {
     const tenant = await createTenant();
     const token = await mintSsoToken(SECRET, { email: "double@example.com", name: "Double" });

@@ -37,3 +37,11 @@ export function cookieOptions(maxAgeSeconds: number, sameSite: "lax" | "none" = 
 export function readOpaqueCookie(value: string | undefined): string | null {
   return value && /^[A-Za-z0-9_-]{32}$/.test(value) ? value : null;
 }
+
+/**
+ * Expires a cookie with the attributes it was set with: a __Host- cookie is only replaced (and so
+ * only deleted) by a Set-Cookie that carries Secure and Path=/ too.
+ */
+export function expiredCookieOptions(sameSite: "lax" | "none" = "lax"): CookieOptions {
+  return cookieOptions(0, sameSite);
+}

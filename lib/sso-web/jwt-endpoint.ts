@@ -11,7 +11,7 @@ import { safeRedirectTarget } from "@/lib/sso/redirect-target";
 import { signIn, type SignInStore } from "@/lib/sso/sign-in";
 import { pickToken } from "@/lib/sso/token-input";
 import { readUnverifiedToken } from "@/lib/sso/unverified-claims";
-import { BINDING_COOKIE, BOUNCE_COOKIE, cookieOptions, readOpaqueCookie, SESSION_COOKIE } from "./cookies";
+import { BINDING_COOKIE, BOUNCE_COOKIE, cookieOptions, expiredCookieOptions, readOpaqueCookie, SESSION_COOKIE } from "./cookies";
 import { parseHttpUrl, redirectToLoginUrl } from "./login-redirect";
 import type { RequestInfo } from "./request-info";
 import { htmlResponse, notFoundResponse, redirectResponse } from "./responses";
@@ -45,7 +45,9 @@ async function readTokenRequest(request: NextRequest): Promise<TokenRequest> {
       return { queryTokens: query.getAll("jwt"), formTokens: [], returnTo: query.get("return_to"), oversized: true };
     }
     if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
-      const form = await request.formData();
+      // A body that does not parse as the form it claims to be is answered like a missing token.
+      const form = await request.formData().catch(() => null);
+      if (!form) return { queryTokens: query.getAll("jwt"), formTokens: [], returnTo: query.get("return_to"), oversized: false };
       formTokens = form.getAll("jwt").filter((value): value is string => typeof value === "string");
       const value = form.get("return_to");
       formReturnTo = typeof value === "string" ? value : null;
@@ -122,7 +124,7 @@ async function signInFromRequest(request: NextRequest, { site, context: firstCon
   let decision = await decide(request, context, input, session(), now);
   // A cached copy of the settings only ever lets a sign-in succeed after its version was checked;
   // a refusal (or a stale copy) is decided again on fresh settings before anyone sees it.
-  if (context.cached && (decision === "stale" || (!decision.ok && !decision.onCurrentSettings))) {
+  if (decision === "stale" || (context.cached && !decision.ok && !decision.onCurrentSettings)) {
     const fresh = await findSignInContext(site);
     if (!fresh) return notFoundResponse(info.requestId);
     context = fresh;
@@ -135,7 +137,7 @@ async function signInFromRequest(request: NextRequest, { site, context: firstCon
   const response = redirectResponse(target, 303, info.requestId);
   // A fresh value on every sign-in: whatever session id the browser had before is not reused.
   response.cookies.set(SESSION_COOKIE, sessionValue, cookieOptions(lifetime()));
-  response.cookies.delete(BOUNCE_COOKIE);
+  response.cookies.set(BOUNCE_COOKIE, "", expiredCookieOptions("none"));
   return response;
 }
 
@@ -181,7 +183,9 @@ async function rejectSignIn(
     const extra: Record<string, string> = { jwt_error: rejection.reason, from_url: fromUrl };
     if (context.config.audience) extra.expected_aud = context.config.audience;
     const response = await redirectToLoginUrl(request, context, loginUrl, fromUrl, info.requestId, extra, 303);
-    response.cookies.set(BOUNCE_COOKIE, "1", cookieOptions(BOUNCE_MEMORY_SECONDS));
+    // SameSite=None (where the browser allows it): a tenant that POSTs the next token back from
+    // its own site must still send this, or the bounce would loop.
+    response.cookies.set(BOUNCE_COOKIE, "1", cookieOptions(BOUNCE_MEMORY_SECONDS, "none"));
     return response;
   }
 
@@ -189,6 +193,6 @@ async function rejectSignIn(
   const tryAgainUrl = loginUrl ? `${origin}/sso/login?${new URLSearchParams({ return_to: fromUrl })}` : null;
   const html = renderRejectionPage(rejection.reason, { helpCenterName: context.tenant.name, requestId: info.requestId, tryAgainUrl, claim: rejection.claim });
   const response = htmlResponse(html, REASONS[rejection.reason].status, info.requestId);
-  response.cookies.delete(BOUNCE_COOKIE);
+  response.cookies.set(BOUNCE_COOKIE, "", expiredCookieOptions("none"));
   return response;
 }

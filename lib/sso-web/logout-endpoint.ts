@@ -1,7 +1,7 @@
 import "server-only";
 import { endSession } from "@/lib/data/end-user-sessions";
 import { recordSsoEvent } from "@/lib/data/sso-events";
-import { SESSION_COOKIE } from "./cookies";
+import { expiredCookieOptions, SESSION_COOKIE } from "./cookies";
 import { parseHttpUrl } from "./login-redirect";
 import { redirectResponse } from "./responses";
 import { ssoRoute } from "./sso-route";
@@ -23,6 +23,6 @@ export const handleSsoLogout = ssoRoute("logout", async (request, { context, ori
   // The Logout URL is the tenant's own setting, validated when saved; parsed again here.
   const logoutUrl = parseHttpUrl(context.config?.logoutUrl);
   const response = redirectResponse(logoutUrl?.href ?? `${origin}/signed-out`, 303, info.requestId);
-  response.cookies.delete(SESSION_COOKIE);
+  response.cookies.set(SESSION_COOKIE, "", expiredCookieOptions());
   return response;
 });

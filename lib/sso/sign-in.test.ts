@@ -79,20 +79,23 @@ describe("signIn: IdP-initiated (no redirect key)", () => {
       keyReturnTo: null,
       viaRedirectKey: false,
     });
-    expect(store.claimCalls).toEqual([{ jti: "idp-1", jtiKeyHash: hashOpaqueToken("idp-1"), keepUntil: new Date((NOW_SECONDS + 270 + 60) * 1000) }]);
+    expect(store.claimCalls).toEqual([{ jti: "idp-1", jtiKeyHash: hashOpaqueToken("idp-1"), keepUntil: new Date((NOW_SECONDS + 270 + 300 + 300) * 1000) }]);
     expect(store.provisionCalls).toHaveLength(1);
     expect(store.provisionCalls[0]!.now).toBe(NOW);
     expect(store.provisionCalls[0]!.profile.email).toBe("jane@example.com");
   });
 
-  it("keeps the jti at least until the token could no longer verify", async () => {
+  it("keeps the jti until the token could no longer verify, even if the tenant raised its leeway to the maximum", async () => {
     const store = new MemoryStore();
     const token = await mintToken(claims({ jti: "idp-keep" }));
     await signIn(request(token), store);
     const keepUntil = store.claimCalls[0]!.keepUntil;
-    // One millisecond before keepUntil the token still verifies; at keepUntil it does not.
-    expect((await verifySsoToken(token, config, new Date(keepUntil.getTime() - 1))).ok).toBe(true);
-    expect(await verifySsoToken(token, config, keepUntil)).toMatchObject({ ok: false, reason: "token_expired" });
+    const widest = { ...config, clockSkewSeconds: 300, tokenTtlSeconds: 86400 };
+    expect(await verifySsoToken(token, widest, keepUntil)).toMatchObject({ ok: false, reason: "token_expired" });
+    // With the widest leeway the token verifies 1 s before exp + 300: the record must outlive that.
+    const lastValid = new Date((NOW_SECONDS + 270 + 300 - 1) * 1000);
+    expect((await verifySsoToken(token, widest, lastValid)).ok).toBe(true);
+    expect(keepUntil.getTime()).toBeGreaterThan(lastValid.getTime());
   });
 
   it("refuses the same token a second time as jti_replayed, without provisioning again", async () => {

@@ -4,7 +4,9 @@
 import { hashOpaqueToken, sameHash } from "./opaque-token";
 import type { EndUserProfile } from "./profile-claims";
 import type { RejectionReason } from "./reasons";
-import { effectiveLeeway, verifySsoToken, type SsoVerificationConfig } from "./verify-token";
+import { MAX_CLOCK_SKEW_SECONDS, verifySsoToken, type SsoVerificationConfig } from "./verify-token";
+
+const REPLAY_RECORD_MARGIN_SECONDS = 300;
 
 export interface RedirectKeyState {
   browserBindingHash: string;
@@ -61,8 +63,9 @@ export async function signIn(request: SignInRequest, store: SignInStore): Promis
   const { jti, iat, exp, iss, aud, profile } = verified.token;
   const config = request.config!;
 
-  // Kept until the token could no longer pass the expiry check anyway; purged after that.
-  const keepUntil = new Date((exp + effectiveLeeway(config)) * 1000);
+  // Kept until the token could no longer pass the expiry check under any leeway the tenant might
+  // set later (and a little beyond, for clocks that differ between instances); purged after that.
+  const keepUntil = new Date((exp + MAX_CLOCK_SKEW_SECONDS + REPLAY_RECORD_MARGIN_SECONDS) * 1000);
   const { claimed, key } = await store.claimTokenId(jti, hashOpaqueToken(jti), keepUntil);
   if (!claimed) return { ok: false, reason: "jti_replayed" };
 

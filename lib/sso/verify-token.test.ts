@@ -488,7 +488,8 @@ describe("verifySsoToken: issuer and audience", () => {
     const cfg = ssoConfig({ issuer: "https://idp.acme.com" });
     expect(await verifyClaims(claims({ iss: "https://idp.evil.com" }), cfg)).toEqual({ ok: false, reason: "issuer_mismatch" });
     expect(await verifyClaims(claims(), cfg)).toEqual({ ok: false, reason: "issuer_mismatch" });
-    expect(await verifyClaims(claims({ iss: ["https://idp.acme.com"] }), cfg)).toEqual({ ok: false, reason: "issuer_mismatch" });
+    // An array is not an issuer at all: refused as a malformed claim, naming it.
+    expect(await verifyClaims(claims({ iss: ["https://idp.acme.com"] }), cfg)).toEqual({ ok: false, reason: "invalid_claim", claim: "iss" });
     expect((await verifyClaims(claims({ iss: "https://idp.acme.com" }), cfg)).ok).toBe(true);
   });
 
@@ -547,5 +548,22 @@ describe("regressions", () => {
     const { verifySsoToken } = await import("./verify-token");
     const result = await verifySsoToken(token, { enabled: true, secret, issuer: null, audience: null, tokenTtlSeconds: 300, clockSkewSeconds: 60 }, now);
     expect(result).toMatchObject({ ok: false, reason: "invalid_claim", claim: "exp" });
+  });
+});
+
+describe("regressions from review", () => {
+  it("refuses iss or aud that cannot be stored (control characters): invalid_claim, before the jti is spent", async () => {
+    const { SignJWT } = await import("jose");
+    const now = new Date("2026-06-01T12:00:00Z");
+    const t = Math.floor(now.getTime() / 1000);
+    const secret = "a-shared-secret-of-sufficient-length-0123456789";
+    const { verifySsoToken } = await import("./verify-token");
+    const config = { enabled: true, secret, issuer: null, audience: null, tokenTtlSeconds: 300, clockSkewSeconds: 60 };
+    for (const [claim, value] of [["iss", "a\u0000b"], ["aud", ["ok", "b\u0000"]]] as const) {
+      const token = await new SignJWT({ email: "a@example.com", name: "A", jti: "j-1", iat: t, exp: t + 60, [claim]: value })
+        .setProtectedHeader({ alg: "HS256" })
+        .sign(new TextEncoder().encode(secret));
+      expect(await verifySsoToken(token, config, now)).toMatchObject({ ok: false, reason: "invalid_claim", claim });
+    }
   });
 });

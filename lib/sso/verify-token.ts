@@ -84,6 +84,14 @@ function claimTypeProblem(payload: JWTPayload): string | null {
   return null;
 }
 
+/** iss and aud are logged and stored: strings (aud: or strings) without control characters. */
+function issuerAudienceProblem(payload: JWTPayload): string | null {
+  const clean = (value: unknown) => typeof value === "string" && value.length <= 512 && !CONTROL_CHARACTERS.test(value) && value.isWellFormed();
+  if (payload.iss !== undefined && !clean(payload.iss)) return "iss";
+  if (payload.aud !== undefined && !(Array.isArray(payload.aud) ? payload.aud.length <= 20 && payload.aud.every(clean) : clean(payload.aud))) return "aud";
+  return null;
+}
+
 export async function verifySsoToken(token: string, config: SsoVerificationConfig | null, now: Date): Promise<TokenVerification> {
   if (!config || !config.enabled || !config.secret) return reject("sso_not_configured");
 
@@ -117,7 +125,7 @@ export async function verifySsoToken(token: string, config: SsoVerificationConfi
     payload = (error as errors.JWTClaimValidationFailed).payload;
   }
 
-  const badType = claimTypeProblem(payload);
+  const badType = claimTypeProblem(payload) ?? issuerAudienceProblem(payload);
   if (badType) return reject("invalid_claim", { claim: badType });
   const profile = parseProfileClaims(payload as Record<string, unknown>);
   if (!profile.ok) return reject("invalid_claim", { claim: profile.claim });

@@ -13,6 +13,10 @@ export type HostSite =
   /** cannot name a tenant (malformed, nested or reserved subdomain) */
   | { kind: "none" };
 
+function validPort(port: string): boolean {
+  return /^\d{1,5}$/.test(port) && Number(port) <= 65535;
+}
+
 const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /**
@@ -26,13 +30,13 @@ export function normalizeHostname(rawHost: string | null | undefined): string | 
     const end = host.indexOf("]");
     if (end < 0) return null;
     const rest = host.slice(end + 1);
-    if (rest !== "" && !/^:\d{1,5}$/.test(rest)) return null;
+    if (rest !== "" && !validPort(rest.slice(1))) return null;
     const ipv6 = host.slice(1, end);
     return isIP(ipv6) === 6 ? ipv6 : null;
   }
   const colon = host.indexOf(":");
   if (colon >= 0) {
-    if (!/^\d{1,5}$/.test(host.slice(colon + 1))) return null;
+    if (!validPort(host.slice(colon + 1))) return null;
     host = host.slice(0, colon);
   }
   if (host.endsWith(".")) host = host.slice(0, -1);

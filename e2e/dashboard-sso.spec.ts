@@ -1,0 +1,145 @@
+// Tenant admins: sign up, configure JWT SSO, and the role and tenant boundaries around it.
+import { randomBytes } from "node:crypto";
+import { expect, test, type Page, type Request } from "@playwright/test";
+import { auditActions, createMember, signInToDashboard, ssoConfigRow, tenantIdOf } from "./support/dashboard-users";
+import { createTenant } from "./support/tenants";
+
+const unique = (prefix: string) => `${prefix}-${randomBytes(3).toString("hex")}`;
+
+async function signUp(page: Page, subdomain: string) {
+  await page.goto("/sign-up");
+  await page.getByLabel("Email", { exact: true }).fill(`${subdomain}@example.com`);
+  await page.getByLabel("Password", { exact: true }).fill("a long enough password");
+  await page.getByLabel("Help center name", { exact: true }).fill(`${subdomain} help`);
+  await page.getByLabel("Subdomain", { exact: true }).fill(subdomain);
+  await page.getByRole("button", { name: "Create help center" }).click();
+  await page.waitForURL(`**/dashboard/${subdomain}`);
+}
+
+test("sign up → configure JWT → Generate → Apply → Regenerate (confirm) → validation errors → make private", async ({ page }) => {
+  const subdomain = unique("signup");
+  await signUp(page, subdomain);
+  await expect(page.getByText("Not configured")).toBeVisible();
+  await page.getByRole("link", { name: "Set up SSO" }).click();
+  await expect(page.getByRole("heading", { name: "Single sign-on" })).toBeVisible();
+
+  // Validation errors from the shared schema, shown inline without losing the input.
+  await page.getByLabel("Login URL", { exact: true }).fill("http://app.example.com/login");
+  await page.getByLabel("Token TTL (seconds)", { exact: true }).fill("10");
+  await page.getByRole("button", { name: "Apply JWT Settings" }).click();
+  await expect(page.getByText("Use an https:// URL")).toBeVisible();
+  await expect(page.getByText("Token TTL must be between 30 and 86400 seconds.")).toBeVisible();
+  await expect(page.getByLabel("Login URL", { exact: true })).toHaveValue("http://app.example.com/login");
+
+  // Generate a secret: shown once, 64 characters.
+  await page.getByRole("button", { name: "Generate" }).click();
+  await expect(page.getByText("Secret generated.")).toBeVisible();
+  const first = await page.getByLabel("Shared Secret", { exact: true }).inputValue();
+  expect(first).toHaveLength(64);
+
+  await page.getByLabel("Login URL", { exact: true }).fill("https://app.example.com/sso/help");
+  await page.getByLabel("Token TTL (seconds)", { exact: true }).fill("120");
+  await page.getByRole("button", { name: "Apply JWT Settings" }).click();
+  await expect(page.getByText("JWT settings saved.")).toBeVisible();
+  const tenantId = await tenantIdOf(subdomain);
+  expect(await ssoConfigRow(tenantId)).toMatchObject({ login_url: "https://app.example.com/sso/help", token_ttl_seconds: 120 });
+
+  // Regenerate asks first; Cancel keeps the secret.
+  await page.getByRole("button", { name: "Regenerate" }).click();
+  const dialog = page.getByRole("dialog", { name: "Regenerate the shared secret?" });
+  await expect(dialog).toContainText("stop working at once");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole("button", { name: "Regenerate" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Regenerate secret" }).click();
+  await expect(page.getByText("New secret generated. The old one no longer works.")).toBeVisible();
+  const second = await page.getByLabel("Shared Secret", { exact: true }).inputValue();
+  expect(second).toHaveLength(64);
+  expect(second).not.toBe(first);
+
+  // Private needs SSO on: refused first, with the reason; then on, then private.
+  await page.getByRole("radio", { name: /^Private/ }).check();
+  await page.getByRole("button", { name: "Save visibility" }).click();
+  await expect(page.getByText("A private help center needs working JWT SSO")).toBeVisible();
+  await page.getByRole("switch", { name: "SSO" }).click();
+  await expect(page.getByRole("switch", { name: "SSO" })).toHaveAttribute("aria-checked", "true");
+  await page.getByRole("radio", { name: /^Private/ }).check();
+  await page.getByRole("button", { name: "Save visibility" }).click();
+  await expect(page.getByText("The help center is private.")).toBeVisible();
+
+  // The audit trail has it all, and no secret.
+  expect(await auditActions(tenantId)).toEqual([
+    "tenant.created",
+    "sso.secret.generated",
+    "sso.settings.updated",
+    "sso.secret.regenerated",
+    "sso.enabled",
+    "tenant.visibility.changed",
+  ]);
+  await page.goto(`/dashboard/${subdomain}/settings/audit`);
+  await expect(page.getByText("Regenerated the shared secret")).toBeVisible();
+  await expect(page.locator("body")).not.toContainText(second);
+});
+
+test("a support user cannot open SSO settings (403) and a direct POST of the action is refused", async ({ page, browser }) => {
+  const tenant = await createTenant({ prefix: "roles" });
+  const admin = await createMember(tenant.id, "admin");
+  const support = await createMember(tenant.id, "support");
+
+  // Record the real server-action request the admin's Apply button sends.
+  await signInToDashboard(page, admin.email);
+  await page.goto(`/dashboard/${tenant.subdomain}/settings/security/sso`);
+  let applyRequest: Request | undefined;
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.headers()["next-action"]) applyRequest = request;
+  });
+  await page.getByLabel("Login URL", { exact: true }).fill("https://admin.example.com/login");
+  await page.getByRole("button", { name: "Apply JWT Settings" }).click();
+  await expect(page.getByText("JWT settings saved.")).toBeVisible();
+  expect(applyRequest).toBeDefined();
+
+  const supportContext = await browser.newContext();
+  try {
+    const supportPage = await supportContext.newPage();
+    await signInToDashboard(supportPage, support.email);
+    const response = await supportPage.goto(`/dashboard/${tenant.subdomain}/settings/security/sso`);
+    expect(response?.status()).toBe(403);
+
+    // The same action, posted with the support user's session and a changed Login URL.
+    const body = applyRequest!.postData()!.replace("https://admin.example.com/login", "https://support.example.com/login");
+    // The admin's headers minus their cookie: the support user's own session cookie is sent instead.
+    const { cookie: _adminCookie, ...headers } = applyRequest!.headers();
+    void _adminCookie;
+    const replay = await supportContext.request.post(applyRequest!.url(), { headers, data: body });
+    expect(replay.status()).toBe(403);
+    expect((await ssoConfigRow(tenant.id))?.login_url).toBe("https://admin.example.com/login");
+  } finally {
+    await supportContext.close();
+  }
+});
+
+test("cross-tenant: an admin of A cannot read or change B through the URL or the action payload", async ({ page }) => {
+  const a = await createTenant({ prefix: "tenant-a" });
+  const b = await createTenant({ prefix: "tenant-b" });
+  const admin = await createMember(a.id, "admin");
+  await signInToDashboard(page, admin.email);
+
+  expect((await page.goto(`/dashboard/${b.subdomain}/settings/security/sso`))?.status()).toBe(404);
+  expect((await page.goto(`/dashboard/${b.subdomain}`))?.status()).toBe(404);
+
+  await page.goto(`/dashboard/${a.subdomain}/settings/security/sso`);
+  let applyRequest: Request | undefined;
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.headers()["next-action"]) applyRequest = request;
+  });
+  await page.getByLabel("Login URL", { exact: true }).fill("https://a.example.com/login");
+  await page.getByRole("button", { name: "Apply JWT Settings" }).click();
+  await expect(page.getByText("JWT settings saved.")).toBeVisible();
+
+  // Same session, same action, B's subdomain in the payload.
+  const body = applyRequest!.postData()!.replaceAll(a.subdomain, b.subdomain).replace("https://a.example.com/login", "https://attacker.example/login");
+  expect(body).toContain(b.subdomain);
+  const replay = await page.request.post(applyRequest!.url(), { headers: applyRequest!.headers(), data: body });
+  expect(replay.status()).toBe(404);
+  expect((await ssoConfigRow(b.id))?.login_url ?? null).not.toBe("https://attacker.example/login");
+});
