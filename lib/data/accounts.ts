@@ -39,3 +39,14 @@ export async function createAccountWithTenant(input: {
     throw error;
   }
 }
+
+/** Creates a dashboard user without a tenant (joining by invite); null when the email is taken. */
+export async function createUser(email: string, name: string, passwordHash: string): Promise<string | null> {
+  try {
+    const user = await getDb().user.create({ data: { email: email.trim().toLowerCase(), name, passwordHash }, select: { id: true } });
+    return user.id;
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") return null;
+    throw error;
+  }
+}

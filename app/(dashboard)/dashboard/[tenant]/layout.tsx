@@ -17,6 +17,7 @@ export default async function TenantDashboardLayout({ children, params }: Props)
     ...(manages
       ? [
           { href: `${base}/settings/security/sso`, label: "Security → SSO", group: "Settings" },
+          { href: `${base}/settings/members`, label: "Members", group: "Settings" },
           { href: `${base}/settings/audit`, label: "Audit", group: "Settings" },
         ]
       : []),

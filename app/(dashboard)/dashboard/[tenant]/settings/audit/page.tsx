@@ -16,6 +16,11 @@ const ACTIONS: Record<string, string> = {
   "sso.enabled": "Turned SSO on",
   "sso.disabled": "Turned SSO off",
   "tenant.visibility.changed": "Changed visibility",
+  "member.invited": "Invited a member",
+  "member.joined": "Joined by invite",
+  "member.role_changed": "Changed a member's role",
+  "member.removed": "Removed a member",
+  "member.invite_revoked": "Revoked an invite",
 };
 
 export default async function AuditPage({ params }: Props) {

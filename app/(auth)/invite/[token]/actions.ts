@@ -1,0 +1,49 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { hashPassword } from "@/lib/auth/password";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
+import { currentUserId } from "@/lib/auth/require-member";
+import { createUser, findUserForSignIn } from "@/lib/data/accounts";
+import { recordAudit } from "@/lib/data/audit";
+import { acceptInvite, findUsableInvite } from "@/lib/data/members";
+
+export interface AcceptState {
+  ok?: boolean;
+  subdomain?: string;
+  message?: string;
+  fieldErrors?: { password?: string };
+}
+
+const INVALID = "This invite link is invalid, expired or already used. Ask for a new one.";
+
+/** A signed-in user accepts the invite made for their email. */
+export async function acceptAsSignedInUser(token: string): Promise<AcceptState> {
+  const user = await currentUserId();
+  if (!user) return { message: "Sign in first." };
+  const result = await acceptInvite(String(token), user);
+  if (!result.ok) return { message: result.reason === "email" ? "This invite was made for another email address." : INVALID };
+  await recordAudit(result.tenantId, { userId: user.id, email: user.email }, "member.joined");
+  redirect(`/dashboard/${result.subdomain}`);
+}
+
+const newAccountSchema = z.object({
+  password: z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`).max(1024),
+  name: z.string().trim().max(200).optional(),
+});
+
+/** Someone without an account creates one for the invite's email and joins. */
+export async function acceptWithNewAccount(token: string, _previous: AcceptState, form: FormData): Promise<AcceptState> {
+  const invite = await findUsableInvite(String(token));
+  if (!invite) return { message: INVALID };
+  const parsed = newAccountSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { fieldErrors: { password: z.flattenError(parsed.error).fieldErrors.password?.[0] } };
+  if (await findUserForSignIn(invite.email)) return { message: "This email already has an account: sign in to accept the invite." };
+  const created = await createUser(invite.email, parsed.data.name || invite.email.split("@")[0]!, await hashPassword(parsed.data.password));
+  if (!created) return { message: "This email already has an account: sign in to accept the invite." };
+  const result = await acceptInvite(String(token), { id: created, email: invite.email });
+  if (!result.ok) return { message: INVALID };
+  await recordAudit(invite.tenant.id, { userId: created, email: invite.email }, "member.joined");
+  return { ok: true, subdomain: result.subdomain };
+}

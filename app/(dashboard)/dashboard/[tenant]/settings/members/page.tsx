@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { requireMember, SETTINGS_ROLES } from "@/lib/auth/require-member";
+import { listMembers, listPendingInvites } from "@/lib/data/members";
+import { InviteForm } from "./_components/invite-form";
+import { MemberRow, PendingInviteRow } from "./_components/member-rows";
+
+export const metadata: Metadata = { title: "Members" };
+
+type Props = { params: Promise<{ tenant: string }> };
+
+export default async function MembersPage({ params }: Props) {
+  const { tenant: subdomain } = await params;
+  const member = await requireMember(subdomain, SETTINGS_ROLES);
+  const [members, invites] = await Promise.all([listMembers(member.tenant.id), listPendingInvites(member.tenant.id)]);
+  const owners = members.filter((m) => m.role === "owner").length;
+  return (
+    <div className="space-y-8">
+      <header>
+        <h1 className="text-2xl font-bold">Members</h1>
+        <p className="mt-1 text-sm text-slate-600">Owners and admins manage settings and secrets; support reads logs; editors edit content.</p>
+      </header>
+      <InviteForm subdomain={subdomain} canInviteOwners={member.role === "owner"} />
+      <section aria-labelledby="members-heading">
+        <h2 id="members-heading" className="text-lg font-semibold">People</h2>
+        <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200">
+          {members.map((m) => (
+            <MemberRow
+              key={m.userId}
+              subdomain={subdomain}
+              member={{ userId: m.userId, email: m.email, role: m.role }}
+              isSelf={m.userId === member.userId}
+              lastOwner={m.role === "owner" && owners === 1}
+              canManageOwners={member.role === "owner"}
+            />
+          ))}
+        </ul>
+      </section>
+      {invites.length > 0 && (
+        <section aria-labelledby="invites-heading">
+          <h2 id="invites-heading" className="text-lg font-semibold">Pending invites</h2>
+          <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200">
+            {invites.map((invite) => (
+              <PendingInviteRow key={invite.id} subdomain={subdomain} invite={{ id: invite.id, email: invite.email, role: invite.role, expiresAt: invite.expiresAt.toISOString() }} />
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

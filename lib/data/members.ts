@@ -1,0 +1,100 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { generateOpaqueToken, hashOpaqueToken } from "@/lib/sso/opaque-token";
+import type { MemberRole } from "./memberships";
+
+// Members of a tenant and invitations to join it. Changes that could leave a tenant without an
+// owner run under a lock on the tenant row, so two admins acting at once cannot both succeed.
+
+export const INVITE_LIFETIME_DAYS = 7;
+
+export async function listMembers(tenantId: string) {
+  const rows = await getDb().membership.findMany({
+    where: { tenantId },
+    orderBy: { createdAt: "asc" },
+    select: { role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
+  });
+  return rows.map((row) => ({ userId: row.user.id, email: row.user.email, name: row.user.name, role: row.role, since: row.createdAt }));
+}
+
+export async function listPendingInvites(tenantId: string, now: Date = new Date()) {
+  return getDb().memberInvite.findMany({
+    where: { tenantId, usedAt: null, expiresAt: { gt: now } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, email: true, role: true, expiresAt: true },
+  });
+}
+
+/** Returns the invite token (shown once, as a link); only its hash is stored. */
+export async function createInvite(tenantId: string, email: string, role: MemberRole, createdById: string, now: Date = new Date()): Promise<string> {
+  const token = generateOpaqueToken();
+  await getDb().memberInvite.create({
+    data: {
+      tenantId,
+      email: email.trim().toLowerCase(),
+      role,
+      tokenHash: hashOpaqueToken(token),
+      createdById,
+      expiresAt: new Date(now.getTime() + INVITE_LIFETIME_DAYS * 24 * 60 * 60 * 1000),
+    },
+    select: { id: true },
+  });
+  return token;
+}
+
+export async function revokeInvite(tenantId: string, inviteId: string): Promise<void> {
+  await getDb().memberInvite.deleteMany({ where: { id: inviteId, tenantId, usedAt: null } });
+}
+
+export async function findUsableInvite(token: string, now: Date = new Date()) {
+  return getDb().memberInvite.findFirst({
+    where: { tokenHash: hashOpaqueToken(token), usedAt: null, expiresAt: { gt: now } },
+    select: { id: true, email: true, role: true, tenant: { select: { id: true, name: true, subdomain: true } } },
+  });
+}
+
+export type InviteAcceptance = { ok: true; subdomain: string; tenantId: string } | { ok: false; reason: "invalid" | "email" };
+
+/** Uses the invite once, for the user whose email it was made for. */
+export async function acceptInvite(token: string, user: { id: string; email: string }, now: Date = new Date()): Promise<InviteAcceptance> {
+  return getDb().$transaction(async (tx) => {
+    const invite = await tx.memberInvite.findFirst({
+      where: { tokenHash: hashOpaqueToken(token), usedAt: null, expiresAt: { gt: now } },
+      select: { id: true, email: true, role: true, tenant: { select: { id: true, subdomain: true } } },
+    });
+    if (!invite) return { ok: false, reason: "invalid" } as const;
+    if (invite.email !== user.email.toLowerCase()) return { ok: false, reason: "email" } as const;
+    // Marked used only if nobody used it a moment ago: a link works once.
+    const used = await tx.memberInvite.updateMany({ where: { id: invite.id, usedAt: null }, data: { usedAt: now } });
+    if (used.count === 0) return { ok: false, reason: "invalid" } as const;
+    await tx.membership.upsert({
+      where: { tenantId_userId: { tenantId: invite.tenant.id, userId: user.id } },
+      create: { tenantId: invite.tenant.id, userId: user.id, role: invite.role },
+      update: {},
+    });
+    return { ok: true, subdomain: invite.tenant.subdomain, tenantId: invite.tenant.id } as const;
+  });
+}
+
+export type MembershipChange = { ok: true } | { ok: false; reason: "last_owner" | "not_member" };
+
+/** Changes a member's role, or removes them (role null); never leaves the tenant without an owner. */
+export async function changeMembership(tenantId: string, userId: string, role: MemberRole | null): Promise<MembershipChange> {
+  return getDb().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM tenants WHERE id = ${tenantId}::uuid FOR UPDATE`;
+    const current = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId, userId } }, select: { role: true } });
+    if (!current) return { ok: false, reason: "not_member" } as const;
+    if (current.role === "owner" && role !== "owner") {
+      const owners = await tx.membership.count({ where: { tenantId, role: "owner" } });
+      if (owners <= 1) return { ok: false, reason: "last_owner" } as const;
+    }
+    if (role === null) await tx.membership.delete({ where: { tenantId_userId: { tenantId, userId } } });
+    else await tx.membership.update({ where: { tenantId_userId: { tenantId, userId } }, data: { role } });
+    return { ok: true } as const;
+  });
+}
+
+export async function findMemberRole(tenantId: string, userId: string): Promise<MemberRole | null> {
+  const row = await getDb().membership.findUnique({ where: { tenantId_userId: { tenantId, userId } }, select: { role: true } });
+  return row?.role ?? null;
+}
