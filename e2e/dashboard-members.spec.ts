@@ -1,0 +1,46 @@
+// Members: invite by link, join with a new account, roles, and the last owner rule.
+import { expect, test } from "@playwright/test";
+import { createMember, signInToDashboard } from "./support/dashboard-users";
+import { createTenant } from "./support/tenants";
+
+test("an owner invites a support agent by link; the agent joins with a new account and reads the overview but not SSO settings", async ({ page, browser }) => {
+  const tenant = await createTenant({ prefix: "members" });
+  const owner = await createMember(tenant.id, "owner");
+  await signInToDashboard(page, owner.email);
+  await page.goto(`/dashboard/${tenant.subdomain}/settings/members`);
+
+  const agentEmail = `agent-${tenant.subdomain}@example.com`;
+  await page.getByLabel("Email", { exact: true }).fill(agentEmail);
+  await page.getByLabel("Role", { exact: true }).selectOption("support");
+  await page.getByRole("button", { name: "Create invite link" }).click();
+  const link = await page.getByRole("textbox", { name: "Invite link" }).inputValue();
+  expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{32}$/);
+  await expect(page.getByRole("region", { name: "Pending invites" }).getByText(agentEmail)).toBeVisible();
+
+  const agentContext = await browser.newContext();
+  try {
+    const agent = await agentContext.newPage();
+    await agent.goto(link);
+    await expect(agent.getByRole("heading", { name: `Join ${tenant.name}` })).toBeVisible();
+    await agent.getByLabel("Password", { exact: true }).fill("the agent's password");
+    await agent.getByRole("button", { name: "Create account and join" }).click();
+    await agent.waitForURL(`**/dashboard/${tenant.subdomain}`);
+    await expect(agent.getByText("Role: support")).toBeVisible();
+    expect((await agent.goto(`/dashboard/${tenant.subdomain}/settings/security/sso`))?.status()).toBe(403);
+
+    // The link worked once.
+    await agent.goto(link);
+    await expect(agent.getByRole("heading", { name: "This invite cannot be used" })).toBeVisible();
+  } finally {
+    await agentContext.close();
+  }
+});
+
+test("the last owner cannot be demoted or removed, and says why", async ({ page }) => {
+  const tenant = await createTenant({ prefix: "lastowner" });
+  const owner = await createMember(tenant.id, "owner");
+  await signInToDashboard(page, owner.email);
+  await page.goto(`/dashboard/${tenant.subdomain}/settings/members`);
+  await expect(page.getByText("The only owner: cannot be removed or demoted.")).toBeVisible();
+  await expect(page.getByRole("button", { name: `Remove ${owner.email}` })).toBeDisabled();
+});
