@@ -11,6 +11,8 @@ export interface ActionState<F extends string = string> {
   ok?: boolean;
   message?: string;
   fieldErrors?: Partial<Record<F, string>>;
+  /** the submitted text fields, so a refused form can show them again (React resets forms) */
+  values?: Record<string, string>;
 }
 
 export function memberAction<S extends z.ZodType, F extends string>(
@@ -24,8 +26,17 @@ export function memberAction<S extends z.ZodType, F extends string>(
     if (!parsed.success) {
       const errors = z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>;
       const fieldErrors = Object.fromEntries(Object.entries(errors).map(([field, messages]) => [field, messages?.[0]])) as Partial<Record<F, string>>;
-      return { fieldErrors, message: "Some fields need attention." };
+      return { fieldErrors, message: "Some fields need attention.", values: textFields(form) };
     }
     return handler(parsed.data, member);
   };
+}
+
+/** The form's text fields, minus anything secret, to put back after a refusal. */
+function textFields(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of form.entries()) {
+    if (typeof value === "string" && !name.startsWith("$") && !/secret|password/i.test(name)) values[name] = value;
+  }
+  return values;
 }

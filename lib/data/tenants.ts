@@ -44,3 +44,7 @@ export async function recordProviderInterest(tenantId: string, userId: string, p
     update: {},
   });
 }
+
+export async function renameTenant(tenantId: string, name: string): Promise<void> {
+  await getDb().tenant.update({ where: { id: tenantId }, data: { name }, select: { id: true } });
+}

@@ -31,7 +31,15 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
   }
 
   return (
-    <form action={submit} className="space-y-4">
+    // onSubmit rather than a form action: React resets a form after its action, and a mistyped
+    // password should not cost the visitor their email too.
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit(new FormData(event.currentTarget));
+      }}
+      className="space-y-4"
+    >
       <FormField id="email" label="Email" type="email" autoComplete="email" required />
       <FormField id="password" label="Password" type="password" autoComplete="current-password" required />
       <FormMessage message={error} />

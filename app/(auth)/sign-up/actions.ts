@@ -10,13 +10,17 @@ export interface SignUpState {
   subdomain?: string;
   message?: string;
   fieldErrors?: Partial<Record<"email" | "password" | "tenantName" | "subdomain", string>>;
+  /** what was typed (never the password), so a refused form keeps it */
+  values?: { email: string; tenantName: string; subdomain: string };
 }
 
 export async function signUp(_previous: SignUpState, form: FormData): Promise<SignUpState> {
+  const values = { email: String(form.get("email") ?? ""), tenantName: String(form.get("tenantName") ?? ""), subdomain: String(form.get("subdomain") ?? "") };
   const parsed = signUpSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
     const errors = z.flattenError(parsed.error).fieldErrors;
     return {
+      values,
       fieldErrors: { email: errors.email?.[0], password: errors.password?.[0], tenantName: errors.tenantName?.[0], subdomain: errors.subdomain?.[0] },
     };
   }
@@ -32,8 +36,8 @@ export async function signUp(_previous: SignUpState, form: FormData): Promise<Si
     // Saying the email is taken reveals that an account exists; sign-up cannot avoid it, but it
     // says no more than that and points to sign-in.
     return created.conflict === "subdomain"
-      ? { fieldErrors: { subdomain: `"${subdomain}" is already taken. Choose another subdomain.` } }
-      : { fieldErrors: { email: "This email already has an account. Sign in instead." } };
+      ? { values, fieldErrors: { subdomain: `"${subdomain}" is already taken. Choose another subdomain.` } }
+      : { values, fieldErrors: { email: "This email already has an account. Sign in instead." } };
   }
   return { ok: true, subdomain };
 }

@@ -27,10 +27,10 @@ export function SignUpForm({ rootHost }: { rootHost: string }) {
       className="space-y-4"
       noValidate
     >
-      <FormField id="email" label="Email" type="email" autoComplete="email" required error={state.fieldErrors?.email} />
+      <FormField id="email" label="Email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={state.fieldErrors?.email} />
       <FormField id="password" label="Password" type="password" autoComplete="new-password" required error={state.fieldErrors?.password} hint="At least 10 characters." />
-      <FormField id="tenantName" label="Help center name" required error={state.fieldErrors?.tenantName} />
-      <FormField id="subdomain" label="Subdomain" required error={state.fieldErrors?.subdomain} hint={`Your help center will live at <subdomain>.${rootHost}`} autoCapitalize="none" spellCheck={false} />
+      <FormField id="tenantName" label="Help center name" required defaultValue={state.values?.tenantName} error={state.fieldErrors?.tenantName} />
+      <FormField id="subdomain" label="Subdomain" required defaultValue={state.values?.subdomain} error={state.fieldErrors?.subdomain} hint={`Your help center will live at <subdomain>.${rootHost}`} autoCapitalize="none" spellCheck={false} />
       <FormMessage message={state.message} />
       <button type="submit" disabled={pending || signingIn} className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
         {pending ? "Creating your help center…" : signingIn ? "Signing you in…" : "Create help center"}

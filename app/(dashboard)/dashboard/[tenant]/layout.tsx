@@ -16,6 +16,7 @@ export default async function TenantDashboardLayout({ children, params }: Props)
     { href: base, label: "Overview" },
     ...(manages
       ? [
+          { href: `${base}/settings/general`, label: "General", group: "Settings" },
           { href: `${base}/settings/security/sso`, label: "Security → SSO", group: "Settings" },
           { href: `${base}/settings/members`, label: "Members", group: "Settings" },
           { href: `${base}/settings/audit`, label: "Audit", group: "Settings" },

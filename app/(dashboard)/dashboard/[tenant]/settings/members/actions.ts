@@ -15,7 +15,7 @@ const OWNER_ONLY = "Only an owner can give or take away the owner role.";
 const LAST_OWNER = "A help center needs at least one owner: make someone else an owner first.";
 
 export const inviteMember = memberAction(SETTINGS_ROLES, inviteSchema, async ({ email, role }, member): Promise<ActionState<"email" | "role"> & { link?: string }> => {
-  if (role === "owner" && member.role !== "owner") return { fieldErrors: { role: OWNER_ONLY } };
+  if (role === "owner" && member.role !== "owner") return { fieldErrors: { role: OWNER_ONLY }, values: { email, role } };
   const token = await createInvite(member.tenant.id, email, role, member.userId);
   await recordAudit(member.tenant.id, member, "member.invited", { email, role });
   revalidatePath(page(member.tenant.subdomain));

@@ -1,0 +1,47 @@
+// Dashboard sign-in: the same answer for unknown accounts and wrong passwords, and throttling.
+import { expect, test } from "@playwright/test";
+import { createMember, TEST_PASSWORD } from "./support/dashboard-users";
+import { createTenant } from "./support/tenants";
+
+async function attempt(page: import("@playwright/test").Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+test("wrong password and unknown account get the same message; repeated failures lock the account, even with the right password", async ({ page }) => {
+  const tenant = await createTenant({ prefix: "throttle" });
+  const member = await createMember(tenant.id, "admin");
+
+  await attempt(page, `nobody-${tenant.subdomain}@example.com`, "whatever password");
+  await expect(page.getByText("Email or password is incorrect.")).toBeVisible();
+  await attempt(page, member.email, "the wrong password");
+  await expect(page.getByText("Email or password is incorrect.")).toBeVisible();
+
+  for (let i = 0; i < 4; i += 1) {
+    await attempt(page, member.email, `wrong password ${i}`);
+    await expect(page.getByText("Email or password is incorrect.")).toBeVisible();
+  }
+  await attempt(page, member.email, TEST_PASSWORD);
+  await expect(page.getByText(/Too many failed attempts/)).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("signing up refuses a taken or reserved subdomain with a clear message", async ({ page }) => {
+  const tenant = await createTenant({ prefix: "taken" });
+  await page.goto("/sign-up");
+  await page.getByLabel("Email", { exact: true }).fill(`new-${tenant.subdomain}@example.com`);
+  await page.getByLabel("Password", { exact: true }).fill("a long enough password");
+  await page.getByLabel("Help center name", { exact: true }).fill("Mine");
+  await page.getByLabel("Subdomain", { exact: true }).fill("www");
+  await page.getByRole("button", { name: "Create help center" }).click();
+  await expect(page.getByText('"www" is reserved')).toBeVisible();
+  // What was typed is still there (only the password is asked again).
+  await expect(page.getByLabel("Email", { exact: true })).toHaveValue(`new-${tenant.subdomain}@example.com`);
+  await expect(page.getByLabel("Help center name", { exact: true })).toHaveValue("Mine");
+  await page.getByLabel("Password", { exact: true }).fill("a long enough password");
+  await page.getByLabel("Subdomain", { exact: true }).fill(tenant.subdomain);
+  await page.getByRole("button", { name: "Create help center" }).click();
+  await expect(page.getByText(`"${tenant.subdomain}" is already taken`)).toBeVisible();
+});
