@@ -23,6 +23,9 @@ export function JwtSettingsForm({ subdomain, hasSecret, initial }: { subdomain: 
   // Checked here first with the server's own schema, so mistakes show without a round trip.
   const [localErrors, setLocalErrors] = useState<Partial<Record<SsoSettingsField, string>> | null>(null);
   const errors = localErrors ?? state.fieldErrors ?? {};
+  // After a refusal the server sends back what was typed (React resets the form after an action).
+  const typed = (field: keyof Initial) => (state.ok ? undefined : state.values?.[field]);
+  const value = <K extends keyof Initial>(field: K) => typed(field) ?? String(initial[field]);
 
   return (
     <form
@@ -37,18 +40,18 @@ export function JwtSettingsForm({ subdomain, hasSecret, initial }: { subdomain: 
       }}
       className="mt-5 space-y-5"
     >
-      <FormField id="loginUrl" label="Login URL" type="url" required defaultValue={initial.loginUrl} error={errors.loginUrl}
+      <FormField id="loginUrl" label="Login URL" type="url" required defaultValue={value("loginUrl")} error={errors.loginUrl}
         hint="Where we send visitors to sign in. We add subdomain, key and return_to to its query." placeholder="https://app.example.com/sso/help-center" />
       <SecretField subdomain={subdomain} hasSecret={hasSecret} error={errors.sharedSecret} />
-      <FormField id="logoutUrl" label="Logout URL" type="url" defaultValue={initial.logoutUrl} error={errors.logoutUrl} hint="Optional. Where visitors go after signing out of the help center." />
+      <FormField id="logoutUrl" label="Logout URL" type="url" defaultValue={value("logoutUrl")} error={errors.logoutUrl} hint="Optional. Where visitors go after signing out of the help center." />
       <div className="grid gap-5 sm:grid-cols-2">
-        <FormField id="issuer" label="Issuer" defaultValue={initial.issuer} error={errors.issuer} hint="Optional. When set, tokens must carry this iss claim." />
-        <FormField id="audience" label="Audience" defaultValue={initial.audience} error={errors.audience} hint="Optional. When set, tokens must carry this aud claim." />
-        <FormField id="tokenTtlSeconds" label="Token TTL (seconds)" type="number" inputMode="numeric" min={30} max={86400} required defaultValue={initial.tokenTtlSeconds} error={errors.tokenTtlSeconds} hint="How old a token may be (now − iat): 30 to 86400." />
-        <FormField id="clockSkewSeconds" label="Clock skew leeway (seconds)" type="number" inputMode="numeric" min={0} max={300} required defaultValue={initial.clockSkewSeconds} error={errors.clockSkewSeconds} hint="Tolerance for clocks that disagree: 0 to 300." />
+        <FormField id="issuer" label="Issuer" defaultValue={value("issuer")} error={errors.issuer} hint="Optional. When set, tokens must carry this iss claim." />
+        <FormField id="audience" label="Audience" defaultValue={value("audience")} error={errors.audience} hint="Optional. When set, tokens must carry this aud claim." />
+        <FormField id="tokenTtlSeconds" label="Token TTL (seconds)" type="number" inputMode="numeric" min={30} max={86400} required defaultValue={value("tokenTtlSeconds")} error={errors.tokenTtlSeconds} hint="How old a token may be (now − iat): 30 to 86400." />
+        <FormField id="clockSkewSeconds" label="Clock skew leeway (seconds)" type="number" inputMode="numeric" min={0} max={300} required defaultValue={value("clockSkewSeconds")} error={errors.clockSkewSeconds} hint="Tolerance for clocks that disagree: 0 to 300." />
       </div>
       <div className="flex items-start gap-3">
-        <input id="requireRedirectKey" name="requireRedirectKey" type="checkbox" defaultChecked={initial.requireRedirectKey} className="mt-1 h-4 w-4" aria-describedby="requireRedirectKey-hint" />
+        <input id="requireRedirectKey" name="requireRedirectKey" type="checkbox" defaultChecked={state.ok || !state.values ? initial.requireRedirectKey : state.values.requireRedirectKey === "on"} className="mt-1 h-4 w-4" aria-describedby="requireRedirectKey-hint" />
         <div>
           <label htmlFor="requireRedirectKey" className="text-sm font-medium">Only accept sign-ins that start at the help center</label>
           <p id="requireRedirectKey-hint" className="text-xs text-slate-500">Refuse tokens whose jti is not the key we sent to your Login URL. This stops login CSRF.</p>
