@@ -6,15 +6,21 @@ import { getDb } from "@/lib/db";
 // A tenant's JWT SSO configuration. The shared secret exists in the database only as AES-256-GCM
 // ciphertext; only the functions with "Secret" in their name touch it.
 
-export interface SsoSettings {
-  enabled: boolean;
-  loginUrl: string | null;
+/** What the JWT form edits. */
+export interface JwtSettingsUpdate {
+  loginUrl: string;
   logoutUrl: string | null;
   issuer: string | null;
   audience: string | null;
   tokenTtlSeconds: number;
   clockSkewSeconds: number;
   requireRedirectKey: boolean;
+}
+
+export interface SsoSettings extends Omit<JwtSettingsUpdate, "loginUrl"> {
+  enabled: boolean;
+  /** null until the form is first applied */
+  loginUrl: string | null;
   sessionLifetimeSeconds: number;
   secretCreatedAt: Date | null;
   hasSecret: boolean;
@@ -72,16 +78,6 @@ export async function readSigningSetupBySubdomain(subdomain: string) {
   if (!tenant?.ssoConfig) return null;
   const secret = await readSharedSecret(tenant.id);
   return secret ? { tenantId: tenant.id, secret, ...tenant.ssoConfig } : null;
-}
-
-export interface JwtSettingsUpdate {
-  loginUrl: string;
-  logoutUrl: string | null;
-  issuer: string | null;
-  audience: string | null;
-  tokenTtlSeconds: number;
-  clockSkewSeconds: number;
-  requireRedirectKey: boolean;
 }
 
 /** Saves the JWT settings; returns the names of the fields that changed (for the audit trail). */
