@@ -7,6 +7,8 @@ import { authOptions } from "./options";
 export const ALL_ROLES: readonly MemberRole[] = ["owner", "admin", "support", "editor"];
 /** Who manages settings and secrets. */
 export const SETTINGS_ROLES: readonly MemberRole[] = ["owner", "admin"];
+/** Who works on help-center content. */
+export const CONTENT_ROLES: readonly MemberRole[] = ["owner", "admin", "editor"];
 /** Who reads the sign-in logs. */
 export const LOG_ROLES: readonly MemberRole[] = ["owner", "admin", "support"];
 

@@ -43,3 +43,16 @@ export async function findArticle(tenantId: string, slug: string, groups: string
     select: { slug: true, title: true, body: true, updatedAt: true, category: { select: { slug: true, title: true } } },
   });
 }
+
+/** Every category and article of a tenant, drafts and restricted ones included (dashboard only). */
+export async function listContentForDashboard(tenantId: string) {
+  return getDb().category.findMany({
+    where: { tenantId },
+    orderBy: [{ position: "asc" }, { title: "asc" }],
+    select: {
+      id: true,
+      title: true,
+      articles: { orderBy: { title: "asc" }, select: { id: true, title: true, published: true, requiredGroups: true } },
+    },
+  });
+}

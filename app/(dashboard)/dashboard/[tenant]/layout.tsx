@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { requireMember, SETTINGS_ROLES } from "@/lib/auth/require-member";
+import { ALL_ROLES, CONTENT_ROLES, LOG_ROLES, requireMember, SETTINGS_ROLES } from "@/lib/auth/require-member";
 import { listMemberships } from "@/lib/data/memberships";
 import { SignOutButton } from "./_components/sign-out-button";
 import { DashboardNav, type NavItem } from "./_components/dashboard-nav";
@@ -11,18 +11,20 @@ export default async function TenantDashboardLayout({ children, params }: Props)
   const member = await requireMember(subdomain);
   const memberships = await listMemberships(member.userId);
   const base = `/dashboard/${subdomain}`;
-  const manages = SETTINGS_ROLES.includes(member.role);
+  // Each page checks the role itself; the menu only hides what would answer 403.
   const items: NavItem[] = [
-    { href: base, label: "Overview" },
-    ...(manages
-      ? [
-          { href: `${base}/settings/general`, label: "General", group: "Settings" },
-          { href: `${base}/settings/security/sso`, label: "Security → SSO", group: "Settings" },
-          { href: `${base}/settings/members`, label: "Members", group: "Settings" },
-          { href: `${base}/settings/audit`, label: "Audit", group: "Settings" },
-        ]
-      : []),
-  ];
+    { href: base, label: "Overview", roles: ALL_ROLES },
+    { href: `${base}/content`, label: "Content", roles: CONTENT_ROLES },
+    { href: `${base}/settings/general`, label: "General", group: "Settings", roles: SETTINGS_ROLES },
+    { href: `${base}/settings/security/sso`, label: "Security → SSO", group: "Settings", roles: SETTINGS_ROLES },
+    { href: `${base}/settings/members`, label: "Members", group: "Settings", roles: SETTINGS_ROLES },
+    { href: `${base}/settings/logs`, label: "Logs", group: "Settings", roles: LOG_ROLES },
+    { href: `${base}/settings/audit`, label: "Audit", group: "Settings", roles: SETTINGS_ROLES },
+  ]
+    .filter((item) => item.roles.includes(member.role))
+    .map(({ href, label, group }) => ({ href, label, group }));
+
+
   return (
     <div className="min-h-screen md:flex">
       <aside className="border-b border-slate-200 bg-slate-50 md:w-64 md:shrink-0 md:border-b-0 md:border-r">
