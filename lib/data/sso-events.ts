@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb, getPool } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { LogQuery } from "@/lib/logs/log-query";
 
 // The SSO event log that support staff read (Settings → Logs). What goes in is what could be read
 // of a token (verified or not, marked so) and of the request: never the token, its signature or
@@ -108,4 +109,31 @@ export async function signInSummary(tenantId: string, now: Date = new Date()) {
     db.ssoEvent.aggregate({ where: { tenantId, outcome: "rejected", occurredAt: { gte: since } }, _sum: { repeatCount: true } }),
   ]);
   return { lastSuccess, rejectedLast24h: rejected._sum.repeatCount ?? 0 };
+}
+
+/**
+ * One page of a tenant's events, newest first, with keyset pagination: the page after a cursor is
+ * what is older than its (time, id), whatever arrived since. No OFFSET.
+ */
+export async function searchSsoEvents(tenantId: string, query: LogQuery, pageSize = 50) {
+  const search = query.q?.trim();
+  const conditions: Prisma.SsoEventWhereInput[] = [];
+  if (search) conditions.push({ OR: [{ email: search.toLowerCase() }, { externalId: search }, { jti: search }, { requestId: search }] });
+  if (query.cursor) {
+    const { occurredAt, id } = query.cursor;
+    conditions.push({ OR: [{ occurredAt: { lt: occurredAt } }, { occurredAt, id: { lt: id } }] });
+  }
+  const rows = await getDb().ssoEvent.findMany({
+    where: {
+      tenantId,
+      ...(query.type ? { eventType: query.type } : {}),
+      ...(query.reason ? { reasonCode: query.reason } : {}),
+      AND: conditions,
+    },
+    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+    take: pageSize + 1,
+  });
+  const page = rows.slice(0, pageSize);
+  const last = page[page.length - 1];
+  return { events: page, next: rows.length > pageSize && last ? { occurredAt: last.occurredAt, id: last.id } : null };
 }

@@ -1,21 +1,54 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { LOG_ROLES, requireMember } from "@/lib/auth/require-member";
-import { listRecentSsoEvents } from "@/lib/data/sso-events";
+import { searchSsoEvents } from "@/lib/data/sso-events";
+import { EVENT_TYPES, logQueryString, parseLogQuery } from "@/lib/logs/log-query";
+import { REJECTION_REASONS } from "@/lib/sso/reasons";
 
 export const metadata: Metadata = { title: "Logs" };
 
-type Props = { params: Promise<{ tenant: string }> };
+type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-// The newest sign-in events with their reason codes. Filters, search, the chart and export come
-// with the logs work (issue 5); this is the list support staff start from.
-export default async function LogsPage({ params }: Props) {
+// Sign-in events, newest first, filtered by the URL (shareable links), paged by keyset. The detail
+// view, chart and export come with the rest of the logs work.
+export default async function LogsPage({ params, searchParams }: Props) {
   const { tenant: subdomain } = await params;
   const member = await requireMember(subdomain, LOG_ROLES);
-  const events = await listRecentSsoEvents(member.tenant.id, 100);
+  const query = parseLogQuery(await searchParams);
+  const { events, next } = await searchSsoEvents(member.tenant.id, query);
+  const base = `/dashboard/${subdomain}/settings/logs`;
+  const filtered = Boolean(query.type || query.reason || query.q);
+
   return (
     <div>
       <h1 className="text-2xl font-bold">Logs</h1>
-      <p className="mt-1 text-sm text-slate-600">The latest 100 sign-in events, newest first. Each refused sign-in shows its reason code; the visitor saw the same code and request ID.</p>
+      <p className="mt-1 text-sm text-slate-600">Sign-in events, newest first. A refused visitor saw the same reason code and request ID.</p>
+
+      <form method="get" action={base} className="mt-6 grid gap-3 sm:grid-cols-[1fr_1fr_1.5fr_auto] sm:items-end">
+        <div>
+          <label htmlFor="type" className="block text-sm font-medium">Event</label>
+          <select id="type" name="type" defaultValue={query.type ?? ""} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-2 text-sm">
+            <option value="">All events</option>
+            {EVENT_TYPES.map((type) => <option key={type} value={type}>{type}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="reason" className="block text-sm font-medium">Reason</label>
+          <select id="reason" name="reason" defaultValue={query.reason ?? ""} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-2 text-sm">
+            <option value="">All reasons</option>
+            {REJECTION_REASONS.map((reason) => <option key={reason} value={reason}>{reason}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="q" className="block text-sm font-medium">Search</label>
+          <input id="q" name="q" defaultValue={query.q ?? ""} placeholder="Email, external id, jti or request ID" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+        </div>
+        <div className="flex gap-2">
+          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">Filter</button>
+          {filtered && <Link href={base} className="rounded-md border border-slate-300 px-3 py-2 text-sm">Clear</Link>}
+        </div>
+      </form>
+
       <div className="mt-6 overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 text-slate-600">
@@ -39,8 +72,12 @@ export default async function LogsPage({ params }: Props) {
             ))}
           </tbody>
         </table>
-        {events.length === 0 && <p className="mt-4 text-slate-600">No sign-in events yet.</p>}
+        {events.length === 0 && <p className="mt-4 text-slate-600">{filtered ? "No events match these filters." : "No sign-in events yet."}</p>}
       </div>
+      <nav aria-label="Pages" className="mt-4 flex gap-3 text-sm">
+        {query.cursor && <Link href={`${base}${logQueryString({ ...query, cursor: undefined })}`} className="text-brand-700 underline">Newest</Link>}
+        {next && <Link href={`${base}${logQueryString({ ...query, cursor: next })}`} className="text-brand-700 underline">Older events</Link>}
+      </nav>
     </div>
   );
 }
