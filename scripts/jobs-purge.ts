@@ -1,4 +1,5 @@
-// npm run jobs:purge — deletes expired sign-in state (see lib/data/sign-in-housekeeping.ts).
+// npm run jobs:purge — deletes expired sign-in state and SSO events past each tenant's retention
+// (see lib/data/sign-in-housekeeping.ts).
 // The server also runs it every 10 minutes (instrumentation.ts); running it by hand is harmless.
 import { purgeExpiredSignInState } from "@/lib/data/sign-in-housekeeping";
 import { connectOrStartEmbedded } from "@/lib/embedded-db/embedded-postgres";
@@ -9,7 +10,7 @@ const database = await connectOrStartEmbedded(env.DATABASE_URL, env.DATA_DIR);
 const db = createPrismaClient(database.url, 2);
 try {
   const report = await purgeExpiredSignInState(db);
-  console.log(`jobs:purge: deleted ${report.usedTokenIds} replay records, ${report.redirectKeys} redirect keys, ${report.sessions} sessions.`);
+  console.log(`jobs:purge: deleted ${report.usedTokenIds} replay records, ${report.redirectKeys} redirect keys, ${report.sessions} sessions, ${report.events} SSO events past retention.`);
 } catch (error) {
   console.error(`jobs:purge: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

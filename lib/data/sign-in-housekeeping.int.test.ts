@@ -37,3 +37,22 @@ describe("purgeExpiredSignInState", () => {
     expect(await left("end_user_sessions")).toBe(1); // the live, unrevoked one
   });
 });
+
+describe("event retention", () => {
+  it("deletes only events older than their own tenant's retention", async () => {
+    const [short, long] = [randomUUID(), randomUUID()];
+    for (const [id, days] of [[short, 7], [long, 30]] as const) {
+      await sql.query(`INSERT INTO tenants (id, name, subdomain, log_retention_days, updated_at) VALUES ($1, 'T', $2, $3, now())`, [id, `ret-${randomBytes(4).toString("hex")}`, days]);
+    }
+    const daysAgo = (d: number) => new Date(Date.now() - d * 24 * 3600_000);
+    for (const id of [short, long]) {
+      for (const age of [1, 8, 31]) {
+        await sql.query(`INSERT INTO sso_events (tenant_id, occurred_at, event_type, outcome, request_id) VALUES ($1, $2, 'sso.logout', 'info', $3)`, [id, daysAgo(age), `age-${age}`]);
+      }
+    }
+    await Promise.all([purgeExpiredSignInState(getDb()), purgeExpiredSignInState(getDb())]);
+    const left = async (id: string) => (await sql.query(`SELECT request_id FROM sso_events WHERE tenant_id = $1 ORDER BY occurred_at DESC`, [id])).rows.map((r) => r.request_id);
+    expect(await left(short)).toEqual(["age-1"]);
+    expect(await left(long)).toEqual(["age-1", "age-8"]);
+  });
+});

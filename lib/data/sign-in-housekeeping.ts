@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/prisma-client";
 
 // Sign-in state that has served its purpose: replay records past their token's expiry, redirect
-// keys and sessions a day after they ended. Deleted in small batches with SKIP LOCKED, so several
+// keys and sessions a day after they ended, and SSO events older than their tenant's retention. Deleted in small batches with SKIP LOCKED, so several
 // app instances can run this at once without waiting on each other or deleting anything twice.
 
 const BATCH = 1000;
@@ -11,6 +11,7 @@ export interface PurgeReport {
   usedTokenIds: number;
   redirectKeys: number;
   sessions: number;
+  events: number;
 }
 
 async function purgeInBatches(deleteBatch: () => Promise<number>): Promise<number> {
@@ -35,5 +36,10 @@ export async function purgeExpiredSignInState(db: Db, now: Date = new Date()): P
     DELETE FROM end_user_sessions WHERE id = ANY(ARRAY(
       SELECT id FROM end_user_sessions WHERE expires_at < ${graceEnd} OR revoked_at < ${graceEnd}
        LIMIT ${BATCH} FOR UPDATE SKIP LOCKED))`);
-  return { usedTokenIds, redirectKeys, sessions };
+  const events = await purgeInBatches(() => db.$executeRaw`
+    DELETE FROM sso_events WHERE id = ANY(ARRAY(
+      SELECT e.id FROM sso_events e JOIN tenants t ON t.id = e.tenant_id
+       WHERE e.occurred_at < ${now}::timestamptz - make_interval(days => t.log_retention_days)
+       LIMIT ${BATCH} FOR UPDATE OF e SKIP LOCKED))`);
+  return { usedTokenIds, redirectKeys, sessions, events };
 }

@@ -45,6 +45,16 @@ export async function recordProviderInterest(tenantId: string, userId: string, p
   });
 }
 
-export async function renameTenant(tenantId: string, name: string): Promise<void> {
-  await getDb().tenant.update({ where: { id: tenantId }, data: { name }, select: { id: true } });
+/** Saves name and log retention; returns the names of the fields that changed. */
+export async function updateGeneralSettings(tenantId: string, settings: { name: string; logRetentionDays: number }): Promise<string[]> {
+  const db = getDb();
+  const before = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true, logRetentionDays: true } });
+  const changed = (Object.keys(settings) as (keyof typeof settings)[]).filter((field) => before[field] !== settings[field]);
+  if (changed.length > 0) await db.tenant.update({ where: { id: tenantId }, data: settings, select: { id: true } });
+  return changed;
+}
+
+export async function findLogRetentionDays(tenantId: string): Promise<number> {
+  const tenant = await getDb().tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { logRetentionDays: true } });
+  return tenant.logRetentionDays;
 }

@@ -8,7 +8,7 @@ type Props = { params: Promise<{ tenant: string }> };
 
 const ACTIONS: Record<string, string> = {
   "tenant.created": "Created the help center",
-  "tenant.renamed": "Renamed the help center",
+  "tenant.settings.updated": "Changed general settings",
   "sso.settings.updated": "Changed JWT settings",
   "sso.secret.generated": "Generated the shared secret",
   "sso.secret.regenerated": "Regenerated the shared secret",

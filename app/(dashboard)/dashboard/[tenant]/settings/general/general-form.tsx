@@ -5,12 +5,15 @@ import { FormField, FormMessage } from "@/components/form-field";
 import type { ActionState } from "@/lib/auth/member-action";
 import { saveGeneralSettings } from "./actions";
 
-export function GeneralForm({ subdomain, name, address }: { subdomain: string; name: string; address: string }) {
-  const [state, action, pending] = useActionState<ActionState<"name">, FormData>(saveGeneralSettings.bind(null, subdomain), {});
+export function GeneralForm({ subdomain, name, address, logRetentionDays }: { subdomain: string; name: string; address: string; logRetentionDays: number }) {
+  const [state, action, pending] = useActionState<ActionState<"name" | "logRetentionDays">, FormData>(saveGeneralSettings.bind(null, subdomain), {});
   return (
     <form action={action} className="mt-6 max-w-lg space-y-4" noValidate>
       <FormField id="name" label="Help center name" defaultValue={state.ok ? name : (state.values?.name ?? name)} required error={state.fieldErrors?.name} />
       <FormField id="address" label="Address" value={address} readOnly hint="The subdomain is chosen at sign-up." />
+      <FormField id="logRetentionDays" label="Keep sign-in logs for (days)" type="number" inputMode="numeric" min={1} max={3650} required
+        defaultValue={state.ok ? logRetentionDays : (state.values?.logRetentionDays ?? logRetentionDays)} error={state.fieldErrors?.logRetentionDays}
+        hint="Older events are deleted automatically. 1 to 3650 days; 30 by default." />
       <FormMessage message={state.ok ? undefined : state.message} />
       {state.ok && <FormMessage tone="success" message={state.message} />}
       <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">

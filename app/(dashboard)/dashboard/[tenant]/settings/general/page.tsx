@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requireMember, SETTINGS_ROLES } from "@/lib/auth/require-member";
+import { findLogRetentionDays } from "@/lib/data/tenants";
 import { env } from "@/lib/env";
 import { GeneralForm } from "./general-form";
 
@@ -11,10 +12,11 @@ export default async function GeneralSettingsPage({ params }: Props) {
   const { tenant: subdomain } = await params;
   const member = await requireMember(subdomain, SETTINGS_ROLES);
   const app = new URL(env.APP_URL);
+  const logRetentionDays = await findLogRetentionDays(member.tenant.id);
   return (
     <div>
       <h1 className="text-2xl font-bold">General</h1>
-      <GeneralForm subdomain={subdomain} name={member.tenant.name} address={`${app.protocol}//${member.tenant.subdomain}.${app.host}`} />
+      <GeneralForm subdomain={subdomain} name={member.tenant.name} address={`${app.protocol}//${member.tenant.subdomain}.${app.host}`} logRetentionDays={logRetentionDays} />
     </div>
   );
 }
