@@ -5,17 +5,12 @@ import type { Page } from "@playwright/test";
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { env } from "@/lib/env";
+import { sqlOnce } from "@/test/support/sql";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 
-async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: env.TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
+function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+  return sqlOnce<T>(env.TEST_DATABASE_URL!, text, values);
 }
 
 export async function createMember(tenantId: string, role: "owner" | "admin" | "support" | "editor"): Promise<{ email: string }> {

@@ -89,30 +89,29 @@ export function createSignInStore(tenantId: string, configVersion: bigint, sessi
     },
 
     async admitEndUser(profile, now, facts) {
-      // The common case, a returning user: update them, start the session and log it, in one
-      // statement. Nothing is written for a suspended user (the UPDATE matches no row).
-      try {
-        const admitted = await updateUserAndStartSession(tenantId, profile, now, facts, session);
-        if (admitted) return { status: "ready", endUserId: admitted };
-      } catch (error) {
-        if (isUniqueViolation(error)) return { status: "conflict" };
-        throw error;
-      }
-      // New, suspended, or linking an email-only user to an external id. Retried when a
-      // concurrent first login of the same person wins the insert.
+      // One statement updates a returning user, starts the session and logs it; it writes nothing
+      // for a suspended or unknown user. Those go through provisionCarefully (create, or link an
+      // email-only user to their external id), and then the same statement admits them: one
+      // place writes sessions and sign-in events. Retried when a concurrent first login of the
+      // same person wins the insert.
       for (let attempt = 0; attempt < 3; attempt += 1) {
-        const result = await provisionCarefully(tenantId, profile, now);
-        if (!result) continue;
-        if (result.status === "ready") await startSession(tenantId, result.endUserId, profile, now, facts, session);
-        return result;
+        try {
+          const admitted = await updateUserAndStartSession(tenantId, profile, now, facts, session);
+          if (admitted) return { status: "ready", endUserId: admitted };
+        } catch (error) {
+          if (isUniqueViolation(error)) return { status: "conflict" };
+          throw error;
+        }
+        const provisioned = await provisionCarefully(tenantId, profile, now);
+        if (provisioned && provisioned.status !== "ready") return provisioned;
       }
       return { status: "conflict" };
     },
   };
 }
 
-function eventDetails(facts: SignInFacts, endUserId: string | null): string {
-  return JSON.stringify({ iat: facts.iat, exp: facts.exp, viaRedirectKey: facts.viaRedirectKey, endUserId: endUserId ?? undefined });
+function eventDetails(facts: SignInFacts): string {
+  return JSON.stringify({ iat: facts.iat, exp: facts.exp, viaRedirectKey: facts.viaRedirectKey });
 }
 
 async function updateUserAndStartSession(
@@ -152,31 +151,10 @@ async function updateUserAndStartSession(
       tenantId, profile.externalId, profile.email, profile.name, profile.role, profile.lang, profile.avatarUrl,
       profile.customFields === null ? null : JSON.stringify(profile.customFields), profile.groups, now,
       session.tokenHash, session.expiresAt, facts.jti, facts.iss, facts.aud,
-      request.clientIp, request.userAgent, request.requestId, eventDetails(facts, null),
+      request.clientIp, request.userAgent, request.requestId, eventDetails(facts),
     ],
   );
   return rows[0]?.id ?? null;
-}
-
-async function startSession(
-  tenantId: string,
-  endUserId: string,
-  profile: EndUserProfile,
-  now: Date,
-  facts: SignInFacts,
-  session: SessionToStart,
-): Promise<void> {
-  const { request } = session;
-  await getDb().$executeRaw`
-    WITH session AS (
-      INSERT INTO end_user_sessions (id, tenant_id, end_user_id, token_hash, created_at, expires_at)
-      VALUES (gen_random_uuid(), ${tenantId}::uuid, ${endUserId}::uuid, ${session.tokenHash}, ${now}, ${session.expiresAt})
-      RETURNING id
-    )
-    INSERT INTO sso_events (tenant_id, occurred_at, event_type, outcome, email, external_id, jti, iss, aud, client_ip, user_agent, request_id, details)
-    SELECT ${tenantId}::uuid, ${now}, 'sso.login.succeeded', 'success', ${profile.email}, ${profile.externalId}, ${facts.jti},
-           ${facts.iss}, ${facts.aud}, ${request.clientIp}, ${request.userAgent}, ${request.requestId}, ${eventDetails(facts, endUserId)}::jsonb
-      FROM session`;
 }
 
 async function provisionCarefully(tenantId: string, profile: EndUserProfile, now: Date): Promise<ProvisionResult | null> {
@@ -196,22 +174,14 @@ async function provisionCarefully(tenantId: string, profile: EndUserProfile, now
   if (target?.suspended) return { status: "suspended", endUserId: target.id };
 
   if (target) {
+    // Only reached to link an email-only user to the token's external id (the admitting statement
+    // matched nobody); it then updates everything else.
     try {
-      const updated = await db.$queryRaw<{ id: string }[]>`
-        UPDATE end_users SET
-          email = ${profile.email},
-          name = ${profile.name},
-          external_id = COALESCE(${profile.externalId}::text, external_id),
-          role = COALESCE(${profile.role}::text::"EndUserRole", role),
-          lang = COALESCE(${profile.lang}::text, lang),
-          avatar_url = COALESCE(${profile.avatarUrl}::text, avatar_url),
-          custom_fields = COALESCE(${profile.customFields === null ? null : JSON.stringify(profile.customFields)}::jsonb, custom_fields),
-          groups = COALESCE(${profile.groups}::text[], groups),
-          last_login_at = ${now},
-          updated_at = ${now}
-        WHERE tenant_id = ${tenantId}::uuid AND id = ${target.id}::uuid AND NOT suspended
+      const linked = await db.$queryRaw<{ id: string }[]>`
+        UPDATE end_users SET external_id = ${profile.externalId}::text, updated_at = ${now}
+         WHERE tenant_id = ${tenantId}::uuid AND id = ${target.id}::uuid AND NOT suspended AND external_id IS NULL
         RETURNING id`;
-      return updated[0] ? { status: "ready", endUserId: updated[0].id } : null;
+      return linked[0] ? { status: "ready", endUserId: linked[0].id } : null;
     } catch (error) {
       if (isUniqueViolation(error)) return null;
       throw error;

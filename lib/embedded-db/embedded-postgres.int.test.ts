@@ -3,18 +3,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
+import { sqlOnce } from "@/test/support/sql";
 import { connectOrStartEmbedded, startEmbeddedPostgres } from "./embedded-postgres";
 import { announcementPath, readLiveAnnouncement } from "./runtime-file";
 
-async function sql<T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const sql = sqlOnce;
 
 describe("embedded PostgreSQL", () => {
   it("keeps data in its directory across restarts", async () => {

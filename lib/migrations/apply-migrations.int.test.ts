@@ -4,10 +4,10 @@ import { createHash } from "node:crypto";
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { applyMigrations, MigrationError } from "./apply-migrations";
 import { createSiblingScratchDatabase, type ScratchDatabase } from "@/test/support/scratch-database";
+import { sqlOnce } from "@/test/support/sql";
 
 const REAL_MIGRATIONS = "prisma/migrations";
 const scratch: ScratchDatabase[] = [];
@@ -22,15 +22,7 @@ afterEach(async () => {
   await Promise.all(scratch.splice(0).map((database) => database.drop()));
 });
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const query = sqlOnce;
 
 function migrationsDir(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), "gatehouse-migrations-"));

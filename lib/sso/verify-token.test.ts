@@ -542,7 +542,7 @@ describe("regressions", () => {
     const now = new Date("2026-06-01T12:00:00Z");
     const t = Math.floor(now.getTime() / 1000);
     const secret = "a-shared-secret-of-sufficient-length-0123456789";
-    const token = await new SignJWT({ email: "a@example.com", name: "A", jti: "j-1", iat: t, exp: t - 1 + 30 - 30 })
+    const token = await new SignJWT({ email: "a@example.com", name: "A", jti: "j-1", iat: t, exp: t - 1 })
       .setProtectedHeader({ alg: "HS256" })
       .sign(new TextEncoder().encode(secret));
     const { verifySsoToken } = await import("./verify-token");

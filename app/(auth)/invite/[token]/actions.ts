@@ -5,7 +5,7 @@ import { z } from "zod";
 import { hashPassword } from "@/lib/auth/password";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
 import { currentUserId } from "@/lib/auth/require-member";
-import { createUser, findUserForSignIn } from "@/lib/data/accounts";
+import { createUser } from "@/lib/data/accounts";
 import { recordAudit } from "@/lib/data/audit";
 import { acceptInvite, findUsableInvite } from "@/lib/data/members";
 
@@ -39,7 +39,6 @@ export async function acceptWithNewAccount(token: string, _previous: AcceptState
   if (!invite) return { message: INVALID };
   const parsed = newAccountSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { fieldErrors: { password: z.flattenError(parsed.error).fieldErrors.password?.[0] } };
-  if (await findUserForSignIn(invite.email)) return { message: "This email already has an account: sign in to accept the invite." };
   const created = await createUser(invite.email, parsed.data.name || invite.email.split("@")[0]!, await hashPassword(parsed.data.password));
   if (!created) return { message: "This email already has an account: sign in to accept the invite." };
   const result = await acceptInvite(String(token), { id: created, email: invite.email });

@@ -25,20 +25,8 @@ export default async function LogsPage({ params, searchParams }: Props) {
       <p className="mt-1 text-sm text-slate-600">Sign-in events, newest first. A refused visitor saw the same reason code and request ID.</p>
 
       <form method="get" action={base} className="mt-6 grid gap-3 sm:grid-cols-[1fr_1fr_1.5fr_auto] sm:items-end">
-        <div>
-          <label htmlFor="type" className="block text-sm font-medium">Event</label>
-          <select id="type" name="type" defaultValue={query.type ?? ""} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-2 text-sm">
-            <option value="">All events</option>
-            {EVENT_TYPES.map((type) => <option key={type} value={type}>{type}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="reason" className="block text-sm font-medium">Reason</label>
-          <select id="reason" name="reason" defaultValue={query.reason ?? ""} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-2 text-sm">
-            <option value="">All reasons</option>
-            {REJECTION_REASONS.map((reason) => <option key={reason} value={reason}>{reason}</option>)}
-          </select>
-        </div>
+        <FilterSelect name="type" label="Event" allLabel="All events" options={EVENT_TYPES} value={query.type} />
+        <FilterSelect name="reason" label="Reason" allLabel="All reasons" options={REJECTION_REASONS} value={query.reason} />
         <div>
           <label htmlFor="q" className="block text-sm font-medium">Search</label>
           <input id="q" name="q" defaultValue={query.q ?? ""} placeholder="Email, external id, jti or request ID" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
@@ -78,6 +66,18 @@ export default async function LogsPage({ params, searchParams }: Props) {
         {query.cursor && <Link href={`${base}${logQueryString({ ...query, cursor: undefined })}`} className="text-brand-700 underline">Newest</Link>}
         {next && <Link href={`${base}${logQueryString({ ...query, cursor: next })}`} className="text-brand-700 underline">Older events</Link>}
       </nav>
+    </div>
+  );
+}
+
+function FilterSelect({ name, label, allLabel, options, value }: { name: string; label: string; allLabel: string; options: readonly string[]; value?: string }) {
+  return (
+    <div>
+      <label htmlFor={name} className="block text-sm font-medium">{label}</label>
+      <select id={name} name={name} defaultValue={value ?? ""} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-2 text-sm">
+        <option value="">{allLabel}</option>
+        {options.map((option) => <option key={option} value={option}>{option}</option>)}
+      </select>
     </div>
   );
 }
