@@ -37,3 +37,16 @@ export async function requireMember(subdomain: string, roles: readonly MemberRol
   if (!roles.includes(membership.role)) forbidden();
   return { ...membership, userId: user.id, email: user.email };
 }
+
+/**
+ * For route handlers, which answer with a status instead of a page: 401 when not signed in, 404
+ * when not a member of that tenant, 403 without one of `roles`.
+ */
+export async function memberForRoute(subdomain: string, roles: readonly MemberRole[]): Promise<SignedInMember | Response> {
+  const user = await currentUserId();
+  if (!user) return new Response("Sign in to the dashboard first.\n", { status: 401, headers: { "content-type": "text/plain; charset=utf-8" } });
+  const membership = await findMembership(user.id, subdomain);
+  if (!membership) return new Response("Not found.\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (!roles.includes(membership.role)) return new Response("Your role cannot do this.\n", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
+  return { ...membership, userId: user.id, email: user.email };
+}

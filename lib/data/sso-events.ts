@@ -1,7 +1,6 @@
 import "server-only";
 import { getDb, getPool } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { LogQuery } from "@/lib/logs/log-query";
 
 // The SSO event log that support staff read (Settings → Logs). What goes in is what could be read
 // of a token (verified or not, marked so) and of the request: never the token, its signature or
@@ -93,47 +92,4 @@ export async function recordSsoEvent(tenantId: string, event: SsoEventInput, occ
   } finally {
     client.release();
   }
-}
-
-/** The newest events of one tenant (used by tests and, later, the logs page). */
-export async function listRecentSsoEvents(tenantId: string, take = 50) {
-  return getDb().ssoEvent.findMany({ where: { tenantId }, orderBy: [{ occurredAt: "desc" }, { id: "desc" }], take });
-}
-
-/** For the dashboard overview: the last successful sign-in and the refusals of the last 24 hours. */
-export async function signInSummary(tenantId: string, now: Date = new Date()) {
-  const db = getDb();
-  const since = new Date(now.getTime() - 24 * 60 * 60 * 1000);
-  const [lastSuccess, rejected] = await Promise.all([
-    db.ssoEvent.findFirst({ where: { tenantId, eventType: "sso.login.succeeded" }, orderBy: [{ occurredAt: "desc" }, { id: "desc" }], select: { occurredAt: true, email: true } }),
-    db.ssoEvent.aggregate({ where: { tenantId, outcome: "rejected", occurredAt: { gte: since } }, _sum: { repeatCount: true } }),
-  ]);
-  return { lastSuccess, rejectedLast24h: rejected._sum.repeatCount ?? 0 };
-}
-
-/**
- * One page of a tenant's events, newest first, with keyset pagination: the page after a cursor is
- * what is older than its (time, id), whatever arrived since. No OFFSET.
- */
-export async function searchSsoEvents(tenantId: string, query: LogQuery, pageSize = 50) {
-  const search = query.q?.trim();
-  const conditions: Prisma.SsoEventWhereInput[] = [];
-  if (search) conditions.push({ OR: [{ email: search.toLowerCase() }, { externalId: search }, { jti: search }, { requestId: search }] });
-  if (query.cursor) {
-    const { occurredAt, id } = query.cursor;
-    conditions.push({ OR: [{ occurredAt: { lt: occurredAt } }, { occurredAt, id: { lt: id } }] });
-  }
-  const rows = await getDb().ssoEvent.findMany({
-    where: {
-      tenantId,
-      ...(query.type ? { eventType: query.type } : {}),
-      ...(query.reason ? { reasonCode: query.reason } : {}),
-      AND: conditions,
-    },
-    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
-    take: pageSize + 1,
-  });
-  const page = rows.slice(0, pageSize);
-  const last = page[page.length - 1];
-  return { events: page, next: rows.length > pageSize && last ? { occurredAt: last.occurredAt, id: last.id } : null };
 }

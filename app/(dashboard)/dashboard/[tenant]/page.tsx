@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireMember, SETTINGS_ROLES } from "@/lib/auth/require-member";
 import { findSsoSettings, isWorkingConfiguration } from "@/lib/data/sso-config";
-import { signInSummary } from "@/lib/data/sso-events";
+import { signInSummary } from "@/lib/data/sso-event-queries";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Overview" };

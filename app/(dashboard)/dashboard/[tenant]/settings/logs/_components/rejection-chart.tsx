@@ -1,0 +1,64 @@
+import Link from "next/link";
+import { CHART_HEIGHT, CHART_WIDTH, layoutChart, reasonColour } from "@/lib/logs/chart-layout";
+import type { Bucket } from "@/lib/logs/log-query";
+
+const BUCKET_WORD: Record<Bucket, string> = { hour: "hour", day: "day", week: "week" };
+
+interface Props {
+  buckets: { start: Date; counts: Record<string, number> }[];
+  totals: Record<string, number>;
+  bucket: Bucket;
+  rangeLabel: string;
+  /** The logs URL with this reason as the filter (other filters kept). */
+  reasonHref: (reason: string) => string;
+}
+
+// Rejections over the selected range, stacked by reason, drawn as SVG on the server: the figure
+// arrives at its final size and nothing shifts when the page hydrates. The per-reason counts
+// beside it are the same figures as text (and links that filter the table by that reason).
+export function RejectionChart({ buckets, totals, bucket, rangeLabel, reasonHref }: Props) {
+  const total = Object.values(totals).reduce((sum, n) => sum + n, 0);
+  const reasons = Object.entries(totals).sort((a, b) => b[1] - a[1]);
+  const layout = layoutChart({ buckets, bucket });
+  return (
+    <section aria-labelledby="rejections-heading" className="mt-6 rounded-lg border border-slate-200 p-4">
+      <h2 id="rejections-heading" className="text-sm font-semibold">
+        Rejections per {BUCKET_WORD[bucket]} · {rangeLabel} · <span data-testid="rejection-total">{total.toLocaleString("en")}</span> in total
+      </h2>
+      <div className="mt-3">
+        <svg viewBox={`0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`} className="h-auto w-full" role="img" aria-label={`Rejections per ${BUCKET_WORD[bucket]}, ${rangeLabel}: ${total.toLocaleString("en")} in total. The counts per reason follow as a list.`}>
+          {layout.yTicks.map((tick) => (
+            <g key={tick.value}>
+              <line x1={layout.plot.left} x2={layout.plot.right} y1={tick.y} y2={tick.y} stroke="#e2e8f0" />
+              <text x={layout.plot.left - 6} y={tick.y + 4} textAnchor="end" fontSize="11" fill="#64748b">{tick.value.toLocaleString("en")}</text>
+            </g>
+          ))}
+          {layout.segments.map((segment, index) => (
+            <rect key={index} x={segment.x} y={segment.y} width={segment.width} height={Math.max(segment.height, 0.5)} fill={segment.colour}>
+              <title>{segment.title}</title>
+            </rect>
+          ))}
+          {layout.xTicks.map((tick) => (
+            <text key={tick.x} x={tick.x} y={CHART_HEIGHT - 6} textAnchor="middle" fontSize="11" fill="#64748b">{tick.label}</text>
+          ))}
+        </svg>
+        <div className="mt-3">
+          <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Per reason</h3>
+          {reasons.length === 0 ? (
+            <p className="mt-2 text-sm text-slate-600">No rejections in this range.</p>
+          ) : (
+            <ul className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2 lg:grid-cols-4" aria-label="Rejections per reason">
+              {reasons.map(([reason, count]) => (
+                <li key={reason} className="flex items-center gap-2">
+                  <span aria-hidden className="inline-block h-3 w-3 shrink-0 rounded-sm" style={{ backgroundColor: reasonColour(reason) }} />
+                  <Link href={reasonHref(reason)} className="font-mono text-xs hover:underline">{reason}</Link>
+                  <span className="ml-auto tabular-nums">{count.toLocaleString("en")}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,129 @@
+// What support staff read on an event's detail page: which check failed, what happened in plain
+// words (with the numbers from the token and the time it arrived), and what to fix. Pure.
+import { REASONS, REJECTION_REASONS, type RejectionReason } from "@/lib/sso/reasons";
+
+/** The checks /sso/jwt runs, in order (lib/sso/verify-token.ts, then lib/sso/sign-in.ts). */
+export const VERIFICATION_STEPS: readonly { label: string; reasons: readonly RejectionReason[] }[] = [
+  { label: "Single sign-on is on, with a shared secret", reasons: ["sso_not_configured"] },
+  { label: "Exactly one token in the request", reasons: ["token_missing", "token_ambiguous"] },
+  { label: "Size (at most 8 KiB) and JWT shape", reasons: ["token_too_large", "token_malformed"] },
+  { label: "HS256 signature made with the shared secret", reasons: ["alg_not_allowed", "unsupported_header", "bad_signature", "claims_malformed"] },
+  { label: "Required claims present, with the right types", reasons: ["missing_claim", "invalid_claim"] },
+  { label: "Token times: exp, nbf, iat and the Token TTL", reasons: ["token_expired", "not_yet_valid", "iat_in_future", "token_too_old", "exp_too_far"] },
+  { label: "Issuer and audience", reasons: ["issuer_mismatch", "audience_mismatch"] },
+  { label: "Not used before (jti)", reasons: ["jti_replayed"] },
+  { label: "Started at the help center (redirect key)", reasons: ["key_expired", "key_mismatch", "key_required"] },
+  { label: "The user may sign in", reasons: ["user_suspended", "user_conflict"] },
+];
+
+export type StepStatus = "passed" | "failed" | "not checked";
+
+export interface ExplainableEvent {
+  occurredAt: Date;
+  eventType: string;
+  outcome: string;
+  reasonCode: string | null;
+  iss: string | null;
+  aud: string | null;
+  jti: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface Explanation {
+  /** The failed check, or null when nothing failed. */
+  failedCheck: string | null;
+  steps: { label: string; status: StepStatus }[];
+  explanation: string;
+  fix: string | null;
+}
+
+function isReason(value: string | null): value is RejectionReason {
+  return value !== null && (REJECTION_REASONS as readonly string[]).includes(value);
+}
+
+function seconds(value: unknown): number | undefined {
+  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+}
+
+/** "95 s", "12 min 5 s", "3 h 20 min", "2 days 4 h". */
+export function duration(totalSeconds: number): string {
+  const s = Math.round(Math.abs(totalSeconds));
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ""}`;
+  if (s < 86400) return `${Math.floor(s / 3600)} h${Math.floor((s % 3600) / 60) ? ` ${Math.floor((s % 3600) / 60)} min` : ""}`;
+  const days = Math.floor(s / 86400);
+  return `${days} day${days === 1 ? "" : "s"}${Math.floor((s % 86400) / 3600) ? ` ${Math.floor((s % 86400) / 3600)} h` : ""}`;
+}
+
+export function utc(epochSeconds: number): string {
+  const date = new Date(epochSeconds * 1000);
+  return Number.isNaN(date.getTime()) ? String(epochSeconds) : `${date.toISOString().replace("T", " ").slice(0, 19)} UTC`;
+}
+
+// Seconds since 1970 stay below 10^11 until the year 5138; a value above that is milliseconds.
+const looksLikeMilliseconds = (value: number | undefined) => value !== undefined && value > 1e11;
+
+function specificExplanation(reason: RejectionReason, event: ExplainableEvent): string | null {
+  const arrived = event.occurredAt.getTime() / 1000;
+  const iat = seconds(event.details.iat);
+  const exp = seconds(event.details.exp);
+  const nbf = seconds(event.details.nbf);
+  const claim = typeof event.details.claim === "string" ? event.details.claim : null;
+  const detail = typeof event.details.detail === "string" ? event.details.detail : null;
+  switch (reason) {
+    case "iat_in_future":
+      if (iat === undefined) return null;
+      if (looksLikeMilliseconds(iat)) return `The token's iat (${iat}) looks like milliseconds; JWT times are in seconds.`;
+      return `The token says it was issued at ${utc(iat)}, ${duration(iat - arrived)} after it reached us: the signing server's clock is ahead of ours by about ${duration(iat - arrived)}.`;
+    case "token_expired":
+      if (exp === undefined) return null;
+      return `The token expired at ${utc(exp)} and reached us ${duration(arrived - exp)} later.`;
+    case "token_too_old":
+      if (iat === undefined) return detail ? `The token was too old when it arrived (${detail}).` : null;
+      return `The token was issued at ${utc(iat)}, ${duration(arrived - iat)} before it reached us${detail?.includes("Token TTL") ? ` (${detail.split("; ")[1]})` : ""}, longer than the Token TTL allows.`;
+    case "not_yet_valid":
+      if (nbf === undefined) return null;
+      return `The token is not valid before ${utc(nbf)}, ${duration(nbf - arrived)} after it reached us: the signing server's clock may be ahead.`;
+    case "exp_too_far":
+      if (looksLikeMilliseconds(exp)) return `The token's exp (${exp}) looks like milliseconds; JWT times are in seconds.`;
+      if (exp === undefined || iat === undefined) return null;
+      return `The token is valid for ${duration(exp - iat)} after iat; at most 24 hours is accepted.`;
+    case "bad_signature":
+      return "The token's signature does not match this help center's shared secret: it was signed with a different secret (an old one, or another environment's).";
+    case "missing_claim":
+      return claim ? `The token has no \`${claim}\` claim.` : null;
+    case "invalid_claim":
+      return claim ? `The \`${claim}\` claim has the wrong type or format${detail ? ` (${detail})` : ""}.` : null;
+    case "issuer_mismatch":
+      return `The token's issuer (iss) was ${event.iss ? `"${event.iss}"` : "missing"}, which is not the Issuer set for this help center.`;
+    case "audience_mismatch":
+      return `The token's audience (aud) was ${event.aud ? `"${event.aud}"` : "missing"}, which does not include the Audience set for this help center.`;
+    case "jti_replayed":
+      return `A token with this jti${event.jti ? ` (${event.jti})` : ""} was already used to sign in; every token works once.`;
+    default:
+      return null;
+  }
+}
+
+export function explainEvent(event: ExplainableEvent): Explanation {
+  if (event.outcome !== "rejected" || !isReason(event.reasonCode)) {
+    const text =
+      event.eventType === "sso.login.succeeded" ? "The token passed every check and the visitor was signed in."
+      : event.eventType === "sso.logout" ? "The visitor signed out of the help center."
+      : "Recorded for information.";
+    const passed = event.eventType === "sso.login.succeeded";
+    return { failedCheck: null, steps: VERIFICATION_STEPS.map((step) => ({ label: step.label, status: passed ? "passed" : "not checked" })), explanation: text, fix: null };
+  }
+  const reason = event.reasonCode;
+  const failedAt = VERIFICATION_STEPS.findIndex((step) => step.reasons.includes(reason));
+  const steps = VERIFICATION_STEPS.map((step, index) => ({
+    label: step.label,
+    status: (index < failedAt ? "passed" : index === failedAt ? "failed" : "not checked") as StepStatus,
+  }));
+  return {
+    failedCheck: VERIFICATION_STEPS[failedAt]?.label ?? null,
+    steps,
+    explanation: specificExplanation(reason, event) ?? REASONS[reason].title,
+    fix: REASONS[reason].ownerHint,
+  };
+}

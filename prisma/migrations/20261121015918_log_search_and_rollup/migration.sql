@@ -1,0 +1,85 @@
+-- CreateTable
+CREATE TABLE "sso_rejection_hourly" (
+    "tenant_id" UUID NOT NULL,
+    "hour" TIMESTAMPTZ(3) NOT NULL,
+    "event_type" TEXT NOT NULL,
+    "reason_code" TEXT NOT NULL,
+    "count" BIGINT NOT NULL,
+
+    CONSTRAINT "sso_rejection_hourly_pkey" PRIMARY KEY ("tenant_id","hour","event_type","reason_code")
+);
+
+-- CreateIndex
+CREATE INDEX "sso_events_tenant_type_newest_idx" ON "sso_events"("tenant_id", "event_type", "occurred_at" DESC, "id" DESC);
+
+-- CreateIndex
+CREATE INDEX "sso_events_tenant_email_idx" ON "sso_events"("tenant_id", "email");
+
+-- CreateIndex
+CREATE INDEX "sso_events_tenant_external_id_idx" ON "sso_events"("tenant_id", "external_id");
+
+-- CreateIndex
+CREATE INDEX "sso_events_tenant_jti_idx" ON "sso_events"("tenant_id", "jti");
+
+-- CreateIndex
+CREATE INDEX "sso_events_tenant_request_id_idx" ON "sso_events"("tenant_id", "request_id");
+
+-- AddForeignKey
+ALTER TABLE "sso_rejection_hourly" ADD CONSTRAINT "sso_rejection_hourly_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+
+-- Keep sso_rejection_hourly equal to the rejected events it counts (repeat counts included) through
+-- every insert, flood-control fold (UPDATE of repeat_count) and retention purge (DELETE). Statement
+-- triggers with transition tables: one upsert per statement, however many rows it touched. Keys are
+-- upserted in a fixed order so concurrent statements cannot deadlock on them.
+CREATE FUNCTION sso_rejection_hourly_upsert(changes jsonb) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO sso_rejection_hourly AS h (tenant_id, hour, event_type, reason_code, count)
+  SELECT c.tenant_id, c.hour, c.event_type, c.reason_code, c.delta
+    FROM jsonb_to_recordset(changes) AS c(tenant_id uuid, hour timestamptz, event_type text, reason_code text, delta bigint)
+   ORDER BY 1, 2, 3, 4
+  ON CONFLICT (tenant_id, hour, event_type, reason_code) DO UPDATE SET count = h.count + EXCLUDED.count;
+$$;
+
+CREATE FUNCTION sso_rejection_hourly_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  changes jsonb;
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    SELECT jsonb_agg(c) INTO changes FROM (
+      SELECT tenant_id, date_trunc('hour', occurred_at, 'UTC') AS hour, event_type, coalesce(reason_code, '') AS reason_code, sum(repeat_count) AS delta
+        FROM new_rows WHERE outcome = 'rejected' GROUP BY 1, 2, 3, 4) c;
+  ELSIF TG_OP = 'UPDATE' THEN
+    SELECT jsonb_agg(c) INTO changes FROM (
+      SELECT tenant_id, date_trunc('hour', occurred_at, 'UTC') AS hour, event_type, coalesce(reason_code, '') AS reason_code, sum(delta) AS delta
+        FROM (SELECT tenant_id, occurred_at, event_type, reason_code, repeat_count::bigint AS delta FROM new_rows WHERE outcome = 'rejected'
+              UNION ALL
+              SELECT tenant_id, occurred_at, event_type, reason_code, -repeat_count::bigint FROM old_rows WHERE outcome = 'rejected') d
+       GROUP BY 1, 2, 3, 4 HAVING sum(delta) <> 0) c;
+  ELSE
+    SELECT jsonb_agg(c) INTO changes FROM (
+      SELECT tenant_id, date_trunc('hour', occurred_at, 'UTC') AS hour, event_type, coalesce(reason_code, '') AS reason_code, -sum(repeat_count) AS delta
+        FROM old_rows WHERE outcome = 'rejected' GROUP BY 1, 2, 3, 4) c;
+  END IF;
+  IF changes IS NOT NULL THEN
+    PERFORM sso_rejection_hourly_upsert(changes);
+    -- Hours emptied by the retention purge go too.
+    IF TG_OP = 'DELETE' THEN
+      DELETE FROM sso_rejection_hourly h
+       USING jsonb_to_recordset(changes) AS c(tenant_id uuid, hour timestamptz, event_type text, reason_code text)
+       WHERE h.tenant_id = c.tenant_id AND h.hour = c.hour AND h.event_type = c.event_type AND h.reason_code = c.reason_code AND h.count <= 0;
+    END IF;
+  END IF;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER sso_events_rollup_insert AFTER INSERT ON sso_events
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION sso_rejection_hourly_apply();
+CREATE TRIGGER sso_events_rollup_update AFTER UPDATE ON sso_events
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION sso_rejection_hourly_apply();
+CREATE TRIGGER sso_events_rollup_delete AFTER DELETE ON sso_events
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION sso_rejection_hourly_apply();
+
+-- Events written before this migration.
+INSERT INTO sso_rejection_hourly (tenant_id, hour, event_type, reason_code, count)
+SELECT tenant_id, date_trunc('hour', occurred_at, 'UTC'), event_type, coalesce(reason_code, ''), sum(repeat_count)
+  FROM sso_events WHERE outcome = 'rejected' GROUP BY 1, 2, 3, 4;
