@@ -60,15 +60,28 @@ BEGIN
       SELECT tenant_id, date_trunc('hour', occurred_at, 'UTC') AS hour, event_type, coalesce(reason_code, '') AS reason_code, -sum(repeat_count) AS delta
         FROM old_rows WHERE outcome = 'rejected' GROUP BY 1, 2, 3, 4) c;
   END IF;
-  IF changes IS NOT NULL THEN
-    PERFORM sso_rejection_hourly_upsert(changes);
-    -- Hours emptied by the retention purge go too.
-    IF TG_OP = 'DELETE' THEN
-      DELETE FROM sso_rejection_hourly h
-       USING jsonb_to_recordset(changes) AS c(tenant_id uuid, hour timestamptz, event_type text, reason_code text)
-       WHERE h.tenant_id = c.tenant_id AND h.hour = c.hour AND h.event_type = c.event_type AND h.reason_code = c.reason_code AND h.count <= 0;
-    END IF;
+  IF changes IS NULL THEN
+    RETURN NULL;
   END IF;
+  IF TG_OP <> 'DELETE' THEN
+    PERFORM sso_rejection_hourly_upsert(changes);
+    RETURN NULL;
+  END IF;
+  -- A delete only lowers counts that exist, never inserts: when a tenant is deleted its events go
+  -- by cascade, after (or with) its rollup rows and the tenant row itself. Rows are locked in key
+  -- order first, so purges running on several instances cannot deadlock on them.
+  PERFORM 1 FROM sso_rejection_hourly h
+    JOIN jsonb_to_recordset(changes) AS c(tenant_id uuid, hour timestamptz, event_type text, reason_code text)
+      ON h.tenant_id = c.tenant_id AND h.hour = c.hour AND h.event_type = c.event_type AND h.reason_code = c.reason_code
+   ORDER BY h.tenant_id, h.hour, h.event_type, h.reason_code
+   FOR UPDATE OF h;
+  UPDATE sso_rejection_hourly h SET count = h.count + c.delta
+    FROM jsonb_to_recordset(changes) AS c(tenant_id uuid, hour timestamptz, event_type text, reason_code text, delta bigint)
+   WHERE h.tenant_id = c.tenant_id AND h.hour = c.hour AND h.event_type = c.event_type AND h.reason_code = c.reason_code;
+  -- Hours emptied by the retention purge go too.
+  DELETE FROM sso_rejection_hourly h
+   USING jsonb_to_recordset(changes) AS c(tenant_id uuid, hour timestamptz, event_type text, reason_code text)
+   WHERE h.tenant_id = c.tenant_id AND h.hour = c.hour AND h.event_type = c.event_type AND h.reason_code = c.reason_code AND h.count <= 0;
   RETURN NULL;
 END $$;
 
