@@ -96,3 +96,29 @@ CREATE TRIGGER sso_events_rollup_delete AFTER DELETE ON sso_events
 INSERT INTO sso_rejection_hourly (tenant_id, hour, event_type, reason_code, count)
 SELECT tenant_id, date_trunc('hour', occurred_at, 'UTC'), event_type, coalesce(reason_code, ''), sum(repeat_count)
   FROM sso_events WHERE outcome = 'rejected' GROUP BY 1, 2, 3, 4;
+
+-- Flood control for rejection events in one round trip (see lib/data/sso-events.ts): under a
+-- transaction-scoped advisory lock on (tenant, event type, reason, client IP), fold into the newest
+-- row when that key already has p_max_rows rows in the last second, else insert. The lock lasts
+-- until the caller's transaction ends (the statement, in autocommit), so concurrent calls count
+-- exactly; a VOLATILE function's statements each see what committed before the lock was granted.
+CREATE FUNCTION record_sso_rejection(
+  p_tenant uuid, p_at timestamptz, p_type text, p_reason text, p_email text, p_external_id text, p_jti text,
+  p_iss text, p_aud text, p_ip text, p_user_agent text, p_request_id text, p_details jsonb, p_max_rows int
+) RETURNS void LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  recent bigint[];
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtextextended('sso-events:' || p_tenant || ':' || p_type || ':' || coalesce(p_reason, '') || ':' || coalesce(p_ip, ''), 0));
+  SELECT array_agg(id) INTO recent FROM (
+    SELECT id FROM sso_events
+     WHERE tenant_id = p_tenant AND event_type = p_type AND reason_code IS NOT DISTINCT FROM p_reason
+       AND client_ip IS NOT DISTINCT FROM p_ip AND occurred_at > p_at - interval '1 second'
+     ORDER BY occurred_at DESC, id DESC LIMIT p_max_rows) r;
+  IF coalesce(cardinality(recent), 0) >= p_max_rows THEN
+    UPDATE sso_events SET repeat_count = repeat_count + 1 WHERE id = (SELECT max(x) FROM unnest(recent) x);
+  ELSE
+    INSERT INTO sso_events (tenant_id, occurred_at, event_type, outcome, reason_code, email, external_id, jti, iss, aud, client_ip, user_agent, request_id, details)
+    VALUES (p_tenant, p_at, p_type, 'rejected', p_reason, p_email, p_external_id, p_jti, p_iss, p_aud, p_ip, p_user_agent, p_request_id, p_details);
+  END IF;
+END $$;

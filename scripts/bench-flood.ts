@@ -1,0 +1,47 @@
+// npm run bench:flood — a flood of bad tokens against /sso/jwt (2,000 requests a second offered
+// for 30 s, one client IP, the same broken token: a customer's backend signing with an old
+// secret), then what the events table holds: rows written vs. requests answered, and whether the
+// repeat counters account for every one. Production build, PostgreSQL (DATABASE_URL or the local
+// server), scratch database dropped afterwards.
+import { randomBytes } from "node:crypto";
+import { BENCH_PORT, BENCH_SUBDOMAIN, load, startBenchServer, withClient } from "./lib/bench";
+import { mintSsoToken } from "@/lib/sso/mint-token";
+
+const RATE = 2000;
+const DURATION_SECONDS = 30;
+const CONNECTIONS = 100;
+
+const bench = await startBenchServer("bench:flood");
+try {
+  const wrongSecret = randomBytes(48).toString("base64");
+  const token = await mintSsoToken(wrongSecret, { email: "flood@bench.example", name: "Flood" }, new Date(), 3600);
+  console.log(`bench:flood: offering ${RATE} bad tokens/s for ${DURATION_SECONDS} s over ${CONNECTIONS} connections…`);
+  const result = await load({
+    url: `http://127.0.0.1:${BENCH_PORT}/sso/jwt?jwt=${token}`,
+    headers: { host: `${BENCH_SUBDOMAIN}.localhost:${BENCH_PORT}` },
+    connections: CONNECTIONS,
+    overallRate: RATE,
+    duration: DURATION_SECONDS,
+  });
+  const stats = (result as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {};
+  const answered = stats["401"]?.count ?? 0;
+  const other = Object.entries(stats).filter(([code]) => code !== "401").reduce((sum, [, s]) => sum + s.count, 0) + result.errors + result.timeouts;
+  const logged = await withClient(bench.databaseUrl, async (client) => {
+    const { rows } = await client.query<{ rows: string; total: string | null; rollup: string | null }>(
+      `SELECT (SELECT count(*) FROM sso_events WHERE tenant_id = $1) AS rows,
+              (SELECT sum(repeat_count) FROM sso_events WHERE tenant_id = $1 AND reason_code = 'bad_signature') AS total,
+              (SELECT sum(count) FROM sso_rejection_hourly WHERE tenant_id = $1) AS rollup`,
+      [bench.tenantId],
+    );
+    return { rows: Number(rows[0]!.rows), total: Number(rows[0]!.total ?? 0), rollup: Number(rows[0]!.rollup ?? 0) };
+  });
+  console.log("");
+  console.log(`bench:flood — offered ${RATE}/s for ${DURATION_SECONDS} s; answered ${(answered / result.duration).toFixed(0)}/s (p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms)`);
+  console.log(`requests answered 401 bad_signature: ${answered.toLocaleString("en")}   other outcomes: ${other}`);
+  console.log(`sso_events rows written:              ${logged.rows.toLocaleString("en")}  (limit: 5 per second → at most ${(5 * (DURATION_SECONDS + 1)).toLocaleString("en")})`);
+  console.log(`sum of repeat counts:                 ${logged.total.toLocaleString("en")}  ${logged.total === answered ? "= every request counted" : "≠ requests answered: CHECK"}`);
+  console.log(`chart rollup total:                   ${logged.rollup.toLocaleString("en")}  ${logged.rollup === answered ? "= every request counted" : "≠ requests answered: CHECK"}`);
+} finally {
+  await bench.stop();
+}
+process.exit(0);
