@@ -55,6 +55,12 @@ export function duration(totalSeconds: number): string {
   return `${days} day${days === 1 ? "" : "s"}${Math.floor((s % 86400) / 3600) ? ` ${Math.floor((s % 86400) / 3600)} h` : ""}`;
 }
 
+/** Clock offsets read best in seconds ("95 s"), the unit NTP tools report, up to an hour. */
+export function clockOffset(secondsAhead: number): string {
+  const s = Math.round(Math.abs(secondsAhead));
+  return s < 3600 ? `${s} s` : duration(s);
+}
+
 export function utc(epochSeconds: number): string {
   const date = new Date(epochSeconds * 1000);
   return Number.isNaN(date.getTime()) ? String(epochSeconds) : `${date.toISOString().replace("T", " ").slice(0, 19)} UTC`;
@@ -74,7 +80,7 @@ function specificExplanation(reason: RejectionReason, event: ExplainableEvent): 
     case "iat_in_future":
       if (iat === undefined) return null;
       if (looksLikeMilliseconds(iat)) return `The token's iat (${iat}) looks like milliseconds; JWT times are in seconds.`;
-      return `The token says it was issued at ${utc(iat)}, ${duration(iat - arrived)} after it reached us: the signing server's clock is ahead of ours by about ${duration(iat - arrived)}.`;
+      return `The token says it was issued at ${utc(iat)}, after it reached us: the signing server's clock is ahead of ours by about ${clockOffset(iat - arrived)}. Check its NTP.`;
     case "token_expired":
       if (exp === undefined) return null;
       return `The token expired at ${utc(exp)} and reached us ${duration(arrived - exp)} later.`;
@@ -83,7 +89,7 @@ function specificExplanation(reason: RejectionReason, event: ExplainableEvent): 
       return `The token was issued at ${utc(iat)}, ${duration(arrived - iat)} before it reached us${detail?.includes("Token TTL") ? ` (${detail.split("; ")[1]})` : ""}, longer than the Token TTL allows.`;
     case "not_yet_valid":
       if (nbf === undefined) return null;
-      return `The token is not valid before ${utc(nbf)}, ${duration(nbf - arrived)} after it reached us: the signing server's clock may be ahead.`;
+      return `The token is not valid before ${utc(nbf)}, ${clockOffset(nbf - arrived)} after it reached us: the signing server's clock may be ahead, or nbf was set in the future.`;
     case "exp_too_far":
       if (looksLikeMilliseconds(exp)) return `The token's exp (${exp}) looks like milliseconds; JWT times are in seconds.`;
       if (exp === undefined || iat === undefined) return null;

@@ -52,6 +52,10 @@ export function resolveTimeWindow(query: LogQuery, now: Date): TimeWindow {
     to = now;
     from = new Date(now.getTime() - RANGE_PRESETS[preset] * 1000);
   }
+  // A lone bound can still make a huge or inverted window (from in the year 1000, or in the
+  // future): keep it within the longest retention and never negative.
+  if (from > to) from = to;
+  if (to.getTime() - from.getTime() > MAX_SPAN_MS) from = new Date(to.getTime() - MAX_SPAN_MS);
   return { from, to, bucket: bucketFor(to.getTime() - from.getTime()) };
 }
 
@@ -82,7 +86,9 @@ export function parseUtcMinute(value: string | undefined): Date | undefined {
   const [, y, mo, d, h, mi] = match.map(Number);
   const date = new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!));
   // Date.UTC rolls 2026-02-31 over to March: refuse instead of guessing.
-  return date.getUTCDate() === d && date.getUTCMonth() === mo! - 1 && date.getUTCHours() === h ? date : undefined;
+  // Date.UTC also reads years 0-99 as 1900-1999: refuse those too.
+  const exact = date.getUTCFullYear() === y && date.getUTCMonth() === mo! - 1 && date.getUTCDate() === d && date.getUTCHours() === h;
+  return exact ? date : undefined;
 }
 
 export function formatUtcMinute(date: Date): string {

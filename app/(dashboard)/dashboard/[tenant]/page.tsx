@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireMember, SETTINGS_ROLES } from "@/lib/auth/require-member";
+import { LOG_ROLES, requireMember, SETTINGS_ROLES } from "@/lib/auth/require-member";
 import { findSsoSettings, isWorkingConfiguration } from "@/lib/data/sso-config";
 import { signInSummary } from "@/lib/data/sso-event-queries";
 import { env } from "@/lib/env";
@@ -39,7 +39,15 @@ export default async function OverviewPage({ params }: Props) {
           </div>
           <div>
             <dt className="text-sm text-slate-600">Rejected sign-ins, last 24 h</dt>
-            <dd className="text-lg font-semibold">{summary.rejectedLast24h.toLocaleString("en")}</dd>
+            <dd className="text-lg font-semibold">
+              {LOG_ROLES.includes(member.role) && summary.rejectedLast24h > 0 ? (
+                <Link href={`/dashboard/${subdomain}/settings/logs?type=sso.redirect_flow.rejected&range=24h`} className="text-brand-700 underline">
+                  {summary.rejectedLast24h.toLocaleString("en")}
+                </Link>
+              ) : (
+                summary.rejectedLast24h.toLocaleString("en")
+              )}
+            </dd>
           </div>
         </dl>
         {SETTINGS_ROLES.includes(member.role) && (
