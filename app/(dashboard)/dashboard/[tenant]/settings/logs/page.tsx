@@ -40,7 +40,9 @@ export default async function LogsPage({ params, searchParams }: Props) {
         <a href={`${base}/export${logQueryString(filters)}`} download className="rounded-md border border-slate-300 px-3 py-2 text-sm hover:bg-slate-50">Export CSV</a>
       </div>
 
-      <form method="get" action={base} className="mt-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-4 lg:items-end">
+      {/* Keyed by the filters: after a client-side navigation (a reason in the chart, Clear) the
+          fields show the URL's filters, not what they held before. */}
+      <form key={logQueryString(filters)} method="get" action={base} className="mt-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-4 lg:items-end">
         <FilterSelect name="type" label="Event" allLabel="All events" options={EVENT_TYPES} value={query.type} />
         <FilterSelect name="reason" label="Reason" allLabel="All reasons" options={REJECTION_REASONS} value={query.reason} />
         <RangeFields range={range} from={range === "custom" ? formatUtcMinute(window.from) : undefined} to={range === "custom" ? formatUtcMinute(window.to) : undefined} />
