@@ -4,6 +4,7 @@
 // repeat counters account for every one. Production build, PostgreSQL (DATABASE_URL or the local
 // server), scratch database dropped afterwards.
 import { randomBytes } from "node:crypto";
+import pg from "pg";
 import { BENCH_PORT, BENCH_SUBDOMAIN, load, startBenchServer, withClient } from "./lib/bench";
 import { mintSsoToken } from "@/lib/sso/mint-token";
 
@@ -45,7 +46,39 @@ try {
   console.log(`sso_events rows written: ${logged.rows.toLocaleString("en")}  (at most 5 per second: ≤ ${(5 * (DURATION_SECONDS + 2)).toLocaleString("en")})`);
   console.log(`sum of repeat counts:    ${logged.total.toLocaleString("en")}   chart rollup total: ${logged.rollup.toLocaleString("en")}`);
   console.log(exact ? "every answered request is counted (answered ≤ counted ≤ sent; rollup = events)" : "COUNTS DO NOT ADD UP");
+
+  // The HTTP tier is CPU-bound on a small machine (the load generator shares its cores), so the
+  // same flood is also offered to the recording path alone: the statement each rejection runs.
+  console.log(`\nbench:flood: offering ${RATE} rejections/s for ${DURATION_SECONDS} s straight to record_sso_rejection (10 connections)…`);
+  const direct = await floodRecordingPath(bench.databaseUrl, bench.tenantId);
+  console.log(`recording path: ${direct.calls.toLocaleString("en")} rejections in ${direct.seconds.toFixed(1)} s (${(direct.calls / direct.seconds).toFixed(0)}/s); rows written ${direct.rows}; repeat counts ${direct.total.toLocaleString("en")} ${direct.total === direct.calls ? "= every call counted" : "≠ calls: CHECK"}`);
 } finally {
   await bench.stop();
+}
+
+async function floodRecordingPath(url: string, tenantId: string) {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const ip = "198.51.100.77";
+  const started = performance.now();
+  let calls = 0;
+  const record = () =>
+    pool.query(`SELECT record_sso_rejection($1::uuid, now(), 'sso.redirect_flow.rejected', 'token_expired', 'flood@bench.example', NULL, NULL, NULL, NULL, $2, 'bench', NULL, '{}'::jsonb, 5)`, [tenantId, ip]);
+  // Paced by the clock: each 10 ms tick owes RATE/100 calls, at most 10 in flight.
+  const inFlight = new Set<Promise<unknown>>();
+  while (performance.now() - started < DURATION_SECONDS * 1000) {
+    const due = Math.floor(((performance.now() - started) / 1000) * RATE);
+    while (calls < due && inFlight.size < 10) {
+      const call = record().finally(() => inFlight.delete(call));
+      inFlight.add(call);
+      calls += 1;
+    }
+    await (inFlight.size >= 10 ? Promise.race(inFlight) : new Promise((resolve) => setTimeout(resolve, 1)));
+  }
+  await Promise.all(inFlight);
+  const seconds = (performance.now() - started) / 1000;
+  const { rows } = await pool.query<{ rows: string; total: string }>(
+    `SELECT count(*) AS rows, sum(repeat_count) AS total FROM sso_events WHERE tenant_id = $1 AND client_ip = $2`, [tenantId, ip]);
+  await pool.end();
+  return { calls, seconds, rows: Number(rows[0]!.rows), total: Number(rows[0]!.total) };
 }
 process.exit(0);

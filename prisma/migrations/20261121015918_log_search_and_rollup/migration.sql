@@ -109,6 +109,10 @@ CREATE FUNCTION record_sso_rejection(
 DECLARE
   recent bigint[];
 BEGIN
+  -- The lock is held until commit, so a flood from one source commits one at a time: waiting for
+  -- each WAL flush would cap it at the disk's fsync rate. A crash may lose the last few
+  -- milliseconds of rejection counts (never sign-in state), which a log can afford.
+  PERFORM set_config('synchronous_commit', 'off', true);
   PERFORM pg_advisory_xact_lock(hashtextextended('sso-events:' || p_tenant || ':' || p_type || ':' || coalesce(p_reason, '') || ':' || coalesce(p_ip, ''), 0));
   SELECT array_agg(id) INTO recent FROM (
     SELECT id FROM sso_events
