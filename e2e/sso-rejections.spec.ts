@@ -1,6 +1,7 @@
 // Refused sign-ins: the error page (status, reason code, request id, "Try again", never the token),
 // and the one-time jwt_error bounce back to the Login URL for reasons a fresh token would fix.
 import { expect, test, type Page } from "@playwright/test";
+import jwt from "jsonwebtoken";
 import { customerBackend, LOGIN_URL, mintToken, type Mode } from "./support/customer-backend";
 import { createTenant, endUserSessions, ssoEvents, type TestSsoConfig } from "./support/tenants";
 
@@ -180,5 +181,25 @@ test("a replayed token from the Login URL bounces once with jwt_error=jti_replay
   const received = (await customerBackend.log(tenant.subdomain)).received;
   expect(received.map((query) => query.jwt_error)).toEqual([undefined, undefined, "jti_replayed"]);
   expect(received[2]!.expected_aud).toBeUndefined(); // no audience configured
+  expect(await endUserSessions(tenant)).toHaveLength(1);
+});
+
+test("a widget token (header typ gatehouse-widget+jwt) cannot start a session at /sso/jwt: 401 token_kind_mismatch, logged as verified", async ({ page }) => {
+  const tenant = await privateTenant("kind", "hold");
+  const now = Math.floor(Date.now() / 1000);
+  const widgetToken = jwt.sign({ jti: `w-${now}`, iat: now, exp: now + 120, ...user }, tenant.secret!, { algorithm: "HS256", header: { alg: "HS256", typ: "gatehouse-widget+jwt" } });
+  const response = await page.goto(`${tenant.origin}/sso/jwt?jwt=${widgetToken}`);
+  expect(response?.status()).toBe(401);
+  const shown = await readErrorPage(page);
+  expect(shown.reason).toBe("token_kind_mismatch");
+  await expect(page.getByText("This token was made for a different use.")).toBeVisible();
+  const rejected = (await ssoEvents(tenant)).filter((event) => event.event_type === "sso.redirect_flow.rejected");
+  expect(rejected).toEqual([expect.objectContaining({ reason_code: "token_kind_mismatch", request_id: shown.requestId, email: user.email })]);
+  expect(await endUserSessions(tenant)).toHaveLength(0);
+
+  // The same claims as a redirect token (no widget typ) sign the visitor in.
+  const redirectToken = mintToken(tenant.secret!, user);
+  const signedIn = await page.goto(`${tenant.origin}/sso/jwt?jwt=${redirectToken}`);
+  expect(signedIn?.status()).toBe(200);
   expect(await endUserSessions(tenant)).toHaveLength(1);
 });

@@ -11,6 +11,7 @@ export const REJECTION_REASONS = [
   "unsupported_header",
   "bad_signature",
   "claims_malformed",
+  "token_kind_mismatch",
   "missing_claim",
   "invalid_claim",
   "token_expired",
@@ -94,6 +95,12 @@ export const REASONS: Record<RejectionReason, ReasonDescription> = {
     status: 400,
     title: "The sign-in token's contents could not be read.",
     ownerHint: "The JWT payload must be a JSON object of claims.",
+    freshTokenFixes: false,
+  },
+  token_kind_mismatch: {
+    status: 401,
+    title: "This token was made for a different use.",
+    ownerHint: "Sign-in redirect tokens (/sso/jwt) carry no special header; widget and API tokens carry the JWT header typ \"gatehouse-widget+jwt\". Mint each kind for its own use: one cannot stand in for the other.",
     freshTokenFixes: false,
   },
   missing_claim: {

@@ -567,3 +567,43 @@ describe("regressions from review", () => {
     }
   });
 });
+
+describe("verifySsoToken: token_kind_mismatch (redirect vs widget tokens)", () => {
+  const widgetHeader = { typ: "gatehouse-widget+jwt" };
+
+  it("refuses a widget token at the redirect flow, after its signature verified", async () => {
+    const result = await verifySsoToken(await mintToken(claims(), SECRET_A, widgetHeader), config, NOW);
+    expect(result).toMatchObject({ ok: false, reason: "token_kind_mismatch" });
+  });
+
+  it("refuses a redirect token (no typ, or typ JWT) on the widget surfaces", async () => {
+    for (const header of [{}, { typ: "JWT" }, { typ: "gatehouse-widget" }]) {
+      const result = await verifySsoToken(await mintToken(claims(), SECRET_A, header), config, NOW, "widget");
+      expect(result).toMatchObject({ ok: false, reason: "token_kind_mismatch" });
+    }
+  });
+
+  it("accepts each kind where it belongs, typ compared as a media type (case, application/ prefix)", async () => {
+    for (const typ of ["gatehouse-widget+jwt", "GateHouse-Widget+JWT", "application/gatehouse-widget+jwt"]) {
+      expectOk(await verifySsoToken(await mintToken(claims(), SECRET_A, { typ }), config, NOW, "widget"));
+    }
+    expectOk(await verifySsoToken(await mintToken(claims(), SECRET_A, { typ: "JWT" }), config, NOW, "redirect"));
+  });
+
+  it("decides the signature first: a forged widget token is bad_signature, not a kind mismatch", async () => {
+    const result = await verifySsoToken(await mintToken(claims(), SECRET_B, widgetHeader), config, NOW);
+    expect(result).toMatchObject({ ok: false, reason: "bad_signature" });
+  });
+
+  it("decides the kind before the times: an expired widget token at /sso/jwt is still the wrong kind", async () => {
+    const stale = claims({ iat: NOW_SECONDS - 10_000, exp: NOW_SECONDS - 9_000 });
+    const result = await verifySsoToken(await mintToken(stale, SECRET_A, widgetHeader), config, NOW);
+    expect(result).toMatchObject({ ok: false, reason: "token_kind_mismatch" });
+  });
+
+  it("caps a widget token's age at the Token TTL even when exp is later", async () => {
+    const longLived = claims({ iat: NOW_SECONDS - 301 - 60, exp: NOW_SECONDS + 3600 });
+    const result = await verifySsoToken(await mintToken(longLived, SECRET_A, widgetHeader), config, NOW, "widget");
+    expect(result).toMatchObject({ ok: false, reason: "token_too_old" });
+  });
+});

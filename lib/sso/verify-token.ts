@@ -14,6 +14,19 @@ export const MAX_CLOCK_SKEW_SECONDS = 300;
 export const MAX_VALIDITY_SECONDS = 24 * 60 * 60;
 export const REQUIRED_CLAIMS = ["jti", "iat", "exp", "email", "name"] as const;
 
+/**
+ * The JWT header `typ` that marks a widget/API token. Redirect tokens must not carry it and widget
+ * tokens must, so a token minted for one use is refused by the other (explicit typing, RFC 8725
+ * §3.11): a widget token, reusable until it ages out, can never start a session at /sso/jwt.
+ */
+export const WIDGET_TOKEN_TYPE = "gatehouse-widget+jwt";
+export type TokenKind = "redirect" | "widget";
+
+/** RFC 7515 §4.1.9: typ is a media type, compared case-insensitively, "application/" optional. */
+function isWidgetType(typ: unknown): boolean {
+  return typeof typ === "string" && typ.toLowerCase().replace(/^application\//, "") === WIDGET_TOKEN_TYPE;
+}
+
 export interface SsoVerificationConfig {
   enabled: boolean;
   /** the shared secret in the clear; null when none was generated */
@@ -92,7 +105,12 @@ function issuerAudienceProblem(payload: JWTPayload): string | null {
   return null;
 }
 
-export async function verifySsoToken(token: string, config: SsoVerificationConfig | null, now: Date): Promise<TokenVerification> {
+export async function verifySsoToken(
+  token: string,
+  config: SsoVerificationConfig | null,
+  now: Date,
+  kind: TokenKind = "redirect",
+): Promise<TokenVerification> {
   if (!config || !config.enabled || !config.secret) return reject("sso_not_configured");
 
   // Cheap checks before any cryptography: an attacker's megabyte of junk costs us nothing.
@@ -123,6 +141,11 @@ export async function verifySsoToken(token: string, config: SsoVerificationConfi
       error instanceof errors.JWTExpired || (error instanceof errors.JWTClaimValidationFailed && error.reason === "check_failed");
     if (!timeFailure) return mapJoseError(error);
     payload = (error as errors.JWTClaimValidationFailed).payload;
+  }
+
+  // The header is signed, so its typ can be trusted from here on.
+  if (isWidgetType(header.typ) !== (kind === "widget")) {
+    return reject("token_kind_mismatch", { detail: kind === "widget" ? `a widget token needs the header typ "${WIDGET_TOKEN_TYPE}"` : "a widget token cannot be used to sign in here" });
   }
 
   const badType = claimTypeProblem(payload) ?? issuerAudienceProblem(payload);
