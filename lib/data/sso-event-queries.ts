@@ -1,29 +1,14 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { LoggedEvent } from "@/lib/logs/logged-event";
 import type { Bucket, LogCursor, LogQuery, TimeWindow } from "@/lib/logs/log-query";
 
 // The read side of the SSO event log (Settings → Logs): search, one event, a user's other events,
 // the rejection chart and the export. Every statement starts from the tenant id the caller was
 // authorised for; nothing in a URL can widen it. Writes live in ./sso-events.ts.
 
-export interface LoggedEvent {
-  id: bigint;
-  occurredAt: Date;
-  eventType: string;
-  outcome: "success" | "rejected" | "info";
-  reasonCode: string | null;
-  email: string | null;
-  externalId: string | null;
-  jti: string | null;
-  iss: string | null;
-  aud: string | null;
-  clientIp: string | null;
-  userAgent: string | null;
-  requestId: string | null;
-  repeatCount: number;
-  details: Record<string, unknown>;
-}
+export type { LoggedEvent };
 
 const COLUMNS = Prisma.sql`id, occurred_at AS "occurredAt", event_type AS "eventType", outcome::text AS outcome,
   reason_code AS "reasonCode", email, external_id AS "externalId", jti, iss, aud, client_ip AS "clientIp",

@@ -1,23 +1,9 @@
 // The CSV export's rows: one header line, then one line per event. csv-stringify does the quoting;
 // this decides the columns and defuses spreadsheet formulas. Pure.
 import { stringify } from "csv-stringify/sync";
+import type { LoggedEvent } from "./logged-event";
 
-export interface ExportableEvent {
-  occurredAt: Date;
-  eventType: string;
-  outcome: string;
-  reasonCode: string | null;
-  repeatCount: number;
-  email: string | null;
-  externalId: string | null;
-  jti: string | null;
-  iss: string | null;
-  aud: string | null;
-  clientIp: string | null;
-  userAgent: string | null;
-  requestId: string | null;
-  details: Record<string, unknown>;
-}
+export type ExportableEvent = Omit<LoggedEvent, "id">;
 
 export const CSV_COLUMNS = [
   "occurred_at", "event_type", "outcome", "reason_code", "repeat_count", "email", "external_id", "jti", "iss", "aud",

@@ -313,3 +313,11 @@ describe("resolveTimeWindow keeps a lone custom bound sane", () => {
     expect(window.from.getTime()).toBeLessThanOrEqual(window.to.getTime());
   });
 });
+
+describe("a custom range that cannot be read", () => {
+  it("falls back to the default range and says so, but only when bounds were given", () => {
+    expect(parseLogQuery({ range: "custom", from: "2026-02-31T10:00", to: "yesterday" })).toMatchObject({ range: undefined, rangeNotUnderstood: true });
+    expect(parseLogQuery({ range: "custom" }).rangeNotUnderstood).toBe(false);
+    expect(parseLogQuery({ range: "custom", from: "2026-02-01T10:00" }).rangeNotUnderstood).toBeUndefined();
+  });
+});

@@ -30,6 +30,8 @@ export interface LogQuery {
   from?: Date;
   to?: Date;
   cursor?: LogCursor;
+  /** a custom range was asked for but neither bound could be read: the default range is shown */
+  rangeNotUnderstood?: boolean;
 }
 
 export type Bucket = "hour" | "day" | "week";
@@ -119,7 +121,8 @@ export function parseLogQuery(params: Record<string, string | string[] | undefin
     if (from && to && from > to) [from, to] = [to, from];
     if (from && to && to.getTime() - from.getTime() > MAX_SPAN_MS) from = new Date(to.getTime() - MAX_SPAN_MS);
     if (from || to) return { ...query, from, to };
-    query.range = undefined; // "custom" with no usable bound: the default range
+    query.range = undefined; // "custom" with no usable bound: the default range, and say so
+    query.rangeNotUnderstood = Boolean(parsed.from || parsed.to);
   }
   return query;
 }

@@ -25,7 +25,7 @@ export default async function LogsPage({ params, searchParams }: Props) {
     rejectionChart(member.tenant.id, { ...query, cursor: undefined }, window),
   ]);
   const base = `/dashboard/${subdomain}/settings/logs`;
-  const filters = { ...query, cursor: undefined };
+  const filters = { ...query, cursor: undefined, rangeNotUnderstood: undefined };
   const filtered = Boolean(query.type || query.reason || query.q || query.range);
   const range = query.range ?? DEFAULT_RANGE;
   const rangeLabel = range === "custom" ? `${formatUtc(window.from).slice(0, 16)} to ${formatUtc(window.to).slice(0, 16)} UTC` : RANGE_LABELS[range].toLowerCase();
@@ -55,6 +55,12 @@ export default async function LogsPage({ params, searchParams }: Props) {
           {filtered && <Link href={base} className="rounded-md border border-slate-300 px-3 py-2 text-sm">Clear</Link>}
         </div>
       </form>
+
+      {query.rangeNotUnderstood && (
+        <p role="status" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900">
+          The custom time range could not be read (use dates like 2026-11-20T14:00, in UTC), so the last 7 days are shown.
+        </p>
+      )}
 
       <RejectionChart
         buckets={chart.buckets}
