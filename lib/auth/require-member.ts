@@ -24,29 +24,40 @@ export async function currentUserId(): Promise<{ id: string; email: string } | n
   return user?.id ? { id: user.id, email: user.email ?? "" } : null;
 }
 
+type MemberLookup = { ok: true; member: SignedInMember } | { ok: false; status: 401 | 403 | 404 };
+
+/** Who is asking, and may they: the one decision both requireMember and memberForRoute answer. */
+async function lookUpMember(subdomain: string, roles: readonly MemberRole[]): Promise<MemberLookup> {
+  const user = await currentUserId();
+  if (!user) return { ok: false, status: 401 };
+  const membership = await findMembership(user.id, subdomain);
+  if (!membership) return { ok: false, status: 404 };
+  if (!roles.includes(membership.role)) return { ok: false, status: 403 };
+  return { ok: true, member: { ...membership, userId: user.id, email: user.email } };
+}
+
 /**
- * Every dashboard page, action and route calls this itself. Not signed in: to the sign-in page.
+ * Every dashboard page and action calls this itself. Not signed in: to the sign-in page.
  * Not a member of that tenant (or no such tenant): 404, which says nothing about whether it
  * exists. A member without one of `roles`: 403.
  */
 export async function requireMember(subdomain: string, roles: readonly MemberRole[] = ALL_ROLES): Promise<SignedInMember> {
-  const user = await currentUserId();
-  if (!user) redirect(`/sign-in?${new URLSearchParams({ callbackUrl: `/dashboard/${subdomain}` })}`);
-  const membership = await findMembership(user.id, subdomain);
-  if (!membership) notFound();
-  if (!roles.includes(membership.role)) forbidden();
-  return { ...membership, userId: user.id, email: user.email };
+  const found = await lookUpMember(subdomain, roles);
+  if (found.ok) return found.member;
+  if (found.status === 401) redirect(`/sign-in?${new URLSearchParams({ callbackUrl: `/dashboard/${subdomain}` })}`);
+  if (found.status === 404) notFound();
+  forbidden();
 }
 
-/**
- * For route handlers, which answer with a status instead of a page: 401 when not signed in, 404
- * when not a member of that tenant, 403 without one of `roles`.
- */
+const ROUTE_REFUSALS: Record<401 | 403 | 404, string> = {
+  401: "Sign in to the dashboard first.\n",
+  403: "Your role cannot do this.\n",
+  404: "Not found.\n",
+};
+
+/** For route handlers, which answer with a status instead of a page (same rules as requireMember). */
 export async function memberForRoute(subdomain: string, roles: readonly MemberRole[]): Promise<SignedInMember | Response> {
-  const user = await currentUserId();
-  if (!user) return new Response("Sign in to the dashboard first.\n", { status: 401, headers: { "content-type": "text/plain; charset=utf-8" } });
-  const membership = await findMembership(user.id, subdomain);
-  if (!membership) return new Response("Not found.\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
-  if (!roles.includes(membership.role)) return new Response("Your role cannot do this.\n", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
-  return { ...membership, userId: user.id, email: user.email };
+  const found = await lookUpMember(subdomain, roles);
+  if (found.ok) return found.member;
+  return new Response(ROUTE_REFUSALS[found.status], { status: found.status, headers: { "content-type": "text/plain; charset=utf-8" } });
 }
