@@ -2,7 +2,8 @@
 //   unit         Vitest, pure code
 //   integration  Vitest, against PostgreSQL (DATABASE_URL's server, or the embedded one when unset)
 //   e2e          Playwright in the system Chromium, against the production build
-// `npm test -- --only unit` (or integration, e2e) runs one suite.
+// `npm test -- --only unit` (or integration, e2e) runs one suite; `--files e2e/widget,lib/data/x`
+// only the test files whose paths contain those fragments.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -31,6 +32,14 @@ function selectedSuites(argv: string[]): Suite[] {
   return wanted;
 }
 
+/** `--files a,b`: only these test files (paths or name fragments), for working on one area. */
+function selectedFiles(argv: string[]): string[] {
+  const at = argv.indexOf("--files");
+  return at < 0 ? [] : (argv[at + 1] ?? "").split(",").filter(Boolean);
+}
+
+const FILES = selectedFiles(process.argv.slice(2));
+
 function readJson<T>(file: string): T | null {
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : null;
 }
@@ -41,7 +50,7 @@ const TEST_ENCRYPTION_KEY = randomBytes(32).toString("base64");
 
 async function runVitest(project: "unit" | "integration", databaseUrl: string | undefined): Promise<Counts> {
   const output = path.join(RESULTS_DIR, `vitest-${project}.json`);
-  const code = await run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`], {
+  const code = await run(bin("vitest"), ["run", "--project", project, ...(FILES.length ? ["--passWithNoTests"] : []), "--reporter=default", "--reporter=json", `--outputFile.json=${output}`, ...FILES], {
     TEST_DATABASE_URL: databaseUrl,
     // The app's own data layer (lib/db.ts) reads DATABASE_URL: point it at the test database too.
     DATABASE_URL: databaseUrl,
@@ -57,7 +66,7 @@ async function runVitest(project: "unit" | "integration", databaseUrl: string | 
 
 async function runPlaywright(databaseUrl: string): Promise<Counts> {
   const output = path.join(RESULTS_DIR, "playwright.json");
-  const code = await run(bin("playwright"), ["test"], {
+  const code = await run(bin("playwright"), ["test", ...FILES], {
     TEST_DATABASE_URL: databaseUrl,
     PLAYWRIGHT_JSON_OUTPUT_NAME: output,
     SECRET_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,

@@ -13,6 +13,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import jwt from "jsonwebtoken";
+import { WIDGET_TOKEN_TYPE } from "../../lib/sso/verify-token";
 
 export const BACKEND_PORT = 3199;
 export const BACKEND_ORIGIN = `http://127.0.0.1:${BACKEND_PORT}`;
@@ -69,6 +70,24 @@ export function mintToken(
     ...(claims.aud ? { aud: claims.aud } : {}),
   };
   return jwt.sign(payload, secret, { algorithm: "HS256" });
+}
+
+/** A widget/API token: the same claims, with the header typ that marks the widget kind. */
+export function mintWidgetToken(
+  secret: string,
+  user: TestUser,
+  claims: { jti?: string; iat?: number; exp?: number; iss?: string; aud?: string } = {},
+): string {
+  const now = Math.floor(Date.now() / 1000);
+  const payload = {
+    jti: claims.jti ?? randomUUID(),
+    iat: claims.iat ?? now,
+    exp: claims.exp ?? now + 120,
+    ...user,
+    ...(claims.iss ? { iss: claims.iss } : {}),
+    ...(claims.aud ? { aud: claims.aud } : {}),
+  };
+  return jwt.sign(payload, secret, { algorithm: "HS256", header: { alg: "HS256", typ: WIDGET_TOKEN_TYPE } });
 }
 
 // ---- used by specs -------------------------------------------------------------------------------

@@ -42,6 +42,9 @@ export interface TestSsoConfig {
   requireRedirectKey?: boolean;
   tokenTtlSeconds?: number;
   clockSkewSeconds?: number;
+  /** hostnames allowed to call the widget API (CORS) and, when restricted, to start sign-ins */
+  allowedDomains?: string[];
+  restrictSignInOrigins?: boolean;
 }
 
 function databaseUrl(): string {
@@ -98,8 +101,9 @@ export async function createTenant(options: {
     if (sso) {
       await client.query(
         `INSERT INTO sso_configs (tenant_id, enabled, login_url, logout_url, secret_ciphertext, secret_created_at, issuer, audience,
-                                  token_ttl_seconds, clock_skew_seconds, require_redirect_key, updated_at)
-         VALUES ($1, $2, $3, $4, $5, now(), $6, $7, $8, $9, $10, now())`,
+                                  token_ttl_seconds, clock_skew_seconds, require_redirect_key, allowed_domains,
+                                  restrict_sign_in_origins, updated_at)
+         VALUES ($1, $2, $3, $4, $5, now(), $6, $7, $8, $9, $10, $11, $12, now())`,
         [
           tenant.id,
           sso.enabled ?? true,
@@ -111,6 +115,8 @@ export async function createTenant(options: {
           sso.tokenTtlSeconds ?? 300,
           sso.clockSkewSeconds ?? 60,
           sso.requireRedirectKey ?? false,
+          sso.allowedDomains ?? [],
+          sso.restrictSignInOrigins ?? false,
         ],
       );
     }

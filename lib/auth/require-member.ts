@@ -11,6 +11,8 @@ export const SETTINGS_ROLES: readonly MemberRole[] = ["owner", "admin"];
 export const CONTENT_ROLES: readonly MemberRole[] = ["owner", "admin", "editor"];
 /** Who reads the sign-in logs. */
 export const LOG_ROLES: readonly MemberRole[] = ["owner", "admin", "support"];
+/** Who reads and answers end users' requests (the /requests portal). */
+export const REQUEST_ROLES: readonly MemberRole[] = ["owner", "admin", "support"];
 
 export interface SignedInMember extends TenantMembership {
   userId: string;

@@ -23,6 +23,10 @@ export interface SsoRuntimeConfig extends SsoVerificationConfig {
   loginUrl: string | null;
   logoutUrl: string | null;
   sessionLifetimeSeconds: number;
+  /** hostname patterns (see lib/sso/allowed-domains.ts) */
+  allowedDomains: string[];
+  /** refuse sign-ins whose Referer/Origin is outside allowedDomains */
+  restrictSignInOrigins: boolean;
 }
 
 export interface SignInContext {
@@ -52,6 +56,8 @@ interface Row {
   require_redirect_key: boolean | null;
   session_lifetime_seconds: number | null;
   config_version: bigint | null;
+  allowed_domains: string[] | null;
+  restrict_sign_in_origins: boolean | null;
 }
 
 const CACHE_LIMIT = 1000;
@@ -91,7 +97,8 @@ async function loadSignInContext(site: HostSite): Promise<SignInContext | null> 
   const rows = await getDb().$queryRaw<Row[]>`
     SELECT t.id, t.subdomain, t.name, t.visibility::text AS visibility, c.tenant_id IS NOT NULL AS has_config,
            c.enabled, c.login_url, c.logout_url, c.secret_ciphertext, c.issuer, c.audience, c.token_ttl_seconds,
-           c.clock_skew_seconds, c.require_redirect_key, c.session_lifetime_seconds, c.config_version
+           c.clock_skew_seconds, c.require_redirect_key, c.session_lifetime_seconds, c.config_version,
+           c.allowed_domains, c.restrict_sign_in_origins
       FROM tenants t
       LEFT JOIN sso_configs c ON c.tenant_id = t.id
      WHERE (${bySubdomain}::text IS NOT NULL AND t.subdomain = ${bySubdomain}::text)
@@ -116,6 +123,8 @@ async function loadSignInContext(site: HostSite): Promise<SignInContext | null> 
       loginUrl: row.login_url,
       logoutUrl: row.logout_url,
       sessionLifetimeSeconds: row.session_lifetime_seconds ?? 43200,
+      allowedDomains: row.allowed_domains ?? [],
+      restrictSignInOrigins: row.restrict_sign_in_origins ?? false,
     },
   };
 }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ALL_ROLES, CONTENT_ROLES, LOG_ROLES, requireMember, SETTINGS_ROLES } from "@/lib/auth/require-member";
+import { ALL_ROLES, CONTENT_ROLES, LOG_ROLES, REQUEST_ROLES, requireMember, SETTINGS_ROLES } from "@/lib/auth/require-member";
 import { listMemberships } from "@/lib/data/memberships";
 import { SignOutButton } from "./_components/sign-out-button";
 import { DashboardNav, type NavItem } from "./_components/dashboard-nav";
@@ -15,6 +15,7 @@ export default async function TenantDashboardLayout({ children, params }: Props)
   const items: NavItem[] = [
     { href: base, label: "Overview", roles: ALL_ROLES },
     { href: `${base}/content`, label: "Content", roles: CONTENT_ROLES },
+    { href: `${base}/requests`, label: "Requests", roles: REQUEST_ROLES },
     { href: `${base}/settings/general`, label: "General", group: "Settings", roles: SETTINGS_ROLES },
     { href: `${base}/settings/security/sso`, label: "Security → SSO", group: "Settings", roles: SETTINGS_ROLES },
     { href: `${base}/settings/members`, label: "Members", group: "Settings", roles: SETTINGS_ROLES },
