@@ -1,6 +1,8 @@
-// Minting a sign-in token the way a tenant's backend does, for the demo Login URL and tests.
+// Minting a token the way a tenant's backend does, for the demo Login URL, the dashboard's
+// "Mint a test token" and tests.
 import { randomBytes } from "node:crypto";
 import { SignJWT } from "jose";
+import { WIDGET_TOKEN_TYPE, type TokenKind } from "./verify-token";
 
 export interface MintClaims {
   email: string;
@@ -10,11 +12,21 @@ export interface MintClaims {
   [claim: string]: unknown;
 }
 
-export async function mintSsoToken(secret: string, claims: MintClaims, now: Date = new Date(), validForSeconds = 120): Promise<string> {
+/**
+ * @param kind "redirect" (default): a plain JWT for /sso/jwt; "widget": the header typ that marks a
+ * widget/API token, which /sso/jwt refuses (lib/sso/verify-token.ts).
+ */
+export async function mintSsoToken(
+  secret: string,
+  claims: MintClaims,
+  now: Date = new Date(),
+  validForSeconds = 120,
+  kind: TokenKind = "redirect",
+): Promise<string> {
   const iat = Math.floor(now.getTime() / 1000);
   const { jti, ...rest } = claims;
   return new SignJWT(rest)
-    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setProtectedHeader({ alg: "HS256", typ: kind === "widget" ? WIDGET_TOKEN_TYPE : "JWT" })
     .setJti(jti ?? randomBytes(16).toString("base64url"))
     .setIssuedAt(iat)
     .setExpirationTime(iat + validForSeconds)
