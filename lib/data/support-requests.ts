@@ -1,0 +1,174 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { RequestCursor } from "@/lib/requests/page-cursor";
+import { isRequestId, type RequestStatus } from "@/lib/requests/schemas";
+
+// Support requests raised by end users on a help center's /requests page, and their replies.
+// Every function starts from the tenant the caller was authorised for, and the end-user functions
+// also from the signed-in end user: a request id from a URL can never reach another user's or
+// another tenant's request (it is simply not found). Nothing in a URL widens a `where`.
+
+export const REQUEST_PAGE_SIZE = 20;
+
+export interface RequestPage<T> {
+  items: T[];
+  /** where the next (older) page starts; null on the last page */
+  next: RequestCursor | null;
+}
+
+export interface ThreadReply {
+  id: string;
+  author: "end_user" | "staff";
+  authorName: string;
+  body: string;
+  createdAt: Date;
+}
+
+export type ReplyOutcome = { ok: true; previousStatus: RequestStatus; status: RequestStatus } | { ok: false; reason: "not_found" | "closed" };
+
+const replySelect = { id: true, author: true, authorName: true, body: true, createdAt: true } as const;
+const summarySelect = { id: true, subject: true, status: true, createdAt: true, updatedAt: true } as const;
+
+/** Rows strictly after the cursor in (field DESC, id DESC) order: the keyset condition. */
+function olderThan(field: "createdAt" | "updatedAt", cursor: RequestCursor | undefined): Prisma.SupportRequestWhereInput {
+  if (!cursor) return {};
+  return { OR: [{ [field]: { lt: cursor.at } }, { [field]: cursor.at, id: { lt: cursor.id } }] };
+}
+
+function toPage<T extends { id: string }>(rows: T[], take: number, at: (row: T) => Date): RequestPage<T> {
+  const items = rows.slice(0, take);
+  const last = items.at(-1);
+  return { items, next: rows.length > take && last ? { at: at(last), id: last.id } : null };
+}
+
+/**
+ * The request's status, locked until the transaction ends, or null when the tenant (and, when
+ * given, the end user) has no such request. The lock orders a reply against a status change made
+ * at the same moment, so "closed" really means no reply got in after it.
+ */
+async function lockRequest(tx: Prisma.TransactionClient, tenantId: string, requestId: string, endUserId?: string) {
+  const owner = endUserId ? Prisma.sql`AND end_user_id = ${endUserId}::uuid` : Prisma.empty;
+  const rows = await tx.$queryRaw<{ status: RequestStatus }[]>`
+    SELECT status::text AS status FROM support_requests
+     WHERE tenant_id = ${tenantId}::uuid AND id = ${requestId}::uuid ${owner} FOR UPDATE`;
+  return rows[0]?.status ?? null;
+}
+
+// ---- end users: always their own requests ---------------------------------------------------------
+
+export async function createSupportRequest(tenantId: string, endUserId: string, input: { subject: string; message: string }): Promise<{ id: string }> {
+  return getDb().supportRequest.create({ data: { tenantId, endUserId, ...input }, select: { id: true } });
+}
+
+/** How many requests this end user raised since `since` (the action's flood limit). */
+export async function countRequestsSince(tenantId: string, endUserId: string, since: Date): Promise<number> {
+  return getDb().supportRequest.count({ where: { tenantId, endUserId, createdAt: { gte: since } } });
+}
+
+/** The end user's own requests, newest first. */
+export async function listOwnRequests(tenantId: string, endUserId: string, before?: RequestCursor, take = REQUEST_PAGE_SIZE) {
+  const rows = await getDb().supportRequest.findMany({
+    where: { tenantId, endUserId, ...olderThan("createdAt", before) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: take + 1,
+    select: summarySelect,
+  });
+  return toPage(rows, take, (row) => row.createdAt);
+}
+
+/** One of the end user's own requests with its thread, or null (not theirs, not this tenant's, no such id). */
+export async function findOwnRequest(tenantId: string, endUserId: string, requestId: string) {
+  if (!isRequestId(requestId)) return null;
+  return getDb().supportRequest.findFirst({
+    where: { id: requestId, tenantId, endUserId },
+    select: { ...summarySelect, message: true, replies: { where: { tenantId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: replySelect } },
+  });
+}
+
+/** The end user replies on their own request; an answered request opens again. Closed ones take no replies. */
+export async function addEndUserReply(tenantId: string, endUserId: string, requestId: string, body: string, now = new Date()): Promise<ReplyOutcome> {
+  if (!isRequestId(requestId)) return { ok: false, reason: "not_found" };
+  return getDb().$transaction(async (tx) => {
+    const previousStatus = await lockRequest(tx, tenantId, requestId, endUserId);
+    if (!previousStatus) return { ok: false, reason: "not_found" } as const;
+    if (previousStatus === "closed") return { ok: false, reason: "closed" } as const;
+    const user = await tx.endUser.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: endUserId } }, select: { name: true } });
+    await tx.supportRequestReply.create({ data: { tenantId, requestId, author: "end_user", authorName: user.name, body, createdAt: now }, select: { id: true } });
+    await tx.supportRequest.update({ where: { tenantId_id: { tenantId, id: requestId } }, data: { status: "open", updatedAt: now }, select: { id: true } });
+    return { ok: true, previousStatus, status: "open" } as const;
+  });
+}
+
+// ---- staff (dashboard members with a request role; the caller checked the role) -------------------
+
+/** The tenant's requests, newest activity first, optionally of one status, with who raised them. */
+export async function listRequestsForStaff(tenantId: string, options: { status?: RequestStatus; before?: RequestCursor; take?: number } = {}) {
+  const take = options.take ?? REQUEST_PAGE_SIZE;
+  const rows = await getDb().supportRequest.findMany({
+    where: { tenantId, ...(options.status ? { status: options.status } : {}), ...olderThan("updatedAt", options.before) },
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    take: take + 1,
+    select: { ...summarySelect, endUser: { select: { email: true, name: true } }, _count: { select: { replies: true } } },
+  });
+  return toPage(rows, take, (row) => row.updatedAt);
+}
+
+/** How many of the tenant's requests are in each status. */
+export async function countRequestsByStatus(tenantId: string): Promise<Record<RequestStatus, number>> {
+  const groups = await getDb().supportRequest.groupBy({ by: ["status"], where: { tenantId }, _count: { _all: true } });
+  const counts: Record<RequestStatus, number> = { open: 0, answered: 0, closed: 0 };
+  for (const group of groups) counts[group.status] = group._count._all;
+  return counts;
+}
+
+/** One of the tenant's requests with its thread and requester, or null. */
+export async function findRequestForStaff(tenantId: string, requestId: string) {
+  if (!isRequestId(requestId)) return null;
+  return getDb().supportRequest.findFirst({
+    where: { id: requestId, tenantId },
+    select: {
+      ...summarySelect,
+      message: true,
+      endUser: { select: { email: true, name: true, externalId: true } },
+      replies: { where: { tenantId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: replySelect },
+    },
+  });
+}
+
+/** A staff member answers; the request becomes `status` ("answered" unless they chose otherwise). */
+export async function replyAsStaff(
+  tenantId: string,
+  staffUserId: string,
+  requestId: string,
+  input: { body: string; status?: RequestStatus },
+  now = new Date(),
+): Promise<ReplyOutcome> {
+  if (!isRequestId(requestId)) return { ok: false, reason: "not_found" };
+  const status = input.status ?? "answered";
+  return getDb().$transaction(async (tx) => {
+    const previousStatus = await lockRequest(tx, tenantId, requestId);
+    if (!previousStatus) return { ok: false, reason: "not_found" } as const;
+    // The name as it is now is kept with the reply: it is what the end user saw, even if it changes.
+    const staff = await tx.user.findUniqueOrThrow({ where: { id: staffUserId }, select: { name: true } });
+    await tx.supportRequestReply.create({
+      data: { tenantId, requestId, author: "staff", staffUserId, authorName: staff.name, body: input.body, createdAt: now },
+      select: { id: true },
+    });
+    await tx.supportRequest.update({ where: { tenantId_id: { tenantId, id: requestId } }, data: { status, updatedAt: now }, select: { id: true } });
+    return { ok: true, previousStatus, status } as const;
+  });
+}
+
+/** Sets a request's status without a reply. */
+export async function setRequestStatus(tenantId: string, requestId: string, status: RequestStatus, now = new Date()): Promise<ReplyOutcome> {
+  if (!isRequestId(requestId)) return { ok: false, reason: "not_found" };
+  return getDb().$transaction(async (tx) => {
+    const previousStatus = await lockRequest(tx, tenantId, requestId);
+    if (!previousStatus) return { ok: false, reason: "not_found" } as const;
+    if (previousStatus !== status) {
+      await tx.supportRequest.update({ where: { tenantId_id: { tenantId, id: requestId } }, data: { status, updatedAt: now }, select: { id: true } });
+    }
+    return { ok: true, previousStatus, status } as const;
+  });
+}
