@@ -2,6 +2,7 @@ import "server-only";
 import { secretEncryptionKey } from "@/lib/crypto/encryption-key";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import { getDb } from "@/lib/db";
+import type { TokenCheckConfig } from "@/lib/sso/token-check";
 
 // A tenant's JWT SSO configuration. The shared secret exists in the database only as AES-256-GCM
 // ciphertext; only the functions with "Secret" in their name touch it.
@@ -17,7 +18,14 @@ export interface JwtSettingsUpdate {
   requireRedirectKey: boolean;
 }
 
-export interface SsoSettings extends Omit<JwtSettingsUpdate, "loginUrl"> {
+/** What the Allowed domains form edits. */
+export interface AllowedDomainsUpdate {
+  /** normalized hostname patterns (lib/sso/allowed-domains.ts) */
+  allowedDomains: string[];
+  restrictSignInOrigins: boolean;
+}
+
+export interface SsoSettings extends Omit<JwtSettingsUpdate, "loginUrl">, AllowedDomainsUpdate {
   enabled: boolean;
   /** null until the form is first applied */
   loginUrl: string | null;
@@ -40,6 +48,8 @@ export async function findSsoSettings(tenantId: string): Promise<SsoSettings | n
       requireRedirectKey: true,
       sessionLifetimeSeconds: true,
       secretCreatedAt: true,
+      allowedDomains: true,
+      restrictSignInOrigins: true,
       // Selected only to answer "is there a secret?"; it does not leave this function.
       secretCiphertext: true,
     },
@@ -67,6 +77,20 @@ export async function readSharedSecret(tenantId: string): Promise<string | null>
 }
 
 /**
+ * Everything needed to verify or mint a token as the tenant's sign-in endpoint would right now,
+ * the secret in the clear included; null without a configuration row. For the dashboard's token
+ * tester and test-token minter only: it never leaves the server.
+ */
+export async function readTokenSetupWithSecret(tenantId: string): Promise<TokenCheckConfig | null> {
+  const row = await getDb().ssoConfig.findUnique({
+    where: { tenantId },
+    select: { enabled: true, issuer: true, audience: true, tokenTtlSeconds: true, clockSkewSeconds: true, requireRedirectKey: true },
+  });
+  if (!row) return null;
+  return { ...row, secret: await readSharedSecret(tenantId) };
+}
+
+/**
  * What a token minter needs for a tenant, found by subdomain: the secret in the clear plus the
  * issuer and audience to put in the token. Only the demo Login URL uses it.
  */
@@ -87,6 +111,18 @@ export async function saveJwtSettings(tenantId: string, update: JwtSettingsUpdat
   await db.ssoConfig.upsert({ where: { tenantId }, create: { tenantId, ...update }, update });
   if (!before) return Object.keys(update);
   return (Object.keys(update) as (keyof JwtSettingsUpdate)[]).filter((field) => before[field] !== update[field]);
+}
+
+/** Saves the Allowed domains section; returns the names of the fields that changed. */
+export async function saveAllowedDomains(tenantId: string, update: AllowedDomainsUpdate): Promise<(keyof AllowedDomainsUpdate)[]> {
+  const db = getDb();
+  const before = await db.ssoConfig.findUnique({ where: { tenantId }, select: { allowedDomains: true, restrictSignInOrigins: true } });
+  await db.ssoConfig.upsert({ where: { tenantId }, create: { tenantId, ...update }, update });
+  if (!before) return ["allowedDomains", "restrictSignInOrigins"];
+  const changed: (keyof AllowedDomainsUpdate)[] = [];
+  if (before.allowedDomains.join("\n") !== update.allowedDomains.join("\n")) changed.push("allowedDomains");
+  if (before.restrictSignInOrigins !== update.restrictSignInOrigins) changed.push("restrictSignInOrigins");
+  return changed;
 }
 
 export async function setSsoEnabled(tenantId: string, enabled: boolean): Promise<void> {

@@ -1,0 +1,65 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl } from "@/test/support/test-database-url";
+import { findSsoSettings, readTokenSetupWithSecret, saveAllowedDomains, saveJwtSettings, storeSharedSecret } from "./sso-config";
+
+const sql = new pg.Client({ connectionString: testDatabaseUrl() });
+const tenantA = randomUUID();
+const tenantB = randomUUID();
+const fresh = randomUUID();
+
+beforeAll(async () => {
+  await sql.connect();
+  for (const id of [tenantA, tenantB, fresh]) {
+    await sql.query(`INSERT INTO tenants (id, name, subdomain, updated_at) VALUES ($1, 'T', $2, now())`, [id, `dom-${randomBytes(4).toString("hex")}`]);
+  }
+});
+afterAll(() => sql.end());
+
+async function versionOf(tenantId: string): Promise<bigint> {
+  const { rows } = await sql.query(`SELECT config_version FROM sso_configs WHERE tenant_id = $1`, [tenantId]);
+  return BigInt(rows[0].config_version);
+}
+
+describe("saveAllowedDomains", () => {
+  it("creates the configuration row when there is none, and reports both fields changed", async () => {
+    expect(await saveAllowedDomains(fresh, { allowedDomains: ["app.example.com"], restrictSignInOrigins: false })).toEqual([
+      "allowedDomains",
+      "restrictSignInOrigins",
+    ]);
+    expect(await findSsoSettings(fresh)).toMatchObject({ allowedDomains: ["app.example.com"], restrictSignInOrigins: false, enabled: false });
+  });
+
+  it("saves the list in order and the restriction, for its own tenant only; findSsoSettings reads both", async () => {
+    await saveJwtSettings(tenantB, { loginUrl: "https://b.example/login", logoutUrl: null, issuer: null, audience: null, tokenTtlSeconds: 300, clockSkewSeconds: 60, requireRedirectKey: false });
+    await saveAllowedDomains(tenantA, { allowedDomains: [], restrictSignInOrigins: false });
+
+    const changed = await saveAllowedDomains(tenantA, { allowedDomains: ["app.example.com", "*.example.org"], restrictSignInOrigins: true });
+    expect(changed).toEqual(["allowedDomains", "restrictSignInOrigins"]);
+    const { rows } = await sql.query(`SELECT allowed_domains, restrict_sign_in_origins FROM sso_configs WHERE tenant_id = $1`, [tenantA]);
+    expect(rows[0]).toEqual({ allowed_domains: ["app.example.com", "*.example.org"], restrict_sign_in_origins: true });
+    expect(await findSsoSettings(tenantA)).toMatchObject({ allowedDomains: ["app.example.com", "*.example.org"], restrictSignInOrigins: true });
+    expect(await findSsoSettings(tenantB)).toMatchObject({ allowedDomains: [], restrictSignInOrigins: false, loginUrl: "https://b.example/login" });
+  });
+
+  it("reports only what changed, nothing for a repeat; a change bumps config_version (so cached sign-in settings reload)", async () => {
+    const before = await versionOf(tenantA);
+    expect(await saveAllowedDomains(tenantA, { allowedDomains: ["app.example.com", "*.example.org"], restrictSignInOrigins: true })).toEqual([]);
+    expect(await saveAllowedDomains(tenantA, { allowedDomains: ["app.example.com", "*.example.org"], restrictSignInOrigins: false })).toEqual(["restrictSignInOrigins"]);
+    expect(await saveAllowedDomains(tenantA, { allowedDomains: ["*.example.org"], restrictSignInOrigins: false })).toEqual(["allowedDomains"]);
+    expect(await versionOf(tenantA)).toBeGreaterThan(before);
+  });
+});
+
+describe("readTokenSetupWithSecret", () => {
+  it("returns the verification settings with the secret in the clear, for its own tenant; null without a row", async () => {
+    const secret = randomBytes(48).toString("base64");
+    await storeSharedSecret(tenantB, secret);
+    expect(await readTokenSetupWithSecret(tenantB)).toEqual({
+      enabled: false, secret, issuer: null, audience: null, tokenTtlSeconds: 300, clockSkewSeconds: 60, requireRedirectKey: false,
+    });
+    expect((await readTokenSetupWithSecret(tenantA))?.secret).toBeNull();
+    expect(await readTokenSetupWithSecret(randomUUID())).toBeNull();
+  });
+});
