@@ -1,4 +1,4 @@
-/*! Gatehouse help-center widget. Plain ES2019, no dependencies, no framework; SIZE_PLACEHOLDER.
+/*! Gatehouse help-center widget. Plain ES2019, no dependencies, no framework; about 4.7 KB gzipped (gzip -9).
  * Embed on your site (the token is a widget token: the JWT header typ "gatehouse-widget+jwt"):
  *   <script>window.hcOptions = { app_id: "<subdomain>", jwt: "<token>", onAuthExpired: async () => "<fresh token>" }</script>
  *   <script src="https://<help center>/js/init_widget.js" async></script>
@@ -28,7 +28,8 @@
     due = c.iat ? Date.now() + (left - Math.min(10, left / 5)) * 1000 : 0;
   };
   plan();
-  const authError = (m) => Object.assign(Error(m), { auth: 1 });
+  // final: the help center refused this token for good (a retry cannot help, a renewal might).
+  const authError = (m, final) => Object.assign(Error(m), { auth: 1, final });
 
   // One renewal at a time: every caller holding the stale token waits for the same fresh one.
   const renew = (stale) =>
@@ -50,7 +51,7 @@
     const body = await res.json().catch(() => null), err = (body && body.error) || {};
     if (res.status === 401) {
       if (!again && AGE.includes(err.code)) { await renew(sent); return call(path, 1); }
-      throw authError(err.message || "the help center refused the sign-in.");
+      throw authError(err.message || "the help center refused the sign-in.", 1);
     }
     if (!res.ok || !body) throw Object.assign(Error(err.message || "HTTP " + res.status), { status: res.status });
     return body.data;
@@ -90,7 +91,10 @@ input{width:100%;margin-top:4px;padding:8px 10px;border:1px solid #6b7280;border
     msg.textContent = text;
     if (retry) { const b = el("button", "k", "Try again"); b.type = "button"; b.onclick = retry; msg.append(" ", b); }
   };
-  const fail = (e, text, retry) => say(e.auth ? "Sign-in problem: " + e.message : text, e.auth ? 0 : retry);
+  const fail = (e, text, retry) => {
+    console.error("Gatehouse widget:", e.message); // the reason (CORS, app_id, outage) is for the site's developers
+    say(e.auth ? "Sign-in problem: " + e.message : text, e.final ? 0 : retry);
+  };
   // Links and images in an article are relative to the article's page, not to the host page.
   const safe = (u, base) => { try { const x = new URL(u, base); return /^(https?|mailto):$/.test(x.protocol) ? x.href : ""; } catch { return ""; } };
 
