@@ -53,3 +53,9 @@ export function isRequestId(value: string): boolean {
 export function isRequestStatus(value: unknown): value is RequestStatus {
   return typeof value === "string" && (REQUEST_STATUSES as readonly string[]).includes(value);
 }
+
+/** The first message per field of a failed parse, for a form's field errors. */
+export function fieldErrorsOf<F extends string>(error: z.ZodError): Partial<Record<F, string>> {
+  const errors = z.flattenError(error).fieldErrors as Record<string, string[] | undefined>;
+  return Object.fromEntries(Object.entries(errors).map(([field, messages]) => [field, messages?.[0]])) as Partial<Record<F, string>>;
+}

@@ -15,6 +15,9 @@ export default async function HelpCenterLayout({ children }: { children: React.R
           </Link>
           {user ? (
             <div className="flex items-center gap-3 text-sm">
+              <Link href="/requests" className="font-medium text-brand-700 hover:underline">
+                Requests
+              </Link>
               <span className="text-slate-700">
                 Signed in as <strong className="font-medium">{user.name}</strong>
               </span>
