@@ -1,0 +1,107 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { FormField, FormMessage } from "@/components/form-field";
+import { formatGroupList } from "@/lib/content/groups";
+import { ARTICLE_TITLE_MAX } from "@/lib/content/limits";
+import { addArticle, saveArticle, type ArticleState } from "../actions";
+import { MarkdownEditor } from "./markdown-editor";
+import { TitleSlugFields } from "./title-slug-fields";
+
+export interface EditableArticle {
+  id: string;
+  categoryId: string;
+  title: string;
+  slug: string;
+  body: string;
+  published: boolean;
+  requiredGroups: string[];
+  /** ISO time of the version the editor opened */
+  updatedAt: string;
+}
+
+// Create (no `article`) or edit an article. Title, slug and body are held in state; the select,
+// checkbox and groups come back from the action's `values` after a refusal, so nothing typed is lost.
+export function ArticleForm({
+  subdomain,
+  categories,
+  article,
+  defaultCategoryId,
+}: {
+  subdomain: string;
+  categories: { id: string; title: string }[];
+  article?: EditableArticle;
+  defaultCategoryId?: string;
+}) {
+  const [state, action, pending] = useActionState<ArticleState, FormData>((article ? saveArticle : addArticle).bind(null, subdomain), {});
+  const typed = state.ok ? undefined : state.values;
+  const errors = state.fieldErrors ?? {};
+  const published = typed ? typed.published === "on" : (article?.published ?? false);
+  return (
+    <form action={action} className="mt-6 space-y-5" noValidate>
+      {article && <input type="hidden" name="id" value={article.id} />}
+      {article && <input type="hidden" name="version" value={article.updatedAt} />}
+      <div className="max-w-2xl space-y-5">
+        <div>
+          <label htmlFor="categoryId" className="block text-sm font-medium text-slate-800">Category</label>
+          <select
+            id="categoryId"
+            name="categoryId"
+            defaultValue={typed?.categoryId ?? article?.categoryId ?? defaultCategoryId ?? categories[0]?.id}
+            aria-invalid={errors.categoryId ? true : undefined}
+            aria-describedby={errors.categoryId ? "categoryId-error" : undefined}
+            className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+          >
+            {categories.map((category) => (
+              <option key={category.id} value={category.id}>{category.title}</option>
+            ))}
+          </select>
+          {errors.categoryId && <p id="categoryId-error" className="mt-1 text-sm text-red-700">{errors.categoryId}</p>}
+        </div>
+        <TitleSlugFields
+          title={typed?.title ?? article?.title ?? ""}
+          slug={typed?.slug ?? article?.slug ?? ""}
+          isNew={!article}
+          pathPrefix="/articles/"
+          titleMax={ARTICLE_TITLE_MAX}
+          errors={errors}
+        />
+      </div>
+      <MarkdownEditor initialBody={typed?.body ?? article?.body ?? ""} error={errors.body} />
+      <div className="max-w-2xl space-y-5">
+        <FormField
+          id="requiredGroups"
+          label="Required groups"
+          autoCapitalize="none"
+          spellCheck={false}
+          placeholder="e.g. beta, enterprise"
+          defaultValue={typed?.requiredGroups ?? formatGroupList(article?.requiredGroups ?? [])}
+          error={errors.requiredGroups}
+          hint={
+            <>
+              Visible only to signed-in users in at least one of these groups; empty = everyone who can read the help center.
+              Separate names with commas. They are compared exactly, upper and lower case included, with the <code>groups</code> claim of
+              your sign-in tokens.
+            </>
+          }
+        />
+        <div className="flex items-start gap-3">
+          <input id="published" name="published" type="checkbox" defaultChecked={published} aria-describedby="published-hint" className="mt-1 size-4" />
+          <div>
+            <label htmlFor="published" className="text-sm font-medium text-slate-800">Published</label>
+            <p id="published-hint" className="text-xs text-slate-500">Drafts are only seen here, in the dashboard.</p>
+          </div>
+        </div>
+        <FormMessage message={state.ok ? undefined : state.message} />
+        {state.ok && <FormMessage tone="success" message={state.message} />}
+        <div className="flex items-center gap-4">
+          <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+            {pending ? "Saving…" : article ? "Save article" : "Create article"}
+          </button>
+          <Link href={`/dashboard/${subdomain}/content`} className="text-sm text-brand-700 hover:underline">Back to content</Link>
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,79 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { FormField, FormMessage } from "@/components/form-field";
+import { CATEGORY_DESCRIPTION_MAX, CATEGORY_POSITION_MAX, CATEGORY_TITLE_MAX } from "@/lib/content/limits";
+import { addCategory, saveCategory, type CategoryState } from "../actions";
+import { TitleSlugFields } from "./title-slug-fields";
+
+export interface EditableCategory {
+  id: string;
+  title: string;
+  slug: string;
+  description: string;
+  position: number;
+  /** ISO time of the version the editor opened */
+  updatedAt: string;
+}
+
+// Create (no `category`) or edit a category. A refused save keeps everything typed: title and
+// slug are held in state, the other fields come back from the action's `values`.
+export function CategoryForm({ subdomain, category, defaultPosition = 0 }: { subdomain: string; category?: EditableCategory; defaultPosition?: number }) {
+  const [state, action, pending] = useActionState<CategoryState, FormData>((category ? saveCategory : addCategory).bind(null, subdomain), {});
+  const typed = state.ok ? undefined : state.values;
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={action} className="mt-6 max-w-2xl space-y-5" noValidate>
+      {category && <input type="hidden" name="id" value={category.id} />}
+      {category && <input type="hidden" name="version" value={category.updatedAt} />}
+      <TitleSlugFields
+        title={typed?.title ?? category?.title ?? ""}
+        slug={typed?.slug ?? category?.slug ?? ""}
+        isNew={!category}
+        pathPrefix="/categories/"
+        titleMax={CATEGORY_TITLE_MAX}
+        errors={errors}
+      />
+      <div>
+        <label htmlFor="description" className="block text-sm font-medium text-slate-800">Description</label>
+        <textarea
+          id="description"
+          name="description"
+          rows={3}
+          maxLength={CATEGORY_DESCRIPTION_MAX}
+          defaultValue={typed?.description ?? category?.description ?? ""}
+          aria-invalid={errors.description ? true : undefined}
+          aria-describedby={errors.description ? "description-hint description-error" : "description-hint"}
+          className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
+        />
+        <p id="description-hint" className="mt-1 text-xs text-slate-500">Optional. Shown under the title on the help center&apos;s home page; up to {CATEGORY_DESCRIPTION_MAX} characters.</p>
+        {errors.description && <p id="description-error" className="mt-1 text-sm text-red-700">{errors.description}</p>}
+      </div>
+      <div className="max-w-48">
+      <FormField
+        id="position"
+        label="Position"
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={CATEGORY_POSITION_MAX}
+        required
+        defaultValue={typed?.position ?? category?.position ?? defaultPosition}
+        error={errors.position}
+        hint="Lowest first; equal positions by title."
+      />
+      </div>
+      <FormMessage message={state.ok ? undefined : state.message} />
+      {state.ok && <FormMessage tone="success" message={state.message} />}
+      <div className="flex items-center gap-4">
+        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          {pending ? "Saving…" : category ? "Save category" : "Create category"}
+        </button>
+        <Link href={`/dashboard/${subdomain}/content`} className="text-sm text-brand-700 hover:underline">
+          Back to content
+        </Link>
+      </div>
+    </form>
+  );
+}
