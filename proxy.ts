@@ -3,6 +3,8 @@
 // pages, actions and routes check it themselves.
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { JWT_COOKIE, jwtCookieNeedsHandling } from "@/lib/sso/jwt-cookie";
+import { JWT_COOKIE_MARKER } from "@/lib/sso-web/cookies";
 import { resolveHostSite, rootHostnameFrom } from "@/lib/tenant/host";
 import { ORIGINAL_PATH_HEADER } from "@/lib/tenant/original-path";
 
@@ -11,10 +13,18 @@ const rootHostname = rootHostnameFrom(env.APP_URL);
 // Served as they are on every host: route handlers read the host themselves.
 const PASS_THROUGH = /^\/(?:api|sso|js)(?:\/|$)/;
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const site = resolveHostSite(request.headers.get("host"), rootHostname);
   if (site.kind === "app" || PASS_THROUGH.test(pathname)) return NextResponse.next();
+  // The JWT cookie flow (lib/sso/jwt-cookie.ts): a full page load carrying an hc_jwt cookie that
+  // was not handled yet goes through /sso/cookie first, which decides everything. Client-side
+  // navigations (RSC fetches) are left alone: the next full load picks the cookie up.
+  if (request.method === "GET" && !request.headers.has("rsc") && (await jwtCookieNeedsHandling(request.cookies.get(JWT_COOKIE)?.value, request.cookies.get(JWT_COOKIE_MARKER)?.value))) {
+    // A relative Location: the browser stays on the host it asked for, whatever proxies sit between.
+    const location = `/sso/cookie?${new URLSearchParams({ return_to: `${pathname}${request.nextUrl.search}` })}`;
+    return new NextResponse(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
+  }
   const url = request.nextUrl.clone();
   url.pathname = pathname === "/" ? "/hc" : `/hc${pathname}`;
   // The path the visitor asked for, so a private page can send them back to it after sign-in.

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getDb, getPool } from "@/lib/db";
 
 // Help-center content (categories and their articles). Every query is scoped by tenantId, and an
 // article with required groups is only returned to a viewer in at least one of them.
@@ -55,4 +55,119 @@ export async function listContentForDashboard(tenantId: string) {
       articles: { orderBy: { title: "asc" }, select: { id: true, title: true, published: true, requiredGroups: true } },
     },
   });
+}
+
+// ---- for the widget API and the read API (token holders): the same visibility rule, in SQL ----
+// These run on the pg pool directly: they sit on the widget's hot path, where Prisma's raw-query
+// pipeline costs several times the driver's CPU per statement (see lib/data/sign-in-store.ts).
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The SQL twin of visibleTo(): published, and unrestricted or sharing a group with the reader. */
+const VISIBLE_SQL = `a.published AND (cardinality(a.required_groups) = 0 OR a.required_groups && $2::text[])`;
+
+export interface ArticleSummaryRow {
+  id: string;
+  slug: string;
+  title: string;
+  /** the first 600 characters of the Markdown body, for an excerpt */
+  bodyStart: string;
+  categoryId: string;
+  categoryTitle: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface ArticleRow extends Omit<ArticleSummaryRow, "bodyStart"> {
+  body: string;
+}
+
+const SUMMARY_COLUMNS = `a.id, a.slug, a.title, left(a.body, 600) AS "bodyStart", c.id AS "categoryId", c.title AS "categoryTitle",
+       a.created_at AS "createdAt", a.updated_at AS "updatedAt"`;
+
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+/** Articles whose title or body contains the text (title matches first); newest first without text. */
+export async function searchVisibleArticles(tenantId: string, groups: string[], text: string, limit: number): Promise<ArticleSummaryRow[]> {
+  const query = text.trim();
+  const { rows } = await getPool().query<ArticleSummaryRow>(
+    query === ""
+      ? `SELECT ${SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id
+          WHERE a.tenant_id = $1::uuid AND ${VISIBLE_SQL}
+          ORDER BY a.updated_at DESC, a.id LIMIT $3`
+      : `SELECT ${SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id
+          WHERE a.tenant_id = $1::uuid AND ${VISIBLE_SQL} AND (a.title ILIKE $4 OR a.body ILIKE $4)
+          ORDER BY (a.title ILIKE $4) DESC, a.title, a.id LIMIT $3`,
+    query === "" ? [tenantId, groups, limit] : [tenantId, groups, limit, likePattern(query)],
+  );
+  return rows;
+}
+
+/** One article by id, if this reader may see it; null otherwise (and for ids that are not UUIDs). */
+export async function findVisibleArticleById(tenantId: string, groups: string[], id: string): Promise<ArticleRow | null> {
+  if (!UUID.test(id)) return null;
+  const { rows } = await getPool().query<ArticleRow>(
+    `SELECT a.id, a.slug, a.title, a.body, c.id AS "categoryId", c.title AS "categoryTitle", a.created_at AS "createdAt", a.updated_at AS "updatedAt"
+       FROM articles a JOIN categories c ON c.id = a.category_id
+      WHERE a.tenant_id = $1::uuid AND ${VISIBLE_SQL} AND a.id = $3::uuid`,
+    [tenantId, groups, id],
+  );
+  return rows[0] ?? null;
+}
+
+export interface PageAfter {
+  createdAt: Date;
+  id: string;
+}
+
+/** A page of visible articles, oldest first, keyset-paginated on (created_at, id). */
+export async function listVisibleArticles(
+  tenantId: string,
+  groups: string[],
+  options: { categoryId: string | null; after: PageAfter | null; limit: number },
+): Promise<ArticleSummaryRow[]> {
+  if (options.categoryId !== null && !UUID.test(options.categoryId)) return [];
+  const { rows } = await getPool().query<ArticleSummaryRow>(
+    `SELECT ${SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id
+      WHERE a.tenant_id = $1::uuid AND ${VISIBLE_SQL}
+        AND ($3::uuid IS NULL OR a.category_id = $3::uuid)
+        AND ($4::timestamptz IS NULL OR (a.created_at, a.id) > ($4::timestamptz, $5::uuid))
+      ORDER BY a.created_at, a.id LIMIT $6`,
+    [tenantId, groups, options.categoryId, options.after?.createdAt ?? null, options.after?.id ?? null, options.limit],
+  );
+  return rows;
+}
+
+export interface CategoryRow {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  position: number;
+  /** articles in it this reader may see */
+  articleCount: number;
+  createdAt: Date;
+}
+
+/**
+ * A page of categories in help-center order (position, then id), with the number of articles the
+ * reader may see. Keyset on (position, id); `after` is the last row's pair.
+ */
+export async function listCategoriesForReader(
+  tenantId: string,
+  groups: string[],
+  options: { after: { position: number; id: string } | null; limit: number },
+): Promise<CategoryRow[]> {
+  const { rows } = await getPool().query<CategoryRow>(
+    `SELECT c.id, c.slug, c.title, c.description, c.position, c.created_at AS "createdAt",
+            (SELECT count(*)::int FROM articles a WHERE a.tenant_id = c.tenant_id AND a.category_id = c.id AND ${VISIBLE_SQL}) AS "articleCount"
+       FROM categories c
+      WHERE c.tenant_id = $1::uuid
+        AND ($3::int IS NULL OR (c.position, c.id) > ($3::int, $4::uuid))
+      ORDER BY c.position, c.id LIMIT $5`,
+    [tenantId, groups, options.after?.position ?? null, options.after?.id ?? null, options.limit],
+  );
+  return rows;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { secretEncryptionKey } from "@/lib/crypto/encryption-key";
 import { decryptSecret } from "@/lib/crypto/secret-box";
-import { getDb } from "@/lib/db";
+import { getDb, getPool } from "@/lib/db";
 import type { SsoVerificationConfig } from "@/lib/sso/verify-token";
 import type { HostSite } from "@/lib/tenant/host";
 
@@ -127,4 +127,28 @@ async function loadSignInContext(site: HostSite): Promise<SignInContext | null> 
       restrictSignInOrigins: row.restrict_sign_in_origins ?? false,
     },
   };
+}
+
+export interface TokenHolderState {
+  /** sso_configs.config_version now; null when the configuration row is gone */
+  configVersion: bigint | null;
+  /** the person the token names is a suspended end user of this tenant */
+  suspended: boolean;
+}
+
+/**
+ * For a verified widget/API token, one read and no write: is the configuration the token was
+ * verified with still current, and is its holder suspended? The holder is matched the way sign-in
+ * matches (external id, else email); a person who never signed in has no row and is not suspended.
+ */
+export async function readTokenHolderState(tenantId: string, email: string, externalId: string | null): Promise<TokenHolderState> {
+  const { rows } = await getPool().query<{ config_version: string | null; suspended: boolean }>(
+    `SELECT (SELECT config_version FROM sso_configs WHERE tenant_id = $1::uuid) AS config_version,
+            EXISTS (SELECT 1 FROM end_users
+                     WHERE tenant_id = $1::uuid AND suspended
+                       AND (($3::text IS NOT NULL AND external_id = $3::text) OR email = $2::text)) AS suspended`,
+    [tenantId, email, externalId],
+  );
+  const row = rows[0]!;
+  return { configVersion: row.config_version === null ? null : BigInt(row.config_version), suspended: row.suspended };
 }

@@ -111,7 +111,7 @@ export function createSignInStore(tenantId: string, configVersion: bigint, sessi
 }
 
 function eventDetails(facts: SignInFacts): string {
-  return JSON.stringify({ iat: facts.iat, exp: facts.exp, viaRedirectKey: facts.viaRedirectKey });
+  return JSON.stringify({ iat: facts.iat, exp: facts.exp, viaRedirectKey: facts.viaRedirectKey, via: facts.via });
 }
 
 async function updateUserAndStartSession(

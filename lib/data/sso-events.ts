@@ -6,7 +6,13 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 // of a token (verified or not, marked so) and of the request: never the token, its signature or
 // a secret.
 
-export type SsoEventType = "sso.login.succeeded" | "sso.redirect_flow.rejected" | "sso.redirect_flow.started" | "sso.logout";
+export type SsoEventType =
+  | "sso.login.succeeded"
+  | "sso.redirect_flow.rejected"
+  | "sso.redirect_flow.started"
+  | "sso.cookie_flow.rejected"
+  | "widget_jwt.rejected"
+  | "sso.logout";
 
 export interface SsoEventInput {
   eventType: SsoEventType;

@@ -5,6 +5,7 @@ import { REASONS, REJECTION_REASONS, type RejectionReason } from "@/lib/sso/reas
 /** The checks /sso/jwt runs, in order (lib/sso/verify-token.ts, then lib/sso/sign-in.ts). */
 export const VERIFICATION_STEPS: readonly { label: string; reasons: readonly RejectionReason[] }[] = [
   { label: "Single sign-on is on, with a shared secret", reasons: ["sso_not_configured"] },
+  { label: "The request comes from an allowed site (when restricted)", reasons: ["origin_not_allowed"] },
   { label: "Exactly one token in the request", reasons: ["token_missing", "token_ambiguous"] },
   { label: "Size (at most 8 KiB) and JWT shape", reasons: ["token_too_large", "token_malformed"] },
   { label: "HS256 signature made with the shared secret", reasons: ["alg_not_allowed", "unsupported_header", "bad_signature", "claims_malformed"] },

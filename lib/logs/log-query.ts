@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { REJECTION_REASONS } from "@/lib/sso/reasons";
 
-export const EVENT_TYPES = ["sso.login.succeeded", "sso.redirect_flow.rejected", "sso.logout"] as const;
+export const EVENT_TYPES = ["sso.login.succeeded", "sso.redirect_flow.rejected", "sso.cookie_flow.rejected", "widget_jwt.rejected", "sso.logout"] as const;
 export type EventTypeFilter = (typeof EVENT_TYPES)[number];
 
 /** Preset time ranges, newest end at "now". "custom" uses from/to. */

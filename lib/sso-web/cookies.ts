@@ -17,6 +17,8 @@ export const SESSION_COOKIE = `${prefix}gh_session`;
 export const BINDING_COOKIE = `${prefix}gh_sso_binding`;
 /** Set when we bounced a failed sign-in back to the Login URL, so the next failure cannot bounce again. */
 export const BOUNCE_COOKIE = `${prefix}gh_sso_bounce`;
+/** Which hc_jwt cookie (holder or exact token) /sso/cookie already handled: see lib/sso/jwt-cookie.ts. */
+export const JWT_COOKIE_MARKER = `${prefix}gh_hc_jwt_seen`;
 
 export interface CookieOptions {
   httpOnly: true;

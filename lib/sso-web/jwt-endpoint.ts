@@ -7,6 +7,7 @@ import { recordSsoEvent } from "@/lib/data/sso-events";
 import { renderRejectionPage } from "@/lib/sso/error-page";
 import { generateOpaqueToken, hashOpaqueToken } from "@/lib/sso/opaque-token";
 import { REASONS, signatureWasVerified, type RejectionReason } from "@/lib/sso/reasons";
+import { signInSourceAllowed } from "@/lib/sso/allowed-domains";
 import { safeRedirectTarget } from "@/lib/sso/redirect-target";
 import { signIn, type SignInStore } from "@/lib/sso/sign-in";
 import { pickToken } from "@/lib/sso/token-input";
@@ -14,6 +15,7 @@ import { readUnverifiedToken } from "@/lib/sso/unverified-claims";
 import { BINDING_COOKIE, BOUNCE_COOKIE, cookieOptions, expiredCookieOptions, readOpaqueCookie, SESSION_COOKIE } from "./cookies";
 import { parseHttpUrl, redirectToLoginUrl } from "./login-redirect";
 import type { RequestInfo } from "./request-info";
+import { describeSource, signInSource } from "./sign-in-source";
 import { htmlResponse, notFoundResponse, redirectResponse } from "./responses";
 import type { SsoSite } from "./site";
 import { ssoRoute } from "./sso-route";
@@ -34,26 +36,34 @@ interface TokenRequest {
   oversized: boolean;
 }
 
+/**
+ * Where to go after signing in: `forward` (the JWT-cookie products' name) or `return_to`, from the
+ * query or the form. Validated like every redirect target before use (safeRedirectTarget).
+ */
+function wantedTarget(query: URLSearchParams, form: FormData | null): string | null {
+  const fromForm = (name: string) => {
+    const value = form?.get(name);
+    return typeof value === "string" ? value : null;
+  };
+  return query.get("forward") ?? query.get("return_to") ?? fromForm("forward") ?? fromForm("return_to");
+}
+
 async function readTokenRequest(request: NextRequest): Promise<TokenRequest> {
   const query = request.nextUrl.searchParams;
-  let formTokens: string[] = [];
-  let formReturnTo: string | null = null;
   if (request.method === "POST") {
     const type = request.headers.get("content-type") ?? "";
     const length = Number(request.headers.get("content-length") ?? "0");
     if (!Number.isFinite(length) || length > MAX_FORM_BYTES) {
-      return { queryTokens: query.getAll("jwt"), formTokens: [], returnTo: query.get("return_to"), oversized: true };
+      return { queryTokens: query.getAll("jwt"), formTokens: [], returnTo: wantedTarget(query, null), oversized: true };
     }
     if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
       // A body that does not parse as the form it claims to be is answered like a missing token.
       const form = await request.formData().catch(() => null);
-      if (!form) return { queryTokens: query.getAll("jwt"), formTokens: [], returnTo: query.get("return_to"), oversized: false };
-      formTokens = form.getAll("jwt").filter((value): value is string => typeof value === "string");
-      const value = form.get("return_to");
-      formReturnTo = typeof value === "string" ? value : null;
+      const formTokens = form ? form.getAll("jwt").filter((value): value is string => typeof value === "string") : [];
+      return { queryTokens: query.getAll("jwt"), formTokens, returnTo: wantedTarget(query, form), oversized: false };
     }
   }
-  return { queryTokens: query.getAll("jwt"), formTokens, returnTo: query.get("return_to") ?? formReturnTo, oversized: false };
+  return { queryTokens: query.getAll("jwt"), formTokens: [], returnTo: wantedTarget(query, null), oversized: false };
 }
 
 export const handleSsoJwt = ssoRoute("jwt", signInFromRequest, { mayUseCachedContext: true });
@@ -75,10 +85,14 @@ async function decide(
   input: TokenRequest,
   session: SessionToStart,
   now: Date,
+  helpCenterHostname: string,
 ): Promise<Decision | "stale"> {
   const config = context.config;
   const configured = config?.enabled && config.secret ? config : null;
   if (!configured) return { ok: false, rejection: { reason: "sso_not_configured" }, token: null, onCurrentSettings: false };
+  if (configured.restrictSignInOrigins && !signInSourceAllowed(signInSource(request), helpCenterHostname, configured.allowedDomains)) {
+    return { ok: false, rejection: { reason: "origin_not_allowed", detail: describeSource(request) }, token: null, onCurrentSettings: false };
+  }
   if (input.oversized) return { ok: false, rejection: { reason: "token_too_large" }, token: null, onCurrentSettings: false };
   const picked = pickToken(input.queryTokens, input.formTokens);
   if (!picked.ok) return { ok: false, rejection: { reason: picked.reason }, token: null, onCurrentSettings: false };
@@ -121,14 +135,14 @@ async function signInFromRequest(request: NextRequest, { site, context: firstCon
     request: info,
   });
 
-  let decision = await decide(request, context, input, session(), now);
+  let decision = await decide(request, context, input, session(), now, new URL(origin).hostname);
   // A cached copy of the settings only ever lets a sign-in succeed after its version was checked;
   // a refusal (or a stale copy) is decided again on fresh settings before anyone sees it.
   if (decision === "stale" || (context.cached && !decision.ok && !decision.onCurrentSettings)) {
     const fresh = await findSignInContext(site);
     if (!fresh) return notFoundResponse(info.requestId);
     context = fresh;
-    decision = await decide(request, context, input, session(), now);
+    decision = await decide(request, context, input, session(), now, new URL(origin).hostname);
   }
   if (decision === "stale") throw new Error("the SSO configuration kept changing during sign-in");
   if (!decision.ok) return rejectSignIn(request, context, origin, info, decision.rejection, decision.token, input.returnTo);

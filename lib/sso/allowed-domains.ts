@@ -71,3 +71,22 @@ export function corsOriginFor(origin: string | null, allowedDomains: readonly st
   const hostname = headerHostname(origin);
   return hostname && hostnameIsAllowed(hostname, allowedDomains) ? origin : null;
 }
+
+/**
+ * "Only accept sign-ins from these domains": each of Origin and Referer that the request carries
+ * must name the help center itself or an allowed domain. Absent headers pass (privacy settings and
+ * typed URLs send none); present but unreadable ones, including Origin "null", do not — a value we
+ * cannot check is not one we allowed.
+ */
+export function signInSourceAllowed(
+  headers: { origin: string | null; referer: string | null },
+  helpCenterHostname: string,
+  allowedDomains: readonly string[],
+): boolean {
+  return [headers.origin, headers.referer].every((value) => {
+    if (value === null || value === "") return true;
+    const hostname = headerHostname(value);
+    if (!hostname) return false;
+    return hostname === helpCenterHostname.toLowerCase() || hostnameIsAllowed(hostname, allowedDomains);
+  });
+}

@@ -23,6 +23,8 @@ interface ErrorPageInput {
   requestId: string;
   /** where "Try again" leads: the start of the sign-in flow */
   tryAgainUrl: string | null;
+  /** a way on without signing in (the JWT cookie flow: the page the visitor asked for) */
+  continueUrl?: string | null;
 }
 
 function page(title: string, body: string): string {
@@ -39,7 +41,8 @@ export function renderRejectionPage(reason: RejectionReason, input: ErrorPageInp
      <p class="hint"><strong>For the site owner:</strong> ${escapeHtml(description.ownerHint)}${claim}</p>
      <dl><dt>Reason</dt><dd>${escapeHtml(reason)}</dd><dt>Request ID</dt><dd>${escapeHtml(input.requestId)}</dd></dl>
      <p>If this keeps happening, send the reason and request ID above to the help center's support team.</p>
-     ${input.tryAgainUrl ? `<a class="button" href="${escapeHtml(input.tryAgainUrl)}">Try again</a>` : ""}`,
+     ${input.tryAgainUrl ? `<a class="button" href="${escapeHtml(input.tryAgainUrl)}">Try again</a>` : ""}
+     ${input.continueUrl ? `<a class="button" href="${escapeHtml(input.continueUrl)}">Continue to the help center</a>` : ""}`,
   );
 }
 

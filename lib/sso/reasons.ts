@@ -3,6 +3,7 @@
 
 export const REJECTION_REASONS = [
   "sso_not_configured",
+  "origin_not_allowed",
   "token_missing",
   "token_ambiguous",
   "token_too_large",
@@ -47,6 +48,12 @@ export const REASONS: Record<RejectionReason, ReasonDescription> = {
     status: 403,
     title: "Sign-in is not set up for this help center yet.",
     ownerHint: "In Settings → Security → SSO: turn on JWT single sign-on, generate a shared secret and set the Login URL.",
+    freshTokenFixes: false,
+  },
+  origin_not_allowed: {
+    status: 403,
+    title: "Sign-in is only accepted from this help center's own sites, and this request came from somewhere else.",
+    ownerHint: "\"Only accept sign-ins from these domains\" is on, and the request's Origin or Referer is not one of the Allowed domains (Settings → Security → SSO). Add the site your Login URL runs on, or turn the restriction off.",
     freshTokenFixes: false,
   },
   token_missing: {
@@ -197,7 +204,7 @@ export const REASONS: Record<RejectionReason, ReasonDescription> = {
 
 // Refused before the signature was checked: whatever the token says about itself is unverified.
 const BEFORE_SIGNATURE: ReadonlySet<RejectionReason> = new Set([
-  "sso_not_configured", "token_missing", "token_ambiguous", "token_too_large", "token_malformed",
+  "sso_not_configured", "origin_not_allowed", "token_missing", "token_ambiguous", "token_too_large", "token_malformed",
   "alg_not_allowed", "unsupported_header", "bad_signature",
 ]);
 

@@ -29,6 +29,8 @@ export interface SignInFacts {
   iss: string | null;
   aud: string | null;
   viaRedirectKey: boolean;
+  /** how the token arrived, when not at /sso/jwt */
+  via?: "hc_jwt_cookie";
 }
 
 export interface SignInStore {

@@ -2,6 +2,8 @@
 export const EVENT_TYPE_LABELS: Record<string, string> = {
   "sso.login.succeeded": "Signed in",
   "sso.redirect_flow.rejected": "Rejected",
+  "sso.cookie_flow.rejected": "Rejected (hc_jwt cookie)",
+  "widget_jwt.rejected": "Rejected (widget/API)",
   "sso.redirect_flow.started": "Sign-in started",
   "sso.logout": "Signed out",
 };

@@ -1,0 +1,113 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+import { findSignInContext, readTokenHolderState, type SignInContext } from "@/lib/data/sign-in-context";
+import { recordSsoEvent } from "@/lib/data/sso-events";
+import { readBearerToken } from "@/lib/sso/bearer-token";
+import type { EndUserProfile } from "@/lib/sso/profile-claims";
+import { REASONS, signatureWasVerified, type RejectionReason } from "@/lib/sso/reasons";
+import { readUnverifiedToken } from "@/lib/sso/unverified-claims";
+import { verifySsoToken } from "@/lib/sso/verify-token";
+import { apiError, type ApiResult } from "./api-route";
+import type { RequestInfo } from "./request-info";
+import type { SsoSite } from "./site";
+
+// `Authorization: Bearer <token>` for the widget API and the read API. The token is a widget-kind
+// token (header typ gatehouse-widget+jwt), verified by the same code and rules as /sso/jwt,
+// including the Token TTL as a hard cap on its age. Unlike /sso/jwt its jti is not consumed: the
+// page reuses one token until it ages out. So a successful call writes nothing; it costs one read,
+// which both confirms the (possibly cached) settings are current and that the holder is not
+// suspended. A refusal is logged as widget_jwt.rejected and answered 401 with a JSON error.
+
+export type ApiSurface = "widget" | "read_api";
+
+/** Who the token speaks for, from its verified claims. */
+export interface TokenHolder {
+  email: string;
+  name: string;
+  externalId: string | null;
+  /** the token's groups claim; none when absent */
+  groups: string[];
+  role: EndUserProfile["role"];
+}
+
+export type BearerAuthentication = { ok: true; context: SignInContext; holder: TokenHolder } | { ok: false; result: ApiResult };
+
+type Rejection = { reason: RejectionReason; claim?: string; detail?: string };
+type Attempt = { ok: true; holder: TokenHolder } | { ok: false; rejection: Rejection; final: boolean } | "stale";
+
+async function attempt(context: SignInContext, token: ReturnType<typeof readBearerToken>, now: Date): Promise<Attempt> {
+  const config = context.config;
+  if (!config?.enabled || !config.secret) return { ok: false, rejection: { reason: "sso_not_configured" }, final: false };
+  if (!token.ok) return { ok: false, rejection: { reason: token.reason }, final: false };
+  const verified = await verifySsoToken(token.token, config, now, "widget");
+  if (!verified.ok) return { ok: false, rejection: verified, final: false };
+  const { profile } = verified.token;
+  const state = await readTokenHolderState(context.tenant.id, profile.email, profile.externalId);
+  if (state.configVersion !== context.version) return "stale";
+  if (state.suspended) return { ok: false, rejection: { reason: "user_suspended" }, final: true };
+  return {
+    ok: true,
+    holder: { email: profile.email, name: profile.name, externalId: profile.externalId, groups: profile.groups ?? [], role: profile.role },
+  };
+}
+
+export async function authenticateBearer(request: NextRequest, site: SsoSite, info: RequestInfo, surface: ApiSurface): Promise<BearerAuthentication> {
+  const now = new Date();
+  const token = readBearerToken(request.headers.get("authorization"));
+  let context = site.context;
+  let outcome = await attempt(context, token, now);
+  // A cached copy of the settings only lets a call succeed once its version was confirmed; a
+  // refusal on a cached copy is decided again on fresh settings before anyone sees it.
+  if (outcome === "stale" || (context.cached && !outcome.ok && !outcome.final)) {
+    const fresh = await findSignInContext(site.site);
+    if (!fresh) return { ok: false, result: apiError(404, "not_found", "There is no help center at this address.") };
+    context = fresh;
+    outcome = await attempt(context, token, now);
+  }
+  if (outcome === "stale") throw new Error("the SSO configuration kept changing during the request");
+  if (outcome.ok) return { ok: true, context, holder: outcome.holder };
+  return { ok: false, result: await rejectBearer(request, context, info, surface, outcome.rejection, token.ok ? token.token : null) };
+}
+
+/** The plain-words message: what failed and, where it helps, which claim and by how much. */
+export function rejectionMessage(rejection: Rejection): string {
+  const specifics = [rejection.claim ? `claim: ${rejection.claim}` : null, rejection.detail ?? null].filter(Boolean);
+  const title = REASONS[rejection.reason].title;
+  return specifics.length > 0 ? `${title} (${specifics.join("; ")})` : title;
+}
+
+async function rejectBearer(
+  request: NextRequest,
+  context: SignInContext,
+  info: RequestInfo,
+  surface: ApiSurface,
+  rejection: Rejection,
+  token: string | null,
+): Promise<ApiResult> {
+  const unverified = readUnverifiedToken(token);
+  await recordSsoEvent(context.tenant.id, {
+    eventType: "widget_jwt.rejected",
+    outcome: "rejected",
+    reasonCode: rejection.reason,
+    email: unverified.email,
+    externalId: unverified.externalId,
+    jti: unverified.jti,
+    iss: unverified.iss,
+    aud: unverified.aud,
+    ...info,
+    details: {
+      surface,
+      path: request.nextUrl.pathname,
+      claim: rejection.claim,
+      detail: rejection.detail,
+      verified: token ? signatureWasVerified(rejection.reason) : undefined,
+      header: token ? unverified.header : undefined,
+      iat: unverified.iat,
+      exp: unverified.exp,
+      nbf: unverified.nbf,
+    },
+  });
+  // RFC 6750 §3: no error attribute when the request carried no token at all.
+  const challenge = rejection.reason === "token_missing" ? 'Bearer realm="gatehouse"' : `Bearer realm="gatehouse", error="invalid_token"`;
+  return apiError(401, rejection.reason, rejectionMessage(rejection), { context, headers: { "WWW-Authenticate": challenge } });
+}

@@ -1,0 +1,101 @@
+import "server-only";
+import type { NextRequest, NextResponse } from "next/server";
+import type { SignInContext } from "@/lib/data/sign-in-context";
+import { createSignInStore } from "@/lib/data/sign-in-store";
+import { recordSsoEvent } from "@/lib/data/sso-events";
+import { signInSourceAllowed } from "@/lib/sso/allowed-domains";
+import { renderRejectionPage } from "@/lib/sso/error-page";
+import { holderMarker, JWT_COOKIE, tokenMarker } from "@/lib/sso/jwt-cookie";
+import { generateOpaqueToken, hashOpaqueToken } from "@/lib/sso/opaque-token";
+import { REASONS, signatureWasVerified, type RejectionReason } from "@/lib/sso/reasons";
+import { safeRedirectTarget } from "@/lib/sso/redirect-target";
+import { readUnverifiedToken } from "@/lib/sso/unverified-claims";
+import { verifySsoToken } from "@/lib/sso/verify-token";
+import { cookieOptions, JWT_COOKIE_MARKER, SESSION_COOKIE } from "./cookies";
+import type { RequestInfo } from "./request-info";
+import { htmlResponse, redirectResponse } from "./responses";
+import { describeSource, signInSource } from "./sign-in-source";
+import type { SsoSite } from "./site";
+import { ssoRoute } from "./sso-route";
+
+// /sso/cookie?return_to=<path>: the JWT cookie flow (lib/sso/jwt-cookie.ts). The proxy sends a page
+// load here when the browser carries an hc_jwt cookie it has not handled. The token is verified
+// like a widget token (header typ gatehouse-widget+jwt, Token TTL as a hard cap on its age, jti not
+// consumed: the tenant's app keeps the cookie fresh) and starts a session. Always on fresh
+// settings: this runs once per person, not on a hot path.
+
+/** A refused cookie is not tried again for a while; a new token is tried at once (tokenMarker). */
+const REFUSAL_MEMORY_SECONDS = 10 * 60;
+
+export const handleSsoCookie = ssoRoute("cookie", signInFromCookie);
+
+type Rejection = { reason: RejectionReason; claim?: string; detail?: string };
+
+async function signInFromCookie(request: NextRequest, { context, origin }: SsoSite, info: RequestInfo): Promise<NextResponse> {
+  const now = new Date();
+  const target = safeRedirectTarget(request.nextUrl.searchParams.get("return_to"), origin) ?? `${origin}/`;
+  const token = request.cookies.get(JWT_COOKIE)?.value ?? null;
+  // Nothing to do (the cookie expired on the way here): just go on to the page.
+  if (!token) return redirectResponse(target, 303, info.requestId);
+
+  const config = context.config?.enabled && context.config.secret ? context.config : null;
+  if (!config) return refuse(context, info, { reason: "sso_not_configured" }, token, target);
+  if (config.restrictSignInOrigins && !signInSourceAllowed(signInSource(request), new URL(origin).hostname, config.allowedDomains)) {
+    return refuse(context, info, { reason: "origin_not_allowed", detail: describeSource(request) }, token, target);
+  }
+  const verified = await verifySsoToken(token, config, now, "widget");
+  if (!verified.ok) return refuse(context, info, verified, token, target);
+
+  const { jti, iat, exp, iss, aud, profile } = verified.token;
+  const sessionValue = generateOpaqueToken();
+  const store = createSignInStore(context.tenant.id, context.version, {
+    tokenHash: hashOpaqueToken(sessionValue),
+    expiresAt: new Date(now.getTime() + config.sessionLifetimeSeconds * 1000),
+    request: info,
+  });
+  const admitted = await store.admitEndUser(profile, now, { jti, iat, exp, iss, aud, viaRedirectKey: false, via: "hc_jwt_cookie" });
+  if (admitted.status === "suspended") return refuse(context, info, { reason: "user_suspended" }, token, target);
+  if (admitted.status === "conflict") return refuse(context, info, { reason: "user_conflict" }, token, target);
+
+  const response = redirectResponse(target, 303, info.requestId);
+  response.cookies.set(SESSION_COOKIE, sessionValue, cookieOptions(config.sessionLifetimeSeconds));
+  // The session and the marker end together: once the session is gone, the cookie is looked at again.
+  response.cookies.set(JWT_COOKIE_MARKER, (await holderMarker(token)) ?? (await tokenMarker(token)), cookieOptions(config.sessionLifetimeSeconds));
+  return response;
+}
+
+async function refuse(context: SignInContext, info: RequestInfo, rejection: Rejection, token: string, target: string): Promise<NextResponse> {
+  const unverified = readUnverifiedToken(token);
+  await recordSsoEvent(context.tenant.id, {
+    eventType: "sso.cookie_flow.rejected",
+    outcome: "rejected",
+    reasonCode: rejection.reason,
+    email: unverified.email,
+    externalId: unverified.externalId,
+    jti: unverified.jti,
+    iss: unverified.iss,
+    aud: unverified.aud,
+    ...info,
+    details: {
+      claim: rejection.claim,
+      detail: rejection.detail,
+      verified: signatureWasVerified(rejection.reason),
+      header: unverified.header,
+      iat: unverified.iat,
+      exp: unverified.exp,
+      nbf: unverified.nbf,
+    },
+  });
+  // Said once, plainly, with a way on: the marker keeps this token from being tried again, so the
+  // visitor is not stuck on this page, and a private help center sends them to sign in normally.
+  const html = renderRejectionPage(rejection.reason, {
+    helpCenterName: context.tenant.name,
+    requestId: info.requestId,
+    tryAgainUrl: null,
+    continueUrl: target,
+    claim: rejection.claim,
+  });
+  const response = htmlResponse(html, REASONS[rejection.reason].status, info.requestId);
+  response.cookies.set(JWT_COOKIE_MARKER, await tokenMarker(token), cookieOptions(REFUSAL_MEMORY_SECONDS));
+  return response;
+}

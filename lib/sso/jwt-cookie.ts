@@ -1,0 +1,49 @@
+// The JWT cookie flow: a tenant whose help center is on a custom domain sharing a parent domain
+// with their app (help.example.com next to app.example.com) sets a first-party cookie `hc_jwt` on
+// .example.com holding a widget-kind token. The proxy notices it on a page load and sends the
+// browser through /sso/cookie, which verifies it and starts a session.
+//
+// The proxy must not loop or re-run the flow on every page: /sso/cookie leaves a marker cookie
+// saying which holder (on success) or which exact token (on refusal) it already handled. Pure:
+// hashing uses Web Crypto, available to the proxy and route handlers alike.
+
+export const JWT_COOKIE = "hc_jwt";
+
+function payloadOf(token: string): Record<string, unknown> | null {
+  const parts = token.split(".");
+  if (parts.length !== 3 || token.length > 8192) return null;
+  try {
+    const json: unknown = JSON.parse(Buffer.from(parts[1]!, "base64url").toString("utf8"));
+    return typeof json === "object" && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return Buffer.from(digest).toString("base64url").slice(0, 32);
+}
+
+/**
+ * The marker for "this person's session was started from the cookie": who the token names
+ * (external id, else email), unverified — it only decides whether to look again, never who is
+ * signed in. Null when the cookie names nobody (the flow would refuse it anyway).
+ */
+export async function holderMarker(token: string): Promise<string | null> {
+  const payload = payloadOf(token);
+  const holder = typeof payload?.external_id === "string" ? `x:${payload.external_id}` : typeof payload?.email === "string" ? `e:${payload.email.toLowerCase()}` : null;
+  return holder === null ? null : `h.${await sha256(holder)}`;
+}
+
+/** The marker for "this exact token was refused": a new token is tried again, the same one is not. */
+export async function tokenMarker(token: string): Promise<string> {
+  return `t.${await sha256(token)}`;
+}
+
+/** Whether a page load should go through /sso/cookie: the cookie is there and was not handled yet. */
+export async function jwtCookieNeedsHandling(token: string | undefined, marker: string | undefined): Promise<boolean> {
+  if (!token) return false;
+  if (marker && (marker === (await tokenMarker(token)) || marker === (await holderMarker(token)))) return false;
+  return true;
+}
