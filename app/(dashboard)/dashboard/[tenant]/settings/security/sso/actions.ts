@@ -4,11 +4,19 @@ import { revalidatePath } from "next/cache";
 import { memberAction, type ActionState } from "@/lib/auth/member-action";
 import { SETTINGS_ROLES } from "@/lib/auth/require-member";
 import { recordAudit } from "@/lib/data/audit";
-import { findSsoSettings, isWorkingConfiguration, readSharedSecret, saveJwtSettings, setSsoEnabled, storeSharedSecret } from "@/lib/data/sso-config";
+import {
+  findSsoSettings, isWorkingConfiguration, readSharedSecret, readTokenSetupWithSecret, saveAllowedDomains, saveJwtSettings, setSsoEnabled, storeSharedSecret,
+} from "@/lib/data/sso-config";
 import { recordProviderInterest, setTenantVisibility } from "@/lib/data/tenants";
-import { generateSharedSecret } from "@/lib/sso/mint-token";
+import { findTokenIdState } from "@/lib/data/used-token-ids";
+import { generateSharedSecret, mintSsoToken } from "@/lib/sso/mint-token";
 import type { SsoSettingsField } from "@/lib/sso/settings-schema";
-import { confirmSchema, providerSchema, ssoSettingsSchema, toggleSchema, visibilitySchema } from "./schemas";
+import { checkToken, type TokenCheckReport } from "@/lib/sso/token-check";
+import type { TokenKind } from "@/lib/sso/verify-token";
+import {
+  allowedDomainsSchema, confirmSchema, mintTokenSchema, providerSchema, ssoSettingsSchema, testTokenSchema, toggleSchema, visibilitySchema,
+  type AllowedDomainsField, type MintTokenField, type TestTokenField,
+} from "./schemas";
 
 // Settings → Security → SSO. Every action: owners and admins of the tenant named by `subdomain`
 // only (memberAction re-checks session, membership and role), audited, never logging a secret.
@@ -81,4 +89,54 @@ export const setVisibility = memberAction(SETTINGS_ROLES, visibilitySchema, asyn
 export const notifyMe = memberAction(SETTINGS_ROLES, providerSchema, async ({ provider }, member) => {
   await recordProviderInterest(member.tenant.id, member.userId, provider);
   return { ok: true, message: "We'll let you know" };
+});
+
+export const applyAllowedDomains = memberAction<typeof allowedDomainsSchema, AllowedDomainsField>(SETTINGS_ROLES, allowedDomainsSchema, async (input, member) => {
+  const changed = await saveAllowedDomains(member.tenant.id, input);
+  if (changed.length > 0) await recordAudit(member.tenant.id, member, "sso.allowed_domains.updated", { changed, ...input });
+  revalidatePath(page(member.tenant.subdomain));
+  if (changed.length === 0) return { ok: true, message: "Nothing changed." };
+  const count = input.allowedDomains.length;
+  return { ok: true, message: `Allowed domains saved: ${count === 0 ? "none" : count === 1 ? "1 domain" : `${count} domains`}.` };
+});
+
+export type TestTokenState = ActionState<TestTokenField> & { report?: TokenCheckReport };
+
+/**
+ * Runs the sign-in checks on a pasted token against the current settings and secret, read-only:
+ * the jti is looked up, never claimed; no user, session or sso_events row is written. The token
+ * comes in the POST body and is not sent back; the report holds no signature and no secret.
+ */
+export const testToken = memberAction(SETTINGS_ROLES, testTokenSchema, async ({ token, kind }, member): Promise<TestTokenState> => {
+  const tenantId = member.tenant.id;
+  const report = await checkToken({
+    token,
+    kind,
+    now: new Date(),
+    config: await readTokenSetupWithSecret(tenantId),
+    lookUpTokenId: (jti) => findTokenIdState(tenantId, jti),
+  });
+  return { ok: true, report };
+});
+
+export type MintTokenState = ActionState<MintTokenField> & { token?: string; kind?: TokenKind };
+
+/** A real token, signed with the tenant's secret, valid for the Token TTL. Audited without the token. */
+export const mintTestToken = memberAction(SETTINGS_ROLES, mintTokenSchema, async (input, member): Promise<MintTokenState> => {
+  // Sent back either way, so the form keeps them for the next token (React resets forms).
+  const values = { email: input.email, name: input.name, role: input.role, groups: input.groups.join(", "), kind: input.kind };
+  const setup = await readTokenSetupWithSecret(member.tenant.id);
+  if (!setup?.secret) return { message: "There is no shared secret yet: generate one under JWT (HS256) above, then mint a token.", values };
+  const claims = {
+    email: input.email,
+    name: input.name,
+    role: input.role,
+    // Left out when empty: `groups: []` would clear the person's groups at their next sign-in.
+    ...(input.groups.length > 0 ? { groups: input.groups } : {}),
+    ...(setup.issuer ? { iss: setup.issuer } : {}),
+    ...(setup.audience ? { aud: setup.audience } : {}),
+  };
+  const token = await mintSsoToken(setup.secret, claims, new Date(), setup.tokenTtlSeconds, input.kind);
+  await recordAudit(member.tenant.id, member, "sso.test_token_minted", { email: input.email, kind: input.kind });
+  return { ok: true, token, kind: input.kind, values, message: `Test token minted for ${input.email}, valid for ${setup.tokenTtlSeconds} s.` };
 });

@@ -1,17 +1,42 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import { requireMember, SETTINGS_ROLES } from "@/lib/auth/require-member";
 import { findSsoSettings } from "@/lib/data/sso-config";
 import { listProviderInterests } from "@/lib/data/tenants";
 import { env } from "@/lib/env";
+import { AllowedDomainsForm } from "./_components/allowed-domains-form";
 import { IntegrationPanel } from "./_components/integration-panel";
 import { JwtSettingsForm } from "./_components/jwt-settings-form";
 import { ProviderGrid } from "./_components/provider-grid";
 import { SsoToggle } from "./_components/sso-toggle";
+import { TestTokenMinter } from "./_components/test-token-minter";
+import { TokenTester } from "./_components/token-tester";
 import { VisibilityForm } from "./_components/visibility-form";
 
 export const metadata: Metadata = { title: "Security → SSO" };
 
 type Props = { params: Promise<{ tenant: string }> };
+
+// The page is long: a small table of contents links to each section.
+const SECTIONS = [
+  { id: "providers", label: "Providers" },
+  { id: "jwt-settings", label: "JWT settings" },
+  { id: "allowed-domains", label: "Allowed domains" },
+  { id: "test-token", label: "Test a token" },
+  { id: "mint-token", label: "Mint a test token" },
+  { id: "visibility", label: "Visibility" },
+  { id: "integration", label: "Integration" },
+] as const;
+
+function Section({ id, title, intro, children }: { id: string; title: string; intro?: ReactNode; children: ReactNode }) {
+  return (
+    <section id={id} aria-labelledby={`${id}-heading`} className="scroll-mt-6 rounded-lg border border-slate-200 p-5 sm:p-6">
+      <h2 id={`${id}-heading`} className="text-lg font-semibold">{title}</h2>
+      {intro && <div className="mt-1 max-w-2xl space-y-1 text-sm text-slate-600">{intro}</div>}
+      {children}
+    </section>
+  );
+}
 
 export default async function SsoSettingsPage({ params }: Props) {
   const { tenant: subdomain } = await params;
@@ -19,7 +44,8 @@ export default async function SsoSettingsPage({ params }: Props) {
   const member = await requireMember(subdomain, SETTINGS_ROLES);
   const [settings, interests] = await Promise.all([findSsoSettings(member.tenant.id), listProviderInterests(member.tenant.id, member.userId)]);
   const app = new URL(env.APP_URL);
-  const helpCenterOrigin = `${app.protocol}//${member.tenant.subdomain}.${app.host}`;
+  const helpCenterHost = `${member.tenant.subdomain}.${app.host}`;
+  const helpCenterOrigin = `${app.protocol}//${helpCenterHost}`;
 
   return (
     <div className="space-y-10">
@@ -34,11 +60,17 @@ export default async function SsoSettingsPage({ params }: Props) {
         <SsoToggle subdomain={subdomain} enabled={settings?.enabled ?? false} />
       </header>
 
+      <nav aria-label="On this page" className="rounded-lg bg-slate-50 px-4 py-3 text-sm">
+        <ul className="flex flex-wrap gap-x-5 gap-y-1">
+          {SECTIONS.map((section) => (
+            <li key={section.id}><a href={`#${section.id}`} className="text-brand-700 hover:underline">{section.label}</a></li>
+          ))}
+        </ul>
+      </nav>
+
       <ProviderGrid subdomain={subdomain} requested={interests} />
 
-      <section id="jwt-settings" aria-labelledby="jwt-heading" className="scroll-mt-6 rounded-lg border border-slate-200 p-5 sm:p-6">
-        <h2 id="jwt-heading" className="text-lg font-semibold">JWT (HS256)</h2>
-        <p className="mt-1 text-sm text-slate-600">Step 1: tell us where your login page is. Step 2: sign tokens with the shared secret.</p>
+      <Section id="jwt-settings" title="JWT (HS256)" intro={<p>Step 1: tell us where your login page is. Step 2: sign tokens with the shared secret.</p>}>
         <JwtSettingsForm
           subdomain={subdomain}
           hasSecret={settings?.hasSecret ?? false}
@@ -52,7 +84,42 @@ export default async function SsoSettingsPage({ params }: Props) {
             requireRedirectKey: settings?.requireRedirectKey ?? false,
           }}
         />
-      </section>
+      </Section>
+
+      <Section
+        id="allowed-domains"
+        title="Allowed domains"
+        intro={<p>The sites of your product. Pages on these domains may embed the help-center widget and call the widget API from the browser (CORS); other sites&apos; pages cannot.</p>}
+      >
+        <AllowedDomainsForm
+          subdomain={subdomain}
+          helpCenterHost={helpCenterHost}
+          allowedDomains={settings?.allowedDomains ?? []}
+          restrictSignInOrigins={settings?.restrictSignInOrigins ?? false}
+        />
+      </Section>
+
+      <Section
+        id="test-token"
+        title="Test a token"
+        intro={<p>Paste a token your backend made and see every check we run, in order, against your current settings: which passed, which failed and how to fix it.</p>}
+      >
+        <TokenTester subdomain={subdomain} />
+      </Section>
+
+      <Section
+        id="mint-token"
+        title="Mint a test token"
+        intro={<p>Make a token signed with your shared secret, valid for your Token TTL ({settings?.tokenTtlSeconds ?? 300} s), to try sign-in or the widget API before your backend is ready.</p>}
+      >
+        <TestTokenMinter
+          subdomain={subdomain}
+          helpCenterOrigin={helpCenterOrigin}
+          hasSecret={settings?.hasSecret ?? false}
+          ssoEnabled={settings?.enabled ?? false}
+          requireRedirectKey={settings?.requireRedirectKey ?? false}
+        />
+      </Section>
 
       <VisibilityForm subdomain={subdomain} visibility={member.tenant.visibility} />
 

@@ -14,7 +14,7 @@ export function IntegrationPanel({ helpCenterOrigin, issuer, audience }: { helpC
     { label: "Help-center home", value: `${helpCenterOrigin}/` },
   ];
   return (
-    <section aria-labelledby="integration-heading" className="rounded-lg border border-slate-200 p-5 sm:p-6">
+    <section id="integration" aria-labelledby="integration-heading" className="scroll-mt-6 rounded-lg border border-slate-200 p-5 sm:p-6">
       <h2 id="integration-heading" className="text-lg font-semibold">Integration</h2>
       <dl className="mt-3 space-y-2 text-sm">
         {urls.map((url) => (

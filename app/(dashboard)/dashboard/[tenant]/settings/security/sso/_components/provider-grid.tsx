@@ -28,7 +28,7 @@ function NotifyMe({ subdomain, provider, requested }: { subdomain: string; provi
 
 export function ProviderGrid({ subdomain, requested }: { subdomain: string; requested: string[] }) {
   return (
-    <section aria-labelledby="providers-heading">
+    <section id="providers" aria-labelledby="providers-heading" className="scroll-mt-6">
       <h2 id="providers-heading" className="text-lg font-semibold">Providers</h2>
       <ul className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         <li className="flex flex-col justify-between gap-3 rounded-lg border-2 border-brand-600 p-4">

@@ -8,7 +8,7 @@ import { setVisibility } from "../actions";
 export function VisibilityForm({ subdomain, visibility }: { subdomain: string; visibility: "public" | "private" }) {
   const [state, action, pending] = useActionState<ActionState<"visibility">, FormData>(setVisibility.bind(null, subdomain), {});
   return (
-    <section aria-labelledby="visibility-heading" className="rounded-lg border border-slate-200 p-5 sm:p-6">
+    <section id="visibility" aria-labelledby="visibility-heading" className="scroll-mt-6 rounded-lg border border-slate-200 p-5 sm:p-6">
       <h2 id="visibility-heading" className="text-lg font-semibold">Visibility</h2>
       <form action={action} className="mt-3 space-y-3">
         <fieldset aria-describedby={state.fieldErrors?.visibility ? "visibility-error" : undefined}>

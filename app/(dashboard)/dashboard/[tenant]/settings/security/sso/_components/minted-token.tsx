@@ -1,0 +1,70 @@
+"use client";
+
+import { useState } from "react";
+
+interface Props {
+  token: string;
+  kind: "redirect" | "widget";
+  message: string;
+  helpCenterOrigin: string;
+  ssoEnabled: boolean;
+  requireRedirectKey: boolean;
+}
+
+/** A freshly minted test token, with a copy button and the way to try it for its kind. */
+export function MintedToken({ token, kind, message, helpCenterOrigin, ssoEnabled, requireRedirectKey }: Props) {
+  const [copied, setCopied] = useState<{ text: string; ok: boolean } | null>(null);
+  const copy = (text: string, what: string) =>
+    navigator.clipboard.writeText(text).then(
+      () => setCopied({ text: `${what} copied to the clipboard.`, ok: true }),
+      () => setCopied({ text: "Could not copy: select the text and copy it yourself.", ok: false }),
+    );
+  const signInUrl = `${helpCenterOrigin}/sso/jwt?jwt=${encodeURIComponent(token)}`;
+  const curl = `curl -H "Authorization: Bearer ${token}" ${helpCenterOrigin}/api/widget/v1/articles`;
+
+  return (
+    <div className="mt-6 space-y-3 rounded-lg border border-green-200 bg-green-50 p-4">
+      <p role="status" className="text-sm font-medium text-green-800">{message}</p>
+      <p className="text-sm text-slate-700">
+        This is a real token: whoever has it can act as this person until it expires. Do not paste it anywhere public.
+      </p>
+      <div>
+        <label htmlFor="minted-token" className="block text-sm font-medium text-slate-800">Minted token</label>
+        <div className="mt-1 flex gap-2">
+          <textarea id="minted-token" readOnly rows={3} value={token} className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs break-all" />
+          <button type="button" onClick={() => copy(token, "Token")} className="shrink-0 self-start rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-50">
+            Copy
+          </button>
+        </div>
+      </div>
+
+      {kind === "redirect" ? (
+        <div className="text-sm">
+          {/* noreferrer: no Referer from the dashboard, which "Only accept sign-ins from these domains" would refuse. */}
+          <a href={signInUrl} target="_blank" rel="noreferrer" className="font-medium text-brand-700 underline">Try it in a private window</a>
+          <p className="mt-1 text-xs text-slate-600">
+            Right-click and open it in a private (incognito) window, so this browser&apos;s own help-center session is left alone. A token works once.
+          </p>
+          {!ssoEnabled && <p className="mt-1 text-xs text-amber-800">SSO is off: /sso/jwt will refuse the token until you turn it on.</p>}
+          {requireRedirectKey && (
+            <p className="mt-1 text-xs text-amber-800">
+              Your settings only accept sign-ins that start at the help center, so /sso/jwt will refuse this token (key_required): its jti is not a key we issued.
+            </p>
+          )}
+        </div>
+      ) : (
+        <div>
+          <label htmlFor="minted-curl" className="block text-sm font-medium text-slate-800">Try it with curl</label>
+          <div className="mt-1 flex gap-2">
+            <textarea id="minted-curl" readOnly rows={3} value={curl} className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs break-all" />
+            <button type="button" onClick={() => copy(curl, "Command")} className="shrink-0 self-start rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-50">
+              Copy
+            </button>
+          </div>
+          {!ssoEnabled && <p className="mt-1 text-xs text-amber-800">SSO is off: the widget API will refuse the token until you turn it on.</p>}
+        </div>
+      )}
+      {copied && <p role={copied.ok ? "status" : "alert"} className={`text-sm ${copied.ok ? "text-green-700" : "text-red-700"}`}>{copied.text}</p>}
+    </div>
+  );
+}
