@@ -129,26 +129,30 @@ async function loadSignInContext(site: HostSite): Promise<SignInContext | null> 
   };
 }
 
-export interface TokenHolderState {
+export interface TenantAccessSnapshot {
   /** sso_configs.config_version now; null when the configuration row is gone */
   configVersion: bigint | null;
-  /** the person the token names is a suspended end user of this tenant */
-  suspended: boolean;
+  /** lower-cased emails and external ids of the tenant's suspended end users */
+  suspendedEmails: Set<string>;
+  suspendedExternalIds: Set<string>;
 }
 
 /**
- * For a verified widget/API token, one read and no write: is the configuration the token was
- * verified with still current, and is its holder suspended? The holder is matched the way sign-in
- * matches (external id, else email); a person who never signed in has no row and is not suspended.
+ * For widget/API tokens, which are verified without any write: the tenant's current settings
+ * version and who is suspended, in one read. Suspensions are rare, so the list is small; callers
+ * cache the snapshot briefly (lib/sso-web/access-snapshot.ts).
  */
-export async function readTokenHolderState(tenantId: string, email: string, externalId: string | null): Promise<TokenHolderState> {
-  const { rows } = await getPool().query<{ config_version: string | null; suspended: boolean }>(
+export async function readTenantAccessSnapshot(tenantId: string): Promise<TenantAccessSnapshot> {
+  const { rows } = await getPool().query<{ config_version: string | null; emails: string[] | null; external_ids: string[] | null }>(
     `SELECT (SELECT config_version FROM sso_configs WHERE tenant_id = $1::uuid) AS config_version,
-            EXISTS (SELECT 1 FROM end_users
-                     WHERE tenant_id = $1::uuid AND suspended
-                       AND (($3::text IS NOT NULL AND external_id = $3::text) OR email = $2::text)) AS suspended`,
-    [tenantId, email, externalId],
+            (SELECT array_agg(lower(email)) FROM end_users WHERE tenant_id = $1::uuid AND suspended) AS emails,
+            (SELECT array_agg(external_id) FROM end_users WHERE tenant_id = $1::uuid AND suspended AND external_id IS NOT NULL) AS external_ids`,
+    [tenantId],
   );
   const row = rows[0]!;
-  return { configVersion: row.config_version === null ? null : BigInt(row.config_version), suspended: row.suspended };
+  return {
+    configVersion: row.config_version === null ? null : BigInt(row.config_version),
+    suspendedEmails: new Set(row.emails ?? []),
+    suspendedExternalIds: new Set(row.external_ids ?? []),
+  };
 }

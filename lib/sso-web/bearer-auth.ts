@@ -1,12 +1,13 @@
 import "server-only";
 import type { NextRequest } from "next/server";
-import { findSignInContext, readTokenHolderState, type SignInContext } from "@/lib/data/sign-in-context";
+import { findSignInContext, type SignInContext } from "@/lib/data/sign-in-context";
 import { recordSsoEvent } from "@/lib/data/sso-events";
 import { readBearerToken } from "@/lib/sso/bearer-token";
 import type { EndUserProfile } from "@/lib/sso/profile-claims";
 import { REASONS, signatureWasVerified, type RejectionReason } from "@/lib/sso/reasons";
 import { readUnverifiedToken } from "@/lib/sso/unverified-claims";
 import { verifySsoToken } from "@/lib/sso/verify-token";
+import { isSuspended, tenantAccessSnapshot } from "./access-snapshot";
 import { apiError, type ApiResult } from "./api-route";
 import type { RequestInfo } from "./request-info";
 import type { SsoSite } from "./site";
@@ -14,9 +15,10 @@ import type { SsoSite } from "./site";
 // `Authorization: Bearer <token>` for the widget API and the read API. The token is a widget-kind
 // token (header typ gatehouse-widget+jwt), verified by the same code and rules as /sso/jwt,
 // including the Token TTL as a hard cap on its age. Unlike /sso/jwt its jti is not consumed: the
-// page reuses one token until it ages out. So a successful call writes nothing; it costs one read,
-// which both confirms the (possibly cached) settings are current and that the holder is not
-// suspended. A refusal is logged as widget_jwt.rejected and answered 401 with a JSON error.
+// page reuses one token until it ages out. So a successful call writes nothing, and it reads
+// nothing either beyond a per-tenant snapshot at most a second old (access-snapshot.ts) that
+// confirms the (possibly cached) settings are current and the holder is not suspended. A refusal
+// is logged as widget_jwt.rejected and answered 401 with a JSON error.
 
 export type ApiSurface = "widget" | "read_api";
 
@@ -35,16 +37,16 @@ export type BearerAuthentication = { ok: true; context: SignInContext; holder: T
 type Rejection = { reason: RejectionReason; claim?: string; detail?: string };
 type Attempt = { ok: true; holder: TokenHolder } | { ok: false; rejection: Rejection; final: boolean } | "stale";
 
-async function attempt(context: SignInContext, token: ReturnType<typeof readBearerToken>, now: Date): Promise<Attempt> {
+async function attempt(context: SignInContext, token: ReturnType<typeof readBearerToken>, now: Date, freshSnapshot: boolean): Promise<Attempt> {
   const config = context.config;
   if (!config?.enabled || !config.secret) return { ok: false, rejection: { reason: "sso_not_configured" }, final: false };
   if (!token.ok) return { ok: false, rejection: { reason: token.reason }, final: false };
   const verified = await verifySsoToken(token.token, config, now, "widget");
   if (!verified.ok) return { ok: false, rejection: verified, final: false };
   const { profile } = verified.token;
-  const state = await readTokenHolderState(context.tenant.id, profile.email, profile.externalId);
-  if (state.configVersion !== context.version) return "stale";
-  if (state.suspended) return { ok: false, rejection: { reason: "user_suspended" }, final: true };
+  const snapshot = await tenantAccessSnapshot(context.tenant.id, { fresh: freshSnapshot });
+  if (snapshot.configVersion !== context.version) return "stale";
+  if (isSuspended(snapshot, profile)) return { ok: false, rejection: { reason: "user_suspended" }, final: true };
   return {
     ok: true,
     holder: { email: profile.email, name: profile.name, externalId: profile.externalId, groups: profile.groups ?? [], role: profile.role },
@@ -55,14 +57,14 @@ export async function authenticateBearer(request: NextRequest, site: SsoSite, in
   const now = new Date();
   const token = readBearerToken(request.headers.get("authorization"));
   let context = site.context;
-  let outcome = await attempt(context, token, now);
+  let outcome = await attempt(context, token, now, false);
   // A cached copy of the settings only lets a call succeed once its version was confirmed; a
   // refusal on a cached copy is decided again on fresh settings before anyone sees it.
   if (outcome === "stale" || (context.cached && !outcome.ok && !outcome.final)) {
     const fresh = await findSignInContext(site.site);
     if (!fresh) return { ok: false, result: apiError(404, "not_found", "There is no help center at this address.") };
     context = fresh;
-    outcome = await attempt(context, token, now);
+    outcome = await attempt(context, token, now, true);
   }
   if (outcome === "stale") throw new Error("the SSO configuration kept changing during the request");
   if (outcome.ok) return { ok: true, context, holder: outcome.holder };

@@ -62,3 +62,9 @@ ALTER TABLE "support_request_replies" ADD CONSTRAINT "support_request_replies_te
 
 -- AddForeignKey
 ALTER TABLE "support_request_replies" ADD CONSTRAINT "support_request_replies_staff_user_id_fkey" FOREIGN KEY ("staff_user_id") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+
+-- Widget/API calls read each tenant's suspended end users (at most once a second per instance):
+-- a partial index keeps that read proportional to the suspensions, not to the tenant's users.
+-- (Prisma's schema cannot express a partial index; it lives here only.)
+CREATE INDEX "end_users_suspended_idx" ON "end_users"("tenant_id") WHERE "suspended";

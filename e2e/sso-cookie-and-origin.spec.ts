@@ -1,0 +1,113 @@
+// The JWT cookie flow (hc_jwt), /sso/jwt?forward=, and "Only accept sign-ins from these domains"
+// (origin_not_allowed), in Chromium against the production build.
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { customerBackend, LOGIN_URL, mintToken, mintWidgetToken } from "./support/customer-backend";
+import { createTenant, endUserSessions, ssoEvents, type TestCategory, type TestSsoConfig } from "./support/tenants";
+
+const categories: TestCategory[] = [
+  { slug: "account", title: "Account", articles: [{ slug: "reset-password", title: "Resetting your password", body: "Choose Forgot password." }] },
+];
+const user = { email: "grace@example.com", name: "Grace Hopper", external_id: "cust-42" };
+
+async function setJwtCookie(context: BrowserContext, origin: string, token: string) {
+  // The tenant's app sets it on the parent domain; for the help-center host that is the same
+  // cookie as a host cookie, which is what the browser sends either way.
+  await context.addCookies([{ name: "hc_jwt", value: token, url: origin }]);
+}
+
+function cookieFlowHits(page: Page): string[] {
+  const hits: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname === "/sso/cookie") hits.push(request.url());
+  });
+  return hits;
+}
+
+test("hc_jwt cookie: a private help center page opens signed in, without a Login URL round trip, and later pages skip the flow", async ({ page, context }) => {
+  const tenant = await createTenant({ prefix: "cookie", visibility: "private", categories, sso: { loginUrl: LOGIN_URL } });
+  await setJwtCookie(context, tenant.origin, mintWidgetToken(tenant.secret!, user));
+  const hits = cookieFlowHits(page);
+
+  await page.goto(`${tenant.origin}/articles/reset-password`);
+  await expect(page).toHaveURL(`${tenant.origin}/articles/reset-password`);
+  await expect(page.getByText("Signed in as Grace Hopper")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Resetting your password", level: 1 })).toBeVisible();
+  expect(hits).toHaveLength(1);
+  expect(await customerBackend.log(tenant.subdomain).catch(() => ({ received: [] }))).toMatchObject({ received: [] });
+
+  const sessions = await endUserSessions(tenant);
+  expect(sessions).toEqual([expect.objectContaining({ email: user.email })]);
+  const signIns = (await ssoEvents(tenant)).filter((event) => event.event_type === "sso.login.succeeded");
+  expect(signIns).toEqual([expect.objectContaining({ details: expect.objectContaining({ via: "hc_jwt_cookie" }) })]);
+
+  // A re-minted cookie for the same person (the app refreshes it) does not restart the session.
+  await setJwtCookie(context, tenant.origin, mintWidgetToken(tenant.secret!, user));
+  await page.goto(`${tenant.origin}/`);
+  await expect(page.getByText("Signed in as Grace Hopper")).toBeVisible();
+  expect(hits).toHaveLength(1);
+  expect(await endUserSessions(tenant)).toHaveLength(1);
+});
+
+test("hc_jwt cookie refused (a redirect-kind token): the reason is shown once with a way on, logged, and never loops", async ({ page, context }) => {
+  const tenant = await createTenant({ prefix: "cookiebad", visibility: "public", categories, sso: {} });
+  await setJwtCookie(context, tenant.origin, mintToken(tenant.secret!, user));
+  const hits = cookieFlowHits(page);
+
+  const response = await page.goto(`${tenant.origin}/articles/reset-password`);
+  expect(response?.status()).toBe(401);
+  await expect(page.getByRole("heading", { name: /^We could not sign you in to / })).toBeVisible();
+  await expect(page.locator("dt:text-is('Reason') + dd")).toHaveText("token_kind_mismatch");
+  await page.getByRole("link", { name: "Continue to the help center" }).click();
+  await expect(page).toHaveURL(`${tenant.origin}/articles/reset-password`);
+  await expect(page.getByRole("heading", { name: "Resetting your password", level: 1 })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Resetting your password", level: 1 })).toBeVisible();
+  expect(hits).toHaveLength(1);
+
+  const rejected = (await ssoEvents(tenant)).filter((event) => event.event_type === "sso.cookie_flow.rejected");
+  expect(rejected).toEqual([expect.objectContaining({ reason_code: "token_kind_mismatch", email: user.email })]);
+  expect(await endUserSessions(tenant)).toHaveLength(0);
+});
+
+test("/sso/jwt?forward= lands on that help-center page; a foreign forward target lands on the home page", async ({ page }) => {
+  const tenant = await createTenant({ prefix: "forward", visibility: "private", categories, sso: {} });
+  await page.goto(`${tenant.origin}/sso/jwt?jwt=${mintToken(tenant.secret!, user)}&forward=${encodeURIComponent("/articles/reset-password")}`);
+  await expect(page).toHaveURL(`${tenant.origin}/articles/reset-password`);
+  await expect(page.getByText("Signed in as Grace Hopper")).toBeVisible();
+
+  await page.goto(`${tenant.origin}/sso/jwt?jwt=${mintToken(tenant.secret!, user)}&forward=${encodeURIComponent("https://evil.example/phish")}`);
+  await expect(page).toHaveURL(`${tenant.origin}/`);
+});
+
+async function restrictedTenant(prefix: string, sso: TestSsoConfig) {
+  const tenant = await createTenant({ prefix, visibility: "private", categories, sso: { loginUrl: LOGIN_URL, restrictSignInOrigins: true, ...sso } });
+  // post-form: the Login URL page POSTs the token from its own origin (http://127.0.0.1:3199).
+  await customerBackend.register(tenant.subdomain, { helpCenter: tenant.origin, secret: tenant.secret!, user, mode: "post-form" });
+  return tenant;
+}
+
+test("only accept sign-ins from these domains: the Login URL's site is on the list → signed in", async ({ page }) => {
+  const tenant = await restrictedTenant("origin-ok", { allowedDomains: ["127.0.0.1"] });
+  await page.goto(`${tenant.origin}/articles/reset-password`);
+  await expect(page.getByText("Signed in as Grace Hopper")).toBeVisible();
+});
+
+test("only accept sign-ins from these domains: a sign-in posted from another site is refused with origin_not_allowed (403), logged", async ({ page }) => {
+  const tenant = await restrictedTenant("origin-no", { allowedDomains: ["app.example.com"] });
+  const response = page.waitForResponse((r) => r.url().startsWith(`${tenant.origin}/sso/jwt`));
+  await page.goto(`${tenant.origin}/articles/reset-password`);
+  expect((await response).status()).toBe(403);
+  await expect(page.locator("dt:text-is('Reason') + dd")).toHaveText("origin_not_allowed");
+  await expect(page.getByText("this request came from somewhere else")).toBeVisible();
+  const rejected = (await ssoEvents(tenant)).filter((event) => event.event_type === "sso.redirect_flow.rejected");
+  expect(rejected).toEqual([expect.objectContaining({ reason_code: "origin_not_allowed", details: expect.objectContaining({ detail: "Origin: 127.0.0.1, Referer: 127.0.0.1" }) })]);
+  expect(await endUserSessions(tenant)).toHaveLength(0);
+});
+
+test("only accept sign-ins from these domains: the hc_jwt cookie flow is refused too when the visitor arrives from another site", async ({ page, context }) => {
+  const tenant = await createTenant({ prefix: "origin-cookie", visibility: "public", categories, sso: { restrictSignInOrigins: true, allowedDomains: ["app.example.com"] } });
+  await setJwtCookie(context, tenant.origin, mintWidgetToken(tenant.secret!, user));
+  await page.goto(`${tenant.origin}/articles/reset-password`, { referer: "https://elsewhere.example/page" });
+  await expect(page.locator("dt:text-is('Reason') + dd")).toHaveText("origin_not_allowed");
+  expect(await endUserSessions(tenant)).toHaveLength(0);
+});

@@ -1,0 +1,107 @@
+// npm run bench:widget — authenticated widget API calls per second against the production build
+// and a real PostgreSQL, beside an empty route handler of the same build, at 32 connections.
+//
+// Two widget calls are measured: GET /api/widget/v1/session (authentication alone: verify the
+// token, one read confirming the settings are current and the holder not suspended) and
+// GET /api/widget/v1/articles?q= (authentication plus the article search). Every request carries a
+// valid widget token from a pool of 1,000 users' tokens, reused as the widget reuses them. The
+// script also checks that the calls wrote nothing (pg_stat_database tuple counters).
+import { randomUUID } from "node:crypto";
+import autocannon from "autocannon";
+import { SignJWT } from "jose";
+import { BENCH_PORT as PORT, BENCH_SUBDOMAIN as SUBDOMAIN, load, startBenchServer, summarize, withClient, type Run } from "./lib/bench";
+import { WIDGET_TOKEN_TYPE } from "@/lib/sso/verify-token";
+
+const CONNECTIONS = 32;
+const DURATION_SECONDS = 15;
+
+async function writtenTuples(url: string): Promise<number> {
+  return withClient(url, async (client) => {
+    const { rows } = await client.query(
+      `SELECT (tup_inserted + tup_updated + tup_deleted)::bigint AS n FROM pg_stat_database WHERE datname = current_database()`,
+    );
+    return Number(rows[0].n);
+  });
+}
+
+async function seedArticles(url: string, tenantId: string): Promise<void> {
+  await withClient(url, async (client) => {
+    const categoryId = randomUUID();
+    await client.query(`INSERT INTO categories (id, tenant_id, title, slug, updated_at) VALUES ($1, $2, 'Guides', 'guides', now())`, [categoryId, tenantId]);
+    // 200 articles of a few KB each, a quarter restricted to a group: a realistic small help center.
+    await client.query(
+      `INSERT INTO articles (id, tenant_id, category_id, title, slug, body, required_groups, updated_at)
+       SELECT gen_random_uuid(), $1, $2, 'How to ' || topic || ' ' || n, 'how-to-' || n, repeat('Some helpful text about ' || topic || '. ', 60),
+              CASE WHEN n % 4 = 0 THEN ARRAY['beta'] ELSE ARRAY[]::text[] END, now()
+         FROM generate_series(1, 200) AS n,
+              LATERAL (SELECT (ARRAY['reset a password', 'invite a teammate', 'export data', 'set up billing'])[1 + n % 4] AS topic) AS t`,
+      [tenantId, categoryId],
+    );
+  });
+}
+
+async function main(): Promise<void> {
+  const bench = await startBenchServer("bench:widget");
+  try {
+    await seedArticles(bench.databaseUrl, bench.tenantId);
+    const secret = new TextEncoder().encode(bench.secret);
+    const iat = Math.floor(Date.now() / 1000);
+    // Token TTL 300 s (the default) caps a token's age, far beyond this run's length.
+    const tokens = await Promise.all(
+      Array.from({ length: 1000 }, (_, i) =>
+        new SignJWT({ email: `user${i}@bench.example`, name: `User ${i}`, groups: i % 2 ? ["beta"] : [] })
+          .setProtectedHeader({ alg: "HS256", typ: WIDGET_TOKEN_TYPE })
+          .setJti(randomUUID())
+          .setIssuedAt(iat)
+          .setExpirationTime(iat + 3600)
+          .sign(secret),
+      ),
+    );
+    let next = 0;
+    const widgetOptions = (path: string, seconds: number): autocannon.Options => ({
+      url: `http://127.0.0.1:${PORT}`,
+      connections: CONNECTIONS,
+      duration: seconds,
+      requests: [
+        {
+          method: "GET",
+          path,
+          setupRequest: (request) => ({
+            ...request,
+            headers: { ...request.headers, host: `${SUBDOMAIN}.localhost:${PORT}`, authorization: `Bearer ${tokens[next++ % tokens.length]}`, "x-gatehouse-app-id": SUBDOMAIN },
+          }),
+        },
+      ],
+    });
+    const emptyOptions = (seconds: number): autocannon.Options => ({ url: `http://127.0.0.1:${PORT}/api/health/live`, connections: CONNECTIONS, duration: seconds });
+    const SESSION = "/api/widget/v1/session";
+    const SEARCH = "/api/widget/v1/articles?q=password&limit=10";
+
+    console.log(`bench:widget: warming up (${CONNECTIONS} connections)…`);
+    await load(emptyOptions(3));
+    await load(widgetOptions(SESSION, 3));
+    await load(widgetOptions(SEARCH, 3));
+
+    const empty = summarize(await load(emptyOptions(DURATION_SECONDS)), 204);
+    const writesBefore = await writtenTuples(bench.databaseUrl);
+    const session = summarize(await load(widgetOptions(SESSION, DURATION_SECONDS)), 200);
+    const search = summarize(await load(widgetOptions(SEARCH, DURATION_SECONDS)), 200);
+    const writesAfter = await writtenTuples(bench.databaseUrl);
+
+    const row = (name: string, run: Run) =>
+      `${name.padEnd(40)} ${run.rps.toFixed(0).padStart(8)} req/s   p50 ${String(run.p50).padStart(4)} ms   p99 ${String(run.p99).padStart(4)} ms   ok ${run.ok}   other ${run.other}`;
+    console.log("");
+    console.log(`bench:widget — ${CONNECTIONS} connections, ${DURATION_SECONDS} s each, production build, PostgreSQL`);
+    console.log(row("empty route (/api/health/live)", empty));
+    console.log(row(`widget session (${SESSION})`, session));
+    console.log(row("widget search (?q=password&limit=10)", search));
+    console.log(`ratio, authenticated session call / empty route: ${(session.rps / empty.rps).toFixed(2)}  (target ≥ 0.70)`);
+    console.log(`ratio, authenticated search / empty route:       ${(search.rps / empty.rps).toFixed(2)}`);
+    console.log(`rows written during ${session.ok + search.ok} widget calls: ${writesAfter - writesBefore}`);
+    if (session.other + search.other > 0) console.log(`warning: ${session.other + search.other} widget calls did not answer 200`);
+  } finally {
+    await bench.stop();
+  }
+}
+
+await main();
