@@ -53,6 +53,17 @@ describe("a valid widget token", () => {
     expect(draft.status).toBe(404);
   });
 
+  it("searches by word prefixes as the reader types, title matches first", async () => {
+    const token = await widgetToken(tenant, { claims: { groups: ["beta"] } });
+    const titles = async (q: string) => (await search(token, `?q=${encodeURIComponent(q)}`)).body!.data.map((a: { title: string }) => a.title);
+    expect(await titles("bet")).toEqual(["Article beta"]);
+    expect(await titles("how op")).toEqual(["Article open"]); // body words, both as prefixes
+    expect(await titles("article & | !")).toHaveLength(2); // punctuation is not query syntax
+    expect(await titles("nothing-like-this")).toEqual([]);
+    const excerpt = (await search(token, "?q=open")).body!.data[0].excerpt;
+    expect(excerpt).toBe("open How to open.");
+  });
+
   it("tells the widget its holder and the Token TTL it must refresh by", async () => {
     const response = await call(getSession, tenant, "/api/widget/v1/session", { headers: { ...bearer(await widgetToken(tenant)), "x-gatehouse-app-id": tenant.subdomain } });
     expect(response.status).toBe(200);
@@ -135,12 +146,12 @@ describe("every refusal: 401 with a stable code and plain words, logged as widge
     expect((await search(token)).status).toBe(200);
     await sql(`INSERT INTO end_users (id, tenant_id, email, name, suspended, updated_at) VALUES ($1, $2, $3, 'S', true, now())`, [randomUUID(), tenant.id, email]);
     const suspendedAt = Date.now();
-    await expect.poll(async () => (await search(token)).body!.error?.code, { timeout: 3000, intervals: [100] }).toBe("user_suspended");
+    await expect.poll(async () => (await search(token)).body!.error?.code, { timeout: 3000, interval: 100 }).toBe("user_suspended");
     expect(Date.now() - suspendedAt).toBeLessThan(MAX_AGE_MS + 500);
     // External ids match too, whatever the email says.
     await sql(`UPDATE end_users SET external_id = 'ext-s' WHERE tenant_id = $1 AND email = $2`, [tenant.id, email]);
     const byId = await widgetToken(tenant, { claims: { external_id: "ext-s", email: "other@example.com" } });
-    await expect.poll(async () => (await search(byId)).body!.error?.code, { timeout: 3000, intervals: [100] }).toBe("user_suspended");
+    await expect.poll(async () => (await search(byId)).body!.error?.code, { timeout: 3000, interval: 100 }).toBe("user_suspended");
   });
 
   it("another tenant's token: its secret is never tried here (bad_signature)", async () => {
@@ -155,7 +166,7 @@ describe("settings changes apply within a second, even with the settings cached 
     const own = await createApiTenant();
     const token = await widgetToken(own, { age: 100 });
     const go = async () => (await call(searchArticles, own, "/api/widget/v1/articles", { headers: bearer(token) })).body!.error?.code ?? "ok";
-    const within = { timeout: MAX_AGE_MS + 1000, intervals: [100] };
+    const within = { timeout: MAX_AGE_MS + 1000, interval: 100 };
     expect(await go()).toBe("ok");
     await sql(`UPDATE sso_configs SET token_ttl_seconds = 60, updated_at = now() WHERE tenant_id = $1`, [own.id]);
     await expect.poll(go, within).toBe("token_too_old");

@@ -1,4 +1,5 @@
 import "server-only";
+import { prefixTsQuery } from "@/lib/api/search-query";
 import { getDb, getPool } from "@/lib/db";
 
 // Help-center content (categories and their articles). Every query is scoped by tenantId, and an
@@ -85,22 +86,22 @@ export interface ArticleRow extends Omit<ArticleSummaryRow, "bodyStart"> {
 const SUMMARY_COLUMNS = `a.id, a.slug, a.title, left(a.body, 600) AS "bodyStart", c.id AS "categoryId", c.title AS "categoryTitle",
        a.created_at AS "createdAt", a.updated_at AS "updatedAt"`;
 
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-}
-
-/** Articles whose title or body contains the text (title matches first); newest first without text. */
+/**
+ * Articles matching what the reader typed (every word as a prefix, lib/api/search-query.ts), best
+ * first — title matches outrank body matches (the search_vector weights) — or, without words, the
+ * most recently updated. Uses the articles_search_vector_idx GIN index.
+ */
 export async function searchVisibleArticles(tenantId: string, groups: string[], text: string, limit: number): Promise<ArticleSummaryRow[]> {
-  const query = text.trim();
+  const tsQuery = prefixTsQuery(text);
   const { rows } = await getPool().query<ArticleSummaryRow>(
-    query === ""
+    tsQuery === null
       ? `SELECT ${SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id
           WHERE a.tenant_id = $1::uuid AND ${VISIBLE_SQL}
           ORDER BY a.updated_at DESC, a.id LIMIT $3`
       : `SELECT ${SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id
-          WHERE a.tenant_id = $1::uuid AND ${VISIBLE_SQL} AND (a.title ILIKE $4 OR a.body ILIKE $4)
-          ORDER BY (a.title ILIKE $4) DESC, a.title, a.id LIMIT $3`,
-    query === "" ? [tenantId, groups, limit] : [tenantId, groups, limit, likePattern(query)],
+          WHERE a.tenant_id = $1::uuid AND ${VISIBLE_SQL} AND a.search_vector @@ to_tsquery('simple', $4)
+          ORDER BY ts_rank(a.search_vector, to_tsquery('simple', $4)) DESC, a.title, a.id LIMIT $3`,
+    tsQuery === null ? [tenantId, groups, limit] : [tenantId, groups, limit, tsQuery],
   );
   return rows;
 }

@@ -68,3 +68,13 @@ ALTER TABLE "support_request_replies" ADD CONSTRAINT "support_request_replies_st
 -- a partial index keeps that read proportional to the suspensions, not to the tenant's users.
 -- (Prisma's schema cannot express a partial index; it lives here only.)
 CREATE INDEX "end_users_suspended_idx" ON "end_users"("tenant_id") WHERE "suspended";
+
+-- Article search for the widget and the API: a weighted full-text vector (title above body), kept
+-- by PostgreSQL itself, with a GIN index, so a search costs an index lookup instead of scanning
+-- every body. 'simple' (no stemming): help centers are written in many languages, and prefix
+-- matching (lib/api/search-query.ts) serves search-as-you-type better than stems would.
+-- (Not in schema.prisma: Prisma cannot express a generated column; nothing writes it.)
+ALTER TABLE "articles" ADD COLUMN "search_vector" tsvector GENERATED ALWAYS AS (
+  setweight(to_tsvector('simple', "title"), 'A') || setweight(to_tsvector('simple', "body"), 'B')
+) STORED;
+CREATE INDEX "articles_search_vector_idx" ON "articles" USING GIN ("search_vector");
