@@ -8,6 +8,7 @@ import { REASONS, signatureWasVerified, type RejectionReason } from "@/lib/sso/r
 import { readUnverifiedToken } from "@/lib/sso/unverified-claims";
 import { verifySsoToken } from "@/lib/sso/verify-token";
 import { isSuspended, tenantAccessSnapshot } from "./access-snapshot";
+import { signatureMemo } from "./signature-memo";
 import { apiError, type ApiResult } from "./api-route";
 import type { RequestInfo } from "./request-info";
 import type { SsoSite } from "./site";
@@ -41,7 +42,7 @@ async function attempt(context: SignInContext, token: ReturnType<typeof readBear
   const config = context.config;
   if (!config?.enabled || !config.secret) return { ok: false, rejection: { reason: "sso_not_configured" }, final: false };
   if (!token.ok) return { ok: false, rejection: { reason: token.reason }, final: false };
-  const verified = await verifySsoToken(token.token, config, now, "widget");
+  const verified = await verifySsoToken(token.token, config, now, "widget", signatureMemo);
   if (!verified.ok) return { ok: false, rejection: verified, final: false };
   const { profile } = verified.token;
   const snapshot = await tenantAccessSnapshot(context.tenant.id, { fresh: freshSnapshot });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { b64json, b64url, claims, handToken, hmac, mintToken, NOW, NOW_SECONDS, SECRET_A, SECRET_B, segments, ssoConfig } from "./test-tokens";
-import { MAX_CLOCK_SKEW_SECONDS, MAX_TOKEN_BYTES, MAX_VALIDITY_SECONDS, REQUIRED_CLAIMS, verifySsoToken, type TokenVerification } from "./verify-token";
+import { MAX_CLOCK_SKEW_SECONDS, MAX_TOKEN_BYTES, MAX_VALIDITY_SECONDS, REQUIRED_CLAIMS, verifySsoToken, type SignatureMemo, type TokenVerification } from "./verify-token";
 
 const config = ssoConfig();
 
@@ -605,5 +605,52 @@ describe("verifySsoToken: token_kind_mismatch (redirect vs widget tokens)", () =
     const longLived = claims({ iat: NOW_SECONDS - 301 - 60, exp: NOW_SECONDS + 3600 });
     const result = await verifySsoToken(await mintToken(longLived, SECRET_A, widgetHeader), config, NOW, "widget");
     expect(result).toMatchObject({ ok: false, reason: "token_too_old" });
+  });
+});
+
+describe("verifySsoToken: a remembered signature (SignatureMemo, for reused widget tokens)", () => {
+  function recordingMemo() {
+    const stored = new Map<string, Record<string, unknown>>();
+    let sets = 0;
+    const memo: SignatureMemo = {
+      get: (_config, token) => stored.get(token),
+      set: (_config, token, payload) => {
+        sets += 1;
+        stored.set(token, payload);
+      },
+    };
+    return { memo, sets: () => sets };
+  }
+  const widget = { typ: "gatehouse-widget+jwt" };
+
+  it("checks the HMAC once, then answers from the memo", async () => {
+    const { memo, sets } = recordingMemo();
+    const token = await mintToken(claims(), SECRET_A, widget);
+    for (let i = 0; i < 3; i += 1) expect((await verifySsoToken(token, ssoConfig(), NOW, "widget", memo)).ok).toBe(true);
+    expect(sets()).toBe(1);
+  });
+
+  it("still runs every time check on a remembered token: it ages out past the Token TTL and expires", async () => {
+    const { memo } = recordingMemo();
+    const token = await mintToken(claims({ exp: NOW_SECONDS + 3000 }), SECRET_A, widget);
+    expect((await verifySsoToken(token, ssoConfig(), NOW, "widget", memo)).ok).toBe(true);
+    expect(await verifySsoToken(token, ssoConfig(), new Date(NOW.getTime() + 400_000), "widget", memo)).toMatchObject({ ok: false, reason: "token_too_old" });
+    const longTtl = ssoConfig({ tokenTtlSeconds: 86_400 });
+    expect(await verifySsoToken(token, longTtl, new Date(NOW.getTime() + 4_000_000), "widget", memo)).toMatchObject({ ok: false, reason: "token_expired" });
+  });
+
+  it("still checks the kind, issuer and audience on a remembered token", async () => {
+    const { memo } = recordingMemo();
+    const token = await mintToken(claims(), SECRET_A, widget);
+    expect((await verifySsoToken(token, ssoConfig(), NOW, "widget", memo)).ok).toBe(true);
+    expect(await verifySsoToken(token, ssoConfig(), NOW, "redirect", memo)).toMatchObject({ reason: "token_kind_mismatch" });
+    expect(await verifySsoToken(token, ssoConfig({ issuer: "https://app.example" }), NOW, "widget", memo)).toMatchObject({ reason: "issuer_mismatch" });
+  });
+
+  it("never remembers a token whose signature failed", async () => {
+    const { memo, sets } = recordingMemo();
+    const forged = await mintToken(claims(), SECRET_B, widget);
+    for (let i = 0; i < 2; i += 1) expect(await verifySsoToken(forged, ssoConfig(), NOW, "widget", memo)).toMatchObject({ reason: "bad_signature" });
+    expect(sets()).toBe(0);
   });
 });

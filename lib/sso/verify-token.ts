@@ -105,11 +105,44 @@ function issuerAudienceProblem(payload: JWTPayload): string | null {
   return null;
 }
 
+/**
+ * Remembers payloads whose signature (and required claims) jose already verified for one config,
+ * so a reusable widget token costs one HMAC, not one per call. Only time-independent results are
+ * remembered; every time, kind, type, issuer and audience check still runs on every call.
+ */
+export interface SignatureMemo {
+  get(config: SsoVerificationConfig, token: string): JWTPayload | undefined;
+  set(config: SsoVerificationConfig, token: string, payload: JWTPayload): void;
+}
+
+/** jose's part: the HS256 signature with the tenant's secret, and the required claims' presence. */
+async function checkSignature(token: string, secret: string, now: Date, leeway: number): Promise<{ payload: JWTPayload } | TokenRejection> {
+  try {
+    // The key is this tenant's secret and nothing else: kid, jku, x5u, jwk and iss in the token
+    // are never used to choose it. Only HS256 is allowed, which also refuses "none".
+    const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
+      algorithms: ["HS256"],
+      requiredClaims: [...REQUIRED_CLAIMS],
+      currentDate: now,
+      clockTolerance: leeway,
+    });
+    return { payload };
+  } catch (error) {
+    // jose judges exp and nbf as soon as their types are right, before our own type checks; a
+    // time failure is only reported after them, in our order, so take its (verified) payload.
+    const timeFailure =
+      error instanceof errors.JWTExpired || (error instanceof errors.JWTClaimValidationFailed && error.reason === "check_failed");
+    if (!timeFailure) return mapJoseError(error);
+    return { payload: (error as errors.JWTClaimValidationFailed).payload };
+  }
+}
+
 export async function verifySsoToken(
   token: string,
   config: SsoVerificationConfig | null,
   now: Date,
   kind: TokenKind = "redirect",
+  memo?: SignatureMemo,
 ): Promise<TokenVerification> {
   if (!config || !config.enabled || !config.secret) return reject("sso_not_configured");
 
@@ -122,25 +155,16 @@ export async function verifySsoToken(
   if ("crit" in header || "b64" in header) return reject("unsupported_header");
 
   const leeway = effectiveLeeway(config);
-  const secret = new TextEncoder().encode(config.secret);
-
   let payload: JWTPayload;
-  try {
-    // The key is this tenant's secret and nothing else: kid, jku, x5u, jwk and iss in the token
-    // are never used to choose it. Only HS256 is allowed, which also refuses "none".
-    ({ payload } = await jwtVerify(token, secret, {
-      algorithms: ["HS256"],
-      requiredClaims: [...REQUIRED_CLAIMS],
-      currentDate: now,
-      clockTolerance: leeway,
-    }));
-  } catch (error) {
-    // jose judges exp and nbf as soon as their types are right, before our own type checks; a
-    // time failure is only reported after them, in our order, so take its (verified) payload.
-    const timeFailure =
-      error instanceof errors.JWTExpired || (error instanceof errors.JWTClaimValidationFailed && error.reason === "check_failed");
-    if (!timeFailure) return mapJoseError(error);
-    payload = (error as errors.JWTClaimValidationFailed).payload;
+  const remembered = memo?.get(config, token);
+  if (remembered) {
+    payload = remembered;
+  } else {
+    const checked = await checkSignature(token, config.secret, now, leeway);
+    if ("ok" in checked) return checked;
+    payload = checked.payload;
+    // Signature and required claims hold for this token and secret at any time: safe to remember.
+    memo?.set(config, token, payload);
   }
 
   // The header is signed, so its typ can be trusted from here on.
