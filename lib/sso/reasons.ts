@@ -3,7 +3,6 @@
 
 export const REJECTION_REASONS = [
   "sso_not_configured",
-  "origin_not_allowed",
   "token_missing",
   "token_ambiguous",
   "token_too_large",
@@ -28,6 +27,8 @@ export const REJECTION_REASONS = [
   "key_required",
   "user_suspended",
   "user_conflict",
+  // Added later: appended, so every older code keeps its position (and its chart colour).
+  "origin_not_allowed",
 ] as const;
 
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
