@@ -1,5 +1,6 @@
 // The requests portal: signed-in end users raise requests at /requests and follow them; support
 // answers in the dashboard. One end user never sees another's request, one tenant never another's.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { auditActions, createMember, signInToDashboard } from "./support/dashboard-users";
 import { customerBackend, LOGIN_URL, type TestUser } from "./support/customer-backend";
@@ -30,6 +31,12 @@ async function raiseRequest(page: Page, subject: string, message: string): Promi
   return /^\/requests\/([0-9a-f-]{36})$/.exec(href ?? "")![1]!;
 }
 
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  const found = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  expect(found).toEqual([]);
+}
+
 async function withContext<T>(browser: Browser, work: (page: Page) => Promise<T>): Promise<T> {
   const context = await browser.newContext();
   try {
@@ -51,6 +58,7 @@ test("two end users each see only their own requests; support answers one; its u
   await expect(page.getByText("Describe what you need help with.")).toBeVisible();
   await expect(page.getByLabel("Message", { exact: true })).toBeFocused();
   await expect(page.getByLabel("Subject", { exact: true })).toHaveValue("Export is empty");
+  await expectNoAxeViolations(page);
   const aliceId = await raiseRequest(page, "Export is empty", "The CSV export has headers only.\nSince Monday.");
 
   // Bob, in another browser: sees only his own, and Alice's request is a 404 for him.
@@ -81,6 +89,7 @@ test("two end users each see only their own requests; support answers one; its u
     const tabs = staff.getByRole("navigation", { name: "Filter by status" });
     await expect(tabs.getByRole("link", { name: "Open 2" })).toHaveAttribute("aria-current", "page");
     await expect(staff.getByRole("row").filter({ hasText: "Invoice address" })).toContainText("bob@example.com");
+    await expectNoAxeViolations(staff);
     await staff.getByRole("link", { name: "Export is empty" }).click();
     await expect(staff.getByRole("heading", { name: "Export is empty", level: 1 })).toBeVisible();
     await expect(staff.getByText("Raised by Alice Archer (alice@example.com, external ID u-alice)")).toBeVisible();
@@ -94,6 +103,7 @@ test("two end users each see only their own requests; support answers one; its u
     await expect(staff.getByText("Reply sent. The request is now answered.")).toBeVisible();
     await expect(staff.getByRole("list", { name: "Conversation" }).getByRole("listitem")).toHaveCount(2);
     await expect(staff.getByLabel("Request status", { exact: true })).toHaveValue("answered");
+    await expectNoAxeViolations(staff);
 
     await staff.goto(`/dashboard/${tenant.subdomain}/requests`);
     await expect(tabs.getByRole("link", { name: "Open 1" })).toBeVisible();
@@ -103,6 +113,7 @@ test("two end users each see only their own requests; support answers one; its u
   // Alice sees the answer, replies (which opens the request again).
   await page.goto(`${tenant.origin}/requests`);
   await expect(page.getByRole("list", { name: "Your requests" }).getByRole("listitem").filter({ hasText: "Export is empty" })).toContainText("Answered");
+  await expectNoAxeViolations(page);
   await page.getByRole("link", { name: "Export is empty" }).click();
   await expect(page).toHaveURL(`${tenant.origin}/requests/${aliceId}`);
   const conversation = page.getByRole("list", { name: "Conversation" });
@@ -114,6 +125,7 @@ test("two end users each see only their own requests; support answers one; its u
   await expect(page.getByText("Reply sent. Your request is open again.")).toBeVisible();
   await expect(conversation.getByRole("listitem")).toHaveCount(3);
   await expect(page.getByText("We have your request and will reply here.")).toBeVisible();
+  await expectNoAxeViolations(page);
 
   // Support closes it without a reply; Alice sees it closed, with no reply form.
   await withContext(browser, async (staff) => {
@@ -129,6 +141,21 @@ test("two end users each see only their own requests; support answers one; its u
   await expect(page.getByLabel("Your reply", { exact: true })).toHaveCount(0);
 
   expect(await auditActions(tenant.id)).toEqual(["request.replied", "request.status_changed"]);
+});
+
+test("the action checks the session itself: signed out meanwhile, nothing is saved, the form says so and keeps the text", async ({ page, context }) => {
+  const tenant = await createTenant({ prefix: "req-expired", visibility: "public", sso: { loginUrl: LOGIN_URL } });
+  await openRequestsAs(page, tenant, alice);
+  await context.clearCookies();
+  await page.getByLabel("Subject", { exact: true }).fill("Lost session");
+  await page.getByLabel("Message", { exact: true }).fill("Typed while the session ended.");
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page.getByText("Your session has ended.", { exact: false })).toBeVisible();
+  await expect(page.getByLabel("Message", { exact: true })).toHaveValue("Typed while the session ended.");
+
+  await page.getByRole("link", { name: "Sign in again" }).click();
+  await expect(page).toHaveURL(`${tenant.origin}/requests`);
+  await expect(page.getByText("You have not raised any requests yet.")).toBeVisible();
 });
 
 test("return_to=/requests lands on /requests after sign-in: via /sso/login, the Login URL round trip, and a sign-in the customer's app starts", async ({ page, context }) => {

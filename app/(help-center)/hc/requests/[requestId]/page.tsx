@@ -44,7 +44,7 @@ export default async function RequestPage({ params }: Props) {
             <p className="text-sm">
               <span className="font-medium">{entry.mine ? "You" : entry.authorName}</span>
               {!entry.mine && <span className="ml-2 text-xs text-slate-600">Support team</span>}
-              <span className="text-slate-500"> · <time dateTime={entry.createdAt.toISOString()}>{formatWhen(entry.createdAt)}</time></span>
+              <span className="text-slate-600"> · <time dateTime={entry.createdAt.toISOString()}>{formatWhen(entry.createdAt)}</time></span>
             </p>
             {/* Plain text, line breaks kept: nothing an end user or staff member types is ever markup. */}
             <p className="mt-2 whitespace-pre-wrap break-words">{entry.body}</p>

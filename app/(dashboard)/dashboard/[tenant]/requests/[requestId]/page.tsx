@@ -44,7 +44,7 @@ export default async function RequestDetailPage({ params }: Props) {
             <p className="text-sm">
               <span className="font-medium">{entry.authorName}</span>
               <span className="ml-2 text-xs text-slate-600">{entry.staff ? "Staff" : "Requester"}</span>
-              <span className="text-slate-500"> · <time dateTime={entry.createdAt.toISOString()}>{formatWhen(entry.createdAt)}</time></span>
+              <span className="text-slate-600"> · <time dateTime={entry.createdAt.toISOString()}>{formatWhen(entry.createdAt)}</time></span>
             </p>
             {/* Plain text, line breaks kept: what an end user typed is never rendered as markup. */}
             <p className="mt-2 whitespace-pre-wrap break-words">{entry.body}</p>
