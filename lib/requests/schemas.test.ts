@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { endUserReplySchema, isRequestId, MESSAGE_MAX, newRequestSchema, staffReplySchema, statusChangeSchema, SUBJECT_MAX } from "./schemas";
+import type { z } from "zod";
+import { endUserReplySchema, fieldErrorsOf, isRequestId, MESSAGE_MAX, newRequestSchema, staffReplySchema, statusChangeSchema, SUBJECT_MAX } from "./schemas";
 
 const ID = "5f0c6f1e-8a5b-4d3c-9e2f-1a2b3c4d5e6f";
 
-function errorsOf(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
-  return Object.fromEntries((result.error?.issues ?? []).map((issue) => [String(issue.path[0]), issue.message]));
+/** What a form shows next to each field: the first message per field (fieldErrorsOf), {} when valid. */
+function errorsOf(result: { success: boolean; error?: z.ZodError }) {
+  return result.error ? fieldErrorsOf(result.error) : {};
 }
 
 describe("newRequestSchema", () => {
