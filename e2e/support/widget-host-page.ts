@@ -26,12 +26,17 @@ export const HOSTILE_CSS = `
 export interface HostSiteOptions {
   tenant: TestTenant;
   user: TestUser;
-  /** the token in hcOptions.jwt; default: a fresh widget token for `user` */
+  /** the token in hcOptions.jwt; default: one minted for `user` like /token does */
   initialToken?: string;
   /** hcOptions.app_id; default: the tenant's subdomain */
   appId?: string;
-  /** how /token answers: "mint" (default) a fresh widget token, "fail" a 500 (onAuthExpired throws) */
+  /** how /token answers: "mint" (default) a new widget token, "fail" a 500 (onAuthExpired throws) */
   tokenEndpoint?: "mint" | "fail";
+  /**
+   * iat this many seconds in the past on every token minted here (the initial one included), so a
+   * token ages out sooner than the tenant's Token TTL (whose minimum is 30 s) would have it.
+   */
+  tokenAgeSeconds?: number;
 }
 
 export interface HostSite {
@@ -45,13 +50,17 @@ interface Registered extends HostSiteOptions {
   calls: number;
 }
 
+function mint(site: HostSiteOptions): string {
+  return mintWidgetToken(site.tenant.secret!, site.user, { iat: Math.floor(Date.now() / 1000) - (site.tokenAgeSeconds ?? 0) });
+}
+
 function scriptJson(value: unknown): string {
   // Inside <script>, "</script>" or "<!--" in a string would end or bend the element.
   return JSON.stringify(value).replace(/</g, "\\u003c");
 }
 
 function pageHtml(id: string, site: Registered): string {
-  const options = { app_id: site.appId ?? site.tenant.subdomain, jwt: site.initialToken ?? mintWidgetToken(site.tenant.secret!, site.user) };
+  const options = { app_id: site.appId ?? site.tenant.subdomain, jwt: site.initialToken ?? mint(site) };
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Customer app</title><style>${HOSTILE_CSS}</style></head>
 <body>
@@ -85,7 +94,7 @@ export async function startHostPageServer() {
     if (req.method !== "POST") return send(405, "text/plain", "POST only");
     site.calls += 1;
     if (site.tokenEndpoint === "fail") return send(500, "text/plain", "token service down");
-    send(200, "text/plain", mintWidgetToken(site.tenant.secret!, site.user));
+    send(200, "text/plain", mint(site));
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

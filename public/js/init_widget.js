@@ -17,14 +17,14 @@
   // ---- the token ------------------------------------------------------------------------------
   // The help center refuses a widget token once now - iat passes the tenant's Token TTL (even when
   // exp is later), so renew shortly before min(exp, iat + TTL) instead of waiting for a 401.
-  let token = typeof O.jwt === "string" ? O.jwt : "", fresh = false, ttl = 0, due = 0, renewing = null;
+  let token = typeof O.jwt === "string" ? O.jwt : "", ttl = 0, due = 0, renewing = null;
   const plan = () => {
     let c = {};
     try { c = JSON.parse(atob(token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/"))); } catch { /* unreadable: renew on first use */ }
     const now = Date.now() / 1000, iat = +c.iat || now, end = Math.min(+c.exp || 1 / 0, ttl ? iat + ttl : 1 / 0);
-    // A token onAuthExpired just gave us was minted now, whatever this page's clock says: trusting
-    // the clock there could make a fast clock renew in a loop. The page's first token may be old.
-    const left = fresh ? end - iat : Math.min(end - iat, end - now);
+    // Renewal only ever happens on the way to a call, so a fast page clock costs one extra
+    // onAuthExpired() per call at worst, and a slow one a 401 and one retry.
+    const left = Math.min(end - iat, end - now);
     due = c.iat ? Date.now() + (left - Math.min(10, left / 5)) * 1000 : 0;
   };
   plan();
@@ -37,7 +37,7 @@
       try {
         const t = await O.onAuthExpired();
         if (typeof t !== "string" || !t) throw Error("onAuthExpired() gave no token");
-        token = t; fresh = true; plan();
+        token = t; plan();
       } catch (e) {
         console.error("Gatehouse widget: could not renew the sign-in with hcOptions.onAuthExpired()", e);
         throw authError("your sign-in expired and could not be renewed.");
@@ -81,7 +81,7 @@ input{width:100%;margin-top:4px;padding:8px 10px;border:1px solid #6b7280;border
 </style><button class="l" type="button" aria-expanded="false" aria-controls="p">Help</button>
 <div class="p" id="p" role="dialog" aria-label="Help center" hidden><header><h2>Help center</h2><button class="x" type="button" aria-label="Close help">×</button></header>
 <div class="s"><label for="q">Search articles</label><input id="q" type="search" autocomplete="off"></div>
-<div class="b"><p class="m" role="status"></p><ul class="r"></ul><div class="v" hidden><button class="k" type="button">← Back</button><h3 tabindex="-1"></h3><div class="a"></div><a class="k" target="_blank" rel="noopener">Open in the help center</a></div></div></div>`;
+<div class="b"><p class="m" role="status"></p><ul class="r"></ul><article class="v" hidden><button class="k" type="button">← Back</button><h3 tabindex="-1"></h3><div class="a"></div><a class="k" target="_blank" rel="noopener">Open in the help center</a></article></div></div>`;
   const $ = (s) => root.querySelector(s);
   const launcher = $(".l"), panel = $(".p"), input = $("input"), msg = $(".m"), list = $(".r"), view = $(".v"), title = $("h3"), body = $(".a"), link = $(".v>a");
   let seq = 0, timer, loaded, listMsg = "", picked;
