@@ -21,9 +21,11 @@ export async function proxy(request: NextRequest) {
   // was not handled yet goes through /sso/cookie first, which decides everything. Client-side
   // navigations (RSC fetches) are left alone: the next full load picks the cookie up.
   if (request.method === "GET" && !request.headers.has("rsc") && (await jwtCookieNeedsHandling(request.cookies.get(JWT_COOKIE)?.value, request.cookies.get(JWT_COOKIE_MARKER)?.value))) {
-    // A relative Location: the browser stays on the host it asked for, whatever proxies sit between.
-    const location = `/sso/cookie?${new URLSearchParams({ return_to: `${pathname}${request.nextUrl.search}` })}`;
-    return new NextResponse(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
+    // request.nextUrl carries the Host the browser asked for: it stays on the same help center.
+    const url = new URL(`/sso/cookie?${new URLSearchParams({ return_to: `${pathname}${request.nextUrl.search}` })}`, request.nextUrl);
+    const response = NextResponse.redirect(url, 303);
+    response.headers.set("Cache-Control", "no-store");
+    return response;
   }
   const url = request.nextUrl.clone();
   url.pathname = pathname === "/" ? "/hc" : `/hc${pathname}`;

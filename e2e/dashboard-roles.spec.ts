@@ -6,6 +6,7 @@ import { createTenant } from "./support/tenants";
 
 const pages = {
   content: "content",
+  requests: "requests",
   general: "settings/general",
   sso: "settings/security/sso",
   members: "settings/members",
@@ -14,8 +15,8 @@ const pages = {
 } as const;
 
 const allowed: Record<"admin" | "support" | "editor", (keyof typeof pages)[]> = {
-  admin: ["content", "general", "sso", "members", "logs", "audit"],
-  support: ["logs"],
+  admin: ["content", "requests", "general", "sso", "members", "logs", "audit"],
+  support: ["requests", "logs"],
   editor: ["content"],
 };
 

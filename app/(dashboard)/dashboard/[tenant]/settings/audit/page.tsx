@@ -22,6 +22,16 @@ const ACTIONS: Record<string, string> = {
   "member.role_changed": "Changed a member's role",
   "member.removed": "Removed a member",
   "member.invite_revoked": "Revoked an invite",
+  "sso.allowed_domains.updated": "Changed the Allowed domains",
+  "sso.test_token_minted": "Minted a test token",
+  "content.category.created": "Created a category",
+  "content.category.updated": "Edited a category",
+  "content.category.deleted": "Deleted a category",
+  "content.article.created": "Created an article",
+  "content.article.updated": "Edited an article",
+  "content.article.deleted": "Deleted an article",
+  "request.replied": "Replied to a request",
+  "request.status_changed": "Changed a request's status",
 };
 
 export default async function AuditPage({ params }: Props) {
@@ -31,7 +41,7 @@ export default async function AuditPage({ params }: Props) {
   return (
     <div>
       <h1 className="text-2xl font-bold">Audit trail</h1>
-      <p className="mt-1 text-sm text-slate-600">Every settings change, secret generation, regeneration and reveal: who, when, what. Secret values are never recorded.</p>
+      <p className="mt-1 text-sm text-slate-600">Every settings change, secret generation, regeneration and reveal, content edit and answer to a request: who, when, what. Secret values and tokens are never recorded.</p>
       <div className="mt-6 overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 text-slate-600">
