@@ -1,6 +1,7 @@
 // Settings → Security → SSO: "Test a token", "Mint a test token" and "Allowed domains". The tester
 // must be read-only (no jti used up, no user, no log row), the minter must sign with the tenant's own
 // secret and never log the token, and the domains form must refuse what would lock sign-ins out.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page, type Request } from "@playwright/test";
 import { env } from "@/lib/env";
 import { sqlOnce } from "@/test/support/sql";
@@ -130,6 +131,10 @@ test("a widget token: minted with the widget header and a curl command; passes a
   await expect(tester.getByText("Refused: The right kind of token (sign-in redirect or widget)")).toBeVisible();
   await expect(tester.getByText("token_kind_mismatch")).toBeVisible();
   expect(await ssoEvents(tenant)).toEqual([]);
+
+  // With a report and a minted token on screen, the page still has no axe violations.
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 });
 
 test("minting is refused without a shared secret, keeping the form; an admin of A cannot mint with B's secret", async ({ page }) => {

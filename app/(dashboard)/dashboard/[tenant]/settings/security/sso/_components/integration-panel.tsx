@@ -32,7 +32,8 @@ export function IntegrationPanel({ helpCenterOrigin, issuer, audience }: { helpC
         {LANGUAGES.map((language) => (
           <details key={language.id} className="rounded-md border border-slate-200" open={language.id === "node"}>
             <summary className="cursor-pointer px-3 py-2 text-sm font-medium">{language.label}</summary>
-            <pre className="overflow-x-auto border-t border-slate-200 bg-slate-900 p-4 text-xs text-slate-100">
+            {/* Focusable: a wide example scrolls sideways, and keyboard users must be able to scroll it too. */}
+            <pre tabIndex={0} className="overflow-x-auto border-t border-slate-200 bg-slate-900 p-4 text-xs text-slate-100">
               <code>{integrationExample(language.id, { helpCenterOrigin, issuer, audience })}</code>
             </pre>
           </details>

@@ -3,7 +3,7 @@ import type { CheckStatus, TokenCheckReport } from "@/lib/sso/token-check";
 const MARK: Record<CheckStatus, { icon: string; className: string }> = {
   passed: { icon: "✓", className: "text-green-700" },
   failed: { icon: "✗", className: "font-semibold text-red-700" },
-  "not reached": { icon: "·", className: "text-slate-400" },
+  "not reached": { icon: "·", className: "text-slate-500" },
 };
 
 /** The tester's answer: the verdict, every check in order, and the token as decoded. */
@@ -68,11 +68,11 @@ export function TokenCheckReportView({ report }: { report: TokenCheckReport }) {
         <div className="mt-3 grid gap-4 lg:grid-cols-2">
           <div>
             <h4 className="text-sm font-medium">Header</h4>
-            <pre className="mt-1 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{report.header ? JSON.stringify(report.header, null, 2) : "Could not be decoded."}</pre>
+            <pre tabIndex={0} className="mt-1 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{report.header ? JSON.stringify(report.header, null, 2) : "Could not be decoded."}</pre>
           </div>
           <div>
             <h4 className="text-sm font-medium">Claims</h4>
-            <pre className="mt-1 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{report.claims ? JSON.stringify(report.claims, null, 2) : "Could not be decoded."}</pre>
+            <pre tabIndex={0} className="mt-1 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{report.claims ? JSON.stringify(report.claims, null, 2) : "Could not be decoded."}</pre>
           </div>
         </div>
       </section>
