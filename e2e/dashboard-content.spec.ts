@@ -35,6 +35,13 @@ async function reader(browser: Browser, tenant: TestTenant, user: TestUser) {
   return { page, close: () => context.close() };
 }
 
+/** Presses a form's submit button and waits for the server action's answer (the page's status text may be the previous one). */
+async function save(page: Page, button: string) {
+  const answered = page.waitForResponse((response) => response.request().method() === "POST" && response.request().headers()["next-action"] !== undefined);
+  await page.getByRole("button", { name: button }).click();
+  await answered;
+}
+
 async function articleIds(tenantId: string): Promise<string[]> {
   const rows = await sqlOnce<{ id: string }>(env.TEST_DATABASE_URL!, `SELECT id FROM articles WHERE tenant_id = $1`, [tenantId]);
   return rows.map((row) => row.id);
@@ -68,6 +75,9 @@ test("an editor creates, edits and deletes a group-restricted article; only read
   await expect(preview.getByRole("heading", { name: "Turn it on" })).toBeVisible();
   await expect(preview.locator("strong", { hasText: "Labs" })).toBeVisible();
   await expect(preview.locator("script")).toHaveCount(0);
+  await preview.getByRole("link", { name: "Do not click" }).click(); // a preview link never leaves the unsaved editor
+  await expect(page).toHaveURL(/\/content\/articles\/new$/);
+  await expect(page.getByLabel("Body", { exact: true })).toHaveValue(BODY);
   await page.getByLabel("Required groups", { exact: true }).fill(" beta , beta");
   await page.getByLabel("Published", { exact: true }).check();
   await expectNoAxeViolations(page);
@@ -83,10 +93,10 @@ test("an editor creates, edits and deletes a group-restricted article; only read
   await expect(page.getByLabel("Required groups", { exact: true })).toHaveValue("beta");
   await page.getByLabel("Title", { exact: true }).fill("Instant sync (beta)");
   await expect(page.getByLabel("Slug", { exact: true })).toHaveValue("instant-sync"); // an existing slug never follows the title
-  await page.getByRole("button", { name: "Save article" }).click();
+  await save(page, "Save article");
   await expect(page.getByRole("status").filter({ hasText: "Article saved." })).toBeVisible();
   await page.getByLabel("Body", { exact: true }).fill(`${BODY}\n\nIt syncs within a second.`);
-  await page.getByRole("button", { name: "Save article" }).click();
+  await save(page, "Save article");
   await expect(page.getByText("Someone saved this after you opened it")).toHaveCount(0);
   await expect(page.getByRole("status").filter({ hasText: "Article saved." })).toBeVisible();
   await page.getByRole("link", { name: "Back to content" }).click();
@@ -158,6 +168,7 @@ test("refused saves say why next to the field and keep everything typed", async 
   await page.getByRole("button", { name: "Create category" }).click();
   await expect(page.getByText("Another item in this help center already uses this slug.")).toBeVisible();
   await expect(page.getByLabel("Slug", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Slug", { exact: true })).toBeFocused();
   await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Billing");
   await expect(page.getByLabel("Description", { exact: true })).toHaveValue("Invoices and plans");
 
@@ -170,6 +181,7 @@ test("refused saves say why next to the field and keep everything typed", async 
   await page.getByLabel("Published", { exact: true }).check();
   await page.getByRole("button", { name: "Create article" }).click();
   await expect(page.getByText("The body is 101 KB; the limit is 100 KB.")).toBeVisible();
+  await expect(page.getByLabel("Body", { exact: true })).toBeFocused();
   await expect(page.getByText("Another item in this help center already uses this slug.")).toHaveCount(0); // zod refuses first
   await expect(page.getByLabel("Required groups", { exact: true })).toHaveValue("Staff, beta");
   await expect(page.getByLabel("Published", { exact: true })).toBeChecked();

@@ -79,8 +79,8 @@ export const saveCategory = memberAction(CONTENT_ROLES, updateCategorySchema, as
 export const removeCategory = memberAction(CONTENT_ROLES, deleteSchema, async ({ id }, member): Promise<ActionState> => {
   const result = await deleteCategory(member.tenant.id, id);
   if (!result.ok && result.reason === "has_articles") {
-    const articles = result.articleCount === 1 ? "1 article" : `${result.articleCount} articles`;
-    return { message: `This category still has ${articles}. Move them to another category or delete them first.` };
+    const [articles, them] = result.articleCount === 1 ? ["1 article", "it"] : [`${result.articleCount} articles`, "them"];
+    return { message: `This category still has ${articles}. Move ${them} to another category or delete ${them} first.` };
   }
   if (!result.ok) return { message: "This category no longer exists: someone may have deleted it." };
   await recordAudit(member.tenant.id, member, "content.category.deleted", { id, title: result.title, slug: result.slug });

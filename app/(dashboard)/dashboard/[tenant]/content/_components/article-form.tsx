@@ -8,6 +8,7 @@ import { ARTICLE_TITLE_MAX } from "@/lib/content/limits";
 import { addArticle, saveArticle, type ArticleState } from "../actions";
 import { MarkdownEditor } from "./markdown-editor";
 import { TitleSlugFields } from "./title-slug-fields";
+import { useFocusFirstError } from "./use-focus-first-error";
 
 export interface EditableArticle {
   id: string;
@@ -35,11 +36,12 @@ export function ArticleForm({
   defaultCategoryId?: string;
 }) {
   const [state, action, pending] = useActionState<ArticleState, FormData>((article ? saveArticle : addArticle).bind(null, subdomain), {});
+  const formRef = useFocusFirstError(state);
   const typed = state.ok ? undefined : state.values;
   const errors = state.fieldErrors ?? {};
   const published = typed ? typed.published === "on" : (article?.published ?? false);
   return (
-    <form action={action} className="mt-6 space-y-5" noValidate>
+    <form ref={formRef} action={action} className="mt-6 space-y-5" noValidate>
       {article && <input type="hidden" name="id" value={article.id} />}
       {article && <input type="hidden" name="version" value={article.updatedAt} />}
       <div className="max-w-2xl space-y-5">

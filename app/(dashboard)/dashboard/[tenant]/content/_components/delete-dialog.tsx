@@ -39,7 +39,7 @@ export function DeleteDialog({
           <Dialog.Title className="text-lg font-semibold">{blocked ? `“${title}” cannot be deleted yet` : `Delete the ${kind} “${title}”?`}</Dialog.Title>
           <Dialog.Description className="mt-2 text-sm text-slate-600">
             {blocked
-              ? `It still has ${articleCount === 1 ? "1 article" : `${articleCount} articles`}. Move them to another category or delete them first: articles always need a category.`
+              ? `It still has ${articleCount === 1 ? "1 article. Move it" : `${articleCount} articles. Move them`} to another category or delete ${articleCount === 1 ? "it" : "them"} first: articles always need a category.`
               : kind === "article"
                 ? "It disappears from the help center at once. This cannot be undone."
                 : "The empty category disappears from the help center at once. This cannot be undone."}

@@ -38,7 +38,16 @@ export function MarkdownEditor({ initialBody, error }: { initialBody: string; er
       </div>
       <section aria-labelledby="preview-heading" className="min-w-0 rounded-md border border-slate-200 bg-slate-50 p-4">
         <h2 id="preview-heading" className="text-sm font-medium text-slate-600">Preview</h2>
-        <div className="mt-3 rounded bg-white p-4" aria-live="off">
+        <p className="text-xs text-slate-500">As readers will see it. Links are not followed here.</p>
+        {/* Links in the preview do not navigate: a click would leave the editor and lose unsaved work.
+            Scrollable, so a long body does not push the rest of the form far down; focusable to scroll by keyboard. */}
+        <div
+          tabIndex={0}
+          className="mt-3 max-h-[36rem] overflow-y-auto rounded bg-white p-4 wrap-anywhere"
+          onClickCapture={(event) => {
+            if ((event.target as Element).closest("a")) event.preventDefault();
+          }}
+        >
           {preview.trim() ? <Markdown source={preview} /> : <p className="text-sm text-slate-500">Nothing to preview yet.</p>}
         </div>
       </section>
