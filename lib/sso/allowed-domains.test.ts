@@ -8,10 +8,12 @@ describe("parseAllowedDomain", () => {
     expect(parseAllowedDomain("example.com.")).toEqual({ ok: true, domain: "example.com" });
     expect(parseAllowedDomain("*.example.com")).toEqual({ ok: true, domain: "*.example.com" });
     expect(parseAllowedDomain("localhost")).toEqual({ ok: true, domain: "localhost" });
+    expect(parseAllowedDomain("Bücher.example")).toEqual({ ok: true, domain: "xn--bcher-kva.example" });
+    expect(parseAllowedDomain("*.bücher.example")).toEqual({ ok: true, domain: "*.xn--bcher-kva.example" });
   });
 
   it("refuses what is not a domain, with the entry in the message", () => {
-    for (const bad of ["", "not a domain!", "*", "app.*.example.com", "exa_mple.com", "-bad.com", `${"a".repeat(64)}.com`]) {
+    for (const bad of ["", "not a domain!", "not a domain", "intranet", "*", "app.*.example.com", "exa_mple.com", "-bad.com", `${"a".repeat(64)}.com`]) {
       const parsed = parseAllowedDomain(bad);
       expect(parsed.ok, bad).toBe(false);
     }
@@ -26,7 +28,7 @@ describe("parseAllowedDomainList", () => {
   });
 
   it("stops at the first bad entry and caps the list", () => {
-    expect(parseAllowedDomainList("good.com\nbad domain!").ok).toBe(false);
+    expect(parseAllowedDomainList("good.com\nbad domain!")).toEqual({ ok: false, message: expect.stringContaining('"bad domain!"') });
     expect(parseAllowedDomainList(Array.from({ length: 51 }, (_, i) => `d${i}.com`).join("\n")).ok).toBe(false);
   });
 });

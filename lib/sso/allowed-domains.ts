@@ -24,16 +24,29 @@ export function parseAllowedDomain(input: string): DomainParse {
     }
   }
   value = value.replace(/\/.*$/, "").replace(/:\d+$/, "").replace(/\.$/, "");
+  if (/\s/.test(value)) return { ok: false, message: `"${input.trim()}" is not a domain name: one domain per line.` };
+  // An internationalized name (bücher.example) is compared as browsers send it: in punycode.
+  if (/[^\x00-\x7f]/.test(value)) {
+    try {
+      value = new URL(`http://${value.replace(/^\*\./, "")}`).hostname.replace(/^/, value.startsWith("*.") ? "*." : "");
+    } catch {
+      return { ok: false, message: `"${input.trim()}" is not a valid domain name.` };
+    }
+  }
   if (value === "*" || value.startsWith("*.") === false && value.includes("*")) {
     return { ok: false, message: `"${input.trim()}": a wildcard is only allowed as a leading "*." (for example *.example.com).` };
   }
   if (value.length > 253 || !DOMAIN_PATTERN.test(value)) return { ok: false, message: `"${input.trim()}" is not a valid domain name.` };
+  // "intranet" alone is almost always a typo or a split line; localhost is the one real exception.
+  if (!value.includes(".") && value !== "localhost") {
+    return { ok: false, message: `"${input.trim()}" is not a full domain name: write it like app.example.com.` };
+  }
   return { ok: true, domain: value };
 }
 
-/** Parses a list (one per line, or separated by commas/spaces); duplicates are dropped. */
+/** Parses a list (one per line, or separated by commas); duplicates are dropped. */
 export function parseAllowedDomainList(text: string): { ok: true; domains: string[] } | { ok: false; message: string } {
-  const entries = text.split(/[\s,]+/).filter(Boolean);
+  const entries = text.split(/[\n,]+/).map((entry) => entry.trim()).filter(Boolean);
   const domains: string[] = [];
   for (const entry of entries) {
     const parsed = parseAllowedDomain(entry);

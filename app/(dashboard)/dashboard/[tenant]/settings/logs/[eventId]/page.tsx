@@ -14,7 +14,7 @@ type Props = { params: Promise<{ tenant: string; eventId: string }>; searchParam
 const STEP_MARK: Record<StepStatus, { icon: string; className: string }> = {
   passed: { icon: "✓", className: "text-green-700" },
   failed: { icon: "✗", className: "font-semibold text-red-700" },
-  "not checked": { icon: "·", className: "text-slate-400" },
+  "not checked": { icon: "·", className: "text-slate-500" },
 };
 
 // One event: what the token said (header and claims as we read them), which check failed, what that
