@@ -54,6 +54,8 @@ function widget(page: Page) {
     dialog,
     search: page.getByLabel("Search articles", { exact: true }),
     result: (title: string) => dialog.getByRole("button", { name: title }),
+    /** the status line once a search for `query` has answered with results */
+    resultsFor: (query: string) => dialog.getByText(`Results for “${query}”`),
     heading: (title: string) => dialog.getByRole("heading", { name: title, level: 3 }),
     back: dialog.getByRole("button", { name: "← Back" }),
     /** the article view (the result list stays in the DOM, hidden, behind it) */
@@ -90,6 +92,7 @@ test("embedded on another site: opens, searches, reads an article, and renews it
   await expect(w.result("Reset your password")).toBeVisible();
 
   await w.search.fill("invoice");
+  await expect(w.resultsFor("invoice")).toBeVisible();
   await expect(w.result("Download an invoice")).toBeVisible();
   await expect(w.result("Reset your password")).toHaveCount(0);
   await w.result("Download an invoice").click();
@@ -106,6 +109,7 @@ test("embedded on another site: opens, searches, reads an article, and renews it
   const callsBefore = site.tokenCalls();
   await page.waitForTimeout((TOKEN_LIFE_SECONDS + 2) * 1000);
   await w.search.fill("password");
+  await expect(w.resultsFor("password")).toBeVisible();
   await expect(w.result("Reset your password")).toBeVisible();
   await w.result("Reset your password").click();
   await expect(w.heading("Reset your password")).toBeVisible();
@@ -138,6 +142,7 @@ test("a token already older than the TTL is refused (token_too_old), renewed thr
   await page.goto(site.url);
   await w.launcher.click();
   await w.search.fill("plan");
+  await expect(w.resultsFor("plan")).toBeVisible();
   await w.result("Change your plan").click();
   await expect(w.article.getByText("Plans can be changed at any time")).toBeVisible();
 
@@ -177,7 +182,7 @@ test("keyboard: Enter and Space open, Escape closes and gives focus back; the pa
   await expect(w.search).toBeFocused();
   await page.keyboard.type("invoice");
   // (Download an invoice is also among the recent articles: wait for the search's own list.)
-  await expect(w.dialog.getByText("Results for “invoice”")).toBeVisible();
+  await expect(w.resultsFor("invoice")).toBeVisible();
   await expect(w.result("Download an invoice")).toBeVisible();
   const inputStyle = await w.search.evaluate((element) => {
     const style = getComputedStyle(element);
@@ -244,6 +249,7 @@ test("groups matter in the widget: a “beta” article is found only with a tok
   await page.goto(beta.url);
   await w.launcher.click();
   await w.search.fill("instant sync");
+  await expect(w.resultsFor("instant sync")).toBeVisible();
   await w.result("Beta: instant sync").click();
   await expect(w.article.getByText("Turn on instant sync under Labs.")).toBeVisible();
 });

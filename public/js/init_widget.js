@@ -124,6 +124,7 @@ input{width:100%;margin-top:4px;padding:8px 10px;border:1px solid #6b7280;border
 
   const read = async (id, from) => {
     const n = ++seq;
+    clearTimeout(timer); // a search still waiting on its debounce must not replace the article
     picked = from; list.hidden = true; view.hidden = false; link.hidden = true; title.textContent = ""; body.replaceChildren();
     say("Loading…");
     try {
