@@ -9,8 +9,10 @@ describe("content limits", () => {
   });
 
   it("formats sizes for the editor's counter", () => {
-    expect(formatKilobytes(0)).toBe("0.0 KB");
+    expect(formatKilobytes(0)).toBe("0 KB");
+    expect(formatKilobytes(1)).toBe("0.1 KB");
     expect(formatKilobytes(1536)).toBe("1.5 KB");
     expect(formatKilobytes(100 * 1024)).toBe("100 KB");
+    expect(formatKilobytes(100 * 1024 + 1)).toBe("100.1 KB"); // over the limit never reads as the limit
   });
 });

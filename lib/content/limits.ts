@@ -13,7 +13,11 @@ export function utf8Bytes(text: string): number {
   return new TextEncoder().encode(text).length;
 }
 
-/** "12.3 KB" for the editor's counter. */
+/**
+ * "12.3 KB", rounded up to a tenth: a body even one byte over the limit never reads as the limit
+ * itself ("100.1 KB of 100 KB", not "100 KB of 100 KB").
+ */
 export function formatKilobytes(bytes: number): string {
-  return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;
+  const tenths = Math.ceil(bytes / 102.4);
+  return `${tenths % 10 === 0 ? tenths / 10 : (tenths / 10).toFixed(1)} KB`;
 }

@@ -1,14 +1,27 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, type FormEvent } from "react";
 import { FormField, FormMessage } from "@/components/form-field";
 import { formatGroupList } from "@/lib/content/groups";
-import { ARTICLE_TITLE_MAX } from "@/lib/content/limits";
+import { ARTICLE_BODY_MAX_BYTES, ARTICLE_TITLE_MAX, utf8Bytes } from "@/lib/content/limits";
 import { addArticle, saveArticle, type ArticleState } from "../actions";
 import { MarkdownEditor } from "./markdown-editor";
 import { TitleSlugFields } from "./title-slug-fields";
 import { useFocusFirstError } from "./use-focus-first-error";
+
+/**
+ * A body over the limit is not sent: the editor's counter already says why, and focus goes there.
+ * The server refuses it too, but a body past the request size limit (1 MB) would fail as a whole
+ * request, and the form would lose what was typed.
+ */
+function keepOversizedBody(event: FormEvent<HTMLFormElement>) {
+  const body = new FormData(event.currentTarget).get("body");
+  if (typeof body === "string" && utf8Bytes(body) > ARTICLE_BODY_MAX_BYTES) {
+    event.preventDefault();
+    event.currentTarget.querySelector<HTMLTextAreaElement>("textarea[name=body]")?.focus();
+  }
+}
 
 export interface EditableArticle {
   id: string;
@@ -41,7 +54,7 @@ export function ArticleForm({
   const errors = state.fieldErrors ?? {};
   const published = typed ? typed.published === "on" : (article?.published ?? false);
   return (
-    <form ref={formRef} action={action} className="mt-6 space-y-5" noValidate>
+    <form ref={formRef} action={action} onSubmit={keepOversizedBody} className="mt-6 space-y-5" noValidate>
       {article && <input type="hidden" name="id" value={article.id} />}
       {article && <input type="hidden" name="version" value={article.updatedAt} />}
       <div className="max-w-2xl space-y-5">
