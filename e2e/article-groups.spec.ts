@@ -1,7 +1,7 @@
 // Articles with required groups: only end users whose token put them in one of those groups see
 // them; for everyone else they do not exist (404, not listed).
 import { expect, test, type Page } from "@playwright/test";
-import { customerBackend, LOGIN_URL, type TestUser } from "./support/customer-backend";
+import { customerBackend, LOGIN_URL, mintWidgetToken, type TestUser } from "./support/customer-backend";
 import { createTenant, endUserSessions, type TestTenant } from "./support/tenants";
 
 const categories = [
@@ -54,4 +54,19 @@ test("an article for group “beta” is a 404 and unlisted without the group, a
 
   const groupsByEmail = Object.fromEntries((await endUserSessions(tenant)).map((session) => [session.email, session.groups]));
   expect(groupsByEmail).toEqual({ "plain@example.com": [], "tester@example.com": ["beta"] });
+});
+
+test("the same group rule on the read API and the widget API, called from a page in the browser", async ({ page }) => {
+  const tenant = await createTenant({ prefix: "groups-api", visibility: "private", categories, sso: {} });
+  await page.goto(`${tenant.origin}/api/v1/openapi.json`); // any page of the help center's origin: the calls below are same-origin
+  const titlesFor = async (groups: string[]) => {
+    const token = mintWidgetToken(tenant.secret!, { email: `api-${groups.join("-") || "none"}@example.com`, name: "API reader", groups });
+    return page.evaluate(async (bearer) => {
+      const get = async (path: string) => (await (await fetch(path, { headers: { Authorization: `Bearer ${bearer}` } })).json()) as { data: { title: string }[] };
+      const [api, widget] = await Promise.all([get("/api/v1/articles"), get("/api/widget/v1/articles")]);
+      return { api: api.data.map((a) => a.title).sort(), widget: widget.data.map((a) => a.title).sort() };
+    }, token);
+  };
+  expect(await titlesFor([])).toEqual({ api: ["Dark mode"], widget: ["Dark mode"] });
+  expect(await titlesFor(["beta"])).toEqual({ api: ["Beta: instant sync", "Dark mode"], widget: ["Beta: instant sync", "Dark mode"] });
 });

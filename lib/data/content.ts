@@ -45,19 +45,6 @@ export async function findArticle(tenantId: string, slug: string, groups: string
   });
 }
 
-/** Every category and article of a tenant, drafts and restricted ones included (dashboard only). */
-export async function listContentForDashboard(tenantId: string) {
-  return getDb().category.findMany({
-    where: { tenantId },
-    orderBy: [{ position: "asc" }, { title: "asc" }],
-    select: {
-      id: true,
-      title: true,
-      articles: { orderBy: { title: "asc" }, select: { id: true, title: true, published: true, requiredGroups: true } },
-    },
-  });
-}
-
 // ---- for the widget API and the read API (token holders): the same visibility rule, in SQL ----
 // These run on the pg pool directly: they sit on the widget's hot path, where Prisma's raw-query
 // pipeline costs several times the driver's CPU per statement (see lib/data/sign-in-store.ts).

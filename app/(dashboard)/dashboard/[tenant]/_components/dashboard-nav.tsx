@@ -15,7 +15,9 @@ export function DashboardNav({ items }: { items: NavItem[] }) {
     <nav aria-label="Dashboard" className="overflow-x-auto px-2 pb-2 md:px-3">
       <ul className="flex gap-1 md:flex-col">
         {items.map((item, index) => {
-          const current = pathname === item.href;
+          // A section stays highlighted on its sub-pages (an article's editor is still "Content");
+          // the first item, the overview, only on itself.
+          const current = pathname === item.href || (index > 0 && pathname.startsWith(`${item.href}/`));
           const showGroup = item.group && items[index - 1]?.group !== item.group;
           return (
             <li key={item.href} className="shrink-0">
