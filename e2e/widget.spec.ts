@@ -81,7 +81,11 @@ test("embedded on another site: opens, searches, reads an article, and renews it
   const calls = recordApiCalls(page);
   const w = widget(page);
 
+  const script = page.waitForResponse(`${tenant.origin}/js/init_widget.js`);
   await page.goto(site.url);
+  // Served by the help center's own host (the proxy passes /js through), as JavaScript.
+  expect((await script).status()).toBe(200);
+  expect((await script).headers()["content-type"]).toMatch(/javascript/);
   await page.evaluate(() => ((window as unknown as { marker: string }).marker = "same page"));
   await expect(w.launcher).toHaveAttribute("aria-expanded", "false");
   await w.launcher.click();

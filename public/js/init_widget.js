@@ -1,4 +1,4 @@
-/*! Gatehouse help-center widget. Plain ES2019, no dependencies, no framework; about 4.7 KB gzipped (gzip -9).
+/*! Gatehouse help-center widget. Plain ES2019, no dependencies, no framework; about 4.8 KB gzipped (gzip -9).
  * Embed on your site (the token is a widget token: the JWT header typ "gatehouse-widget+jwt"):
  *   <script>window.hcOptions = { app_id: "<subdomain>", jwt: "<token>", onAuthExpired: async () => "<fresh token>" }</script>
  *   <script src="https://<help center>/js/init_widget.js" async></script>
@@ -84,7 +84,7 @@ input{width:100%;margin-top:4px;padding:8px 10px;border:1px solid #6b7280;border
 <div class="b"><p class="m" role="status"></p><ul class="r"></ul><article class="v" hidden><button class="k" type="button">← Back</button><h3 tabindex="-1"></h3><div class="a"></div><a class="k" target="_blank" rel="noopener">Open in the help center</a></article></div></div>`;
   const $ = (s) => root.querySelector(s);
   const launcher = $(".l"), panel = $(".p"), input = $("input"), msg = $(".m"), list = $(".r"), view = $(".v"), title = $("h3"), body = $(".a"), link = $(".v>a");
-  let seq = 0, timer, loaded, listMsg = "", picked;
+  let seq = 0, timer, loaded, asked, listMsg = "", picked;
 
   const el = (tag, cls = "", text = "") => Object.assign(D.createElement(tag), { className: cls, textContent: text });
   const say = (text, retry) => {
@@ -157,6 +157,7 @@ input{width:100%;margin-top:4px;padding:8px 10px;border:1px solid #6b7280;border
     if (!panel.hidden) return;
     panel.hidden = false; launcher.setAttribute("aria-expanded", "true");
     input.focus();
+    if (!asked) session();
     if (!loaded) { loaded = 1; search(); }
   };
   const close = () => {
@@ -174,12 +175,14 @@ input{width:100%;margin-top:4px;padding:8px 10px;border:1px solid #6b7280;border
     else if (e.key === "Enter" && e.target === input) search();
   });
 
-  // Learn the Token TTL (and the help center's name) up front, so renewal happens on time.
-  call("/session").then((s) => {
+  // Learn the Token TTL (and the help center's name) up front, so renewal happens on time; if that
+  // failed, opening the panel asks again.
+  const session = () => (asked = call("/session").then((s) => {
     ttl = +s.token_ttl_seconds || 0; plan();
     const name = s.help_center && s.help_center.name;
     if (name) { panel.setAttribute("aria-label", name); $("h2").textContent = name; }
-  }, (e) => console.error("Gatehouse widget:", e.message));
+  }, (e) => { asked = 0; console.error("Gatehouse widget:", e.message); }));
+  session();
 
   const mount = () => D.body.append(host);
   if (D.body) mount();
