@@ -54,12 +54,10 @@ export interface BackendLog {
   tokens: string[];
 }
 
+type MintClaims = { jti?: string; iat?: number; exp?: number; iss?: string; aud?: string };
+
 /** Signs an HS256 token the way tenants do. Defaults: a fresh jti, iat now, exp in 2 minutes. */
-export function mintToken(
-  secret: string,
-  user: TestUser,
-  claims: { jti?: string; iat?: number; exp?: number; iss?: string; aud?: string } = {},
-): string {
+export function mintToken(secret: string, user: TestUser, claims: MintClaims = {}, header: { typ?: string } = {}): string {
   const now = Math.floor(Date.now() / 1000);
   const payload = {
     jti: claims.jti ?? randomUUID(),
@@ -69,25 +67,12 @@ export function mintToken(
     ...(claims.iss ? { iss: claims.iss } : {}),
     ...(claims.aud ? { aud: claims.aud } : {}),
   };
-  return jwt.sign(payload, secret, { algorithm: "HS256" });
+  return jwt.sign(payload, secret, { algorithm: "HS256", ...(header.typ ? { header: { alg: "HS256", typ: header.typ } } : {}) });
 }
 
 /** A widget/API token: the same claims, with the header typ that marks the widget kind. */
-export function mintWidgetToken(
-  secret: string,
-  user: TestUser,
-  claims: { jti?: string; iat?: number; exp?: number; iss?: string; aud?: string } = {},
-): string {
-  const now = Math.floor(Date.now() / 1000);
-  const payload = {
-    jti: claims.jti ?? randomUUID(),
-    iat: claims.iat ?? now,
-    exp: claims.exp ?? now + 120,
-    ...user,
-    ...(claims.iss ? { iss: claims.iss } : {}),
-    ...(claims.aud ? { aud: claims.aud } : {}),
-  };
-  return jwt.sign(payload, secret, { algorithm: "HS256", header: { alg: "HS256", typ: WIDGET_TOKEN_TYPE } });
+export function mintWidgetToken(secret: string, user: TestUser, claims: MintClaims = {}): string {
+  return mintToken(secret, user, claims, { typ: WIDGET_TOKEN_TYPE });
 }
 
 // ---- used by specs -------------------------------------------------------------------------------

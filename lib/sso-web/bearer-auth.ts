@@ -1,15 +1,14 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { findSignInContext, type SignInContext } from "@/lib/data/sign-in-context";
-import { recordSsoEvent } from "@/lib/data/sso-events";
 import { readBearerToken } from "@/lib/sso/bearer-token";
 import type { EndUserProfile } from "@/lib/sso/profile-claims";
-import { REASONS, signatureWasVerified, type RejectionReason } from "@/lib/sso/reasons";
-import { readUnverifiedToken } from "@/lib/sso/unverified-claims";
+import { REASONS } from "@/lib/sso/reasons";
 import { verifySsoToken } from "@/lib/sso/verify-token";
 import { isSuspended, tenantAccessSnapshot } from "./access-snapshot";
 import { signatureMemo } from "./signature-memo";
 import { apiError, type ApiResult } from "./api-route";
+import { recordTokenRejection, type TokenRejection } from "./rejection-event";
 import type { RequestInfo } from "./request-info";
 import type { SsoSite } from "./site";
 
@@ -35,7 +34,7 @@ export interface TokenHolder {
 
 export type BearerAuthentication = { ok: true; context: SignInContext; holder: TokenHolder } | { ok: false; result: ApiResult };
 
-type Rejection = { reason: RejectionReason; claim?: string; detail?: string };
+type Rejection = TokenRejection;
 type Attempt = { ok: true; holder: TokenHolder } | { ok: false; rejection: Rejection; final: boolean } | "stale";
 
 async function attempt(context: SignInContext, token: ReturnType<typeof readBearerToken>, now: Date, freshSnapshot: boolean): Promise<Attempt> {
@@ -87,29 +86,7 @@ async function rejectBearer(
   rejection: Rejection,
   token: string | null,
 ): Promise<ApiResult> {
-  const unverified = readUnverifiedToken(token);
-  await recordSsoEvent(context.tenant.id, {
-    eventType: "widget_jwt.rejected",
-    outcome: "rejected",
-    reasonCode: rejection.reason,
-    email: unverified.email,
-    externalId: unverified.externalId,
-    jti: unverified.jti,
-    iss: unverified.iss,
-    aud: unverified.aud,
-    ...info,
-    details: {
-      surface,
-      path: request.nextUrl.pathname,
-      claim: rejection.claim,
-      detail: rejection.detail,
-      verified: token ? signatureWasVerified(rejection.reason) : undefined,
-      header: token ? unverified.header : undefined,
-      iat: unverified.iat,
-      exp: unverified.exp,
-      nbf: unverified.nbf,
-    },
-  });
+  await recordTokenRejection(context.tenant.id, "widget_jwt.rejected", rejection, token, info, { surface, path: request.nextUrl.pathname });
   // RFC 6750 §3: no error attribute when the request carried no token at all.
   const challenge = rejection.reason === "token_missing" ? 'Bearer realm="gatehouse"' : `Bearer realm="gatehouse", error="invalid_token"`;
   return apiError(401, rejection.reason, rejectionMessage(rejection), { context, headers: { "WWW-Authenticate": challenge } });

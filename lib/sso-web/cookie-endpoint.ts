@@ -2,16 +2,15 @@ import "server-only";
 import type { NextRequest, NextResponse } from "next/server";
 import type { SignInContext } from "@/lib/data/sign-in-context";
 import { createSignInStore } from "@/lib/data/sign-in-store";
-import { recordSsoEvent } from "@/lib/data/sso-events";
 import { signInSourceAllowed } from "@/lib/sso/allowed-domains";
 import { renderRejectionPage } from "@/lib/sso/error-page";
 import { holderMarker, JWT_COOKIE, tokenMarker } from "@/lib/sso/jwt-cookie";
 import { generateOpaqueToken, hashOpaqueToken } from "@/lib/sso/opaque-token";
-import { REASONS, signatureWasVerified, type RejectionReason } from "@/lib/sso/reasons";
+import { REASONS } from "@/lib/sso/reasons";
 import { safeRedirectTarget } from "@/lib/sso/redirect-target";
-import { readUnverifiedToken } from "@/lib/sso/unverified-claims";
 import { verifySsoToken } from "@/lib/sso/verify-token";
 import { cookieOptions, JWT_COOKIE_MARKER, SESSION_COOKIE } from "./cookies";
+import { recordTokenRejection, type TokenRejection } from "./rejection-event";
 import type { RequestInfo } from "./request-info";
 import { htmlResponse, redirectResponse } from "./responses";
 import { describeSource, signInSource } from "./sign-in-source";
@@ -29,7 +28,7 @@ const REFUSAL_MEMORY_SECONDS = 10 * 60;
 
 export const handleSsoCookie = ssoRoute("cookie", signInFromCookie);
 
-type Rejection = { reason: RejectionReason; claim?: string; detail?: string };
+type Rejection = TokenRejection;
 
 async function signInFromCookie(request: NextRequest, { context, origin }: SsoSite, info: RequestInfo): Promise<NextResponse> {
   const now = new Date();
@@ -65,27 +64,7 @@ async function signInFromCookie(request: NextRequest, { context, origin }: SsoSi
 }
 
 async function refuse(context: SignInContext, info: RequestInfo, rejection: Rejection, token: string, target: string): Promise<NextResponse> {
-  const unverified = readUnverifiedToken(token);
-  await recordSsoEvent(context.tenant.id, {
-    eventType: "sso.cookie_flow.rejected",
-    outcome: "rejected",
-    reasonCode: rejection.reason,
-    email: unverified.email,
-    externalId: unverified.externalId,
-    jti: unverified.jti,
-    iss: unverified.iss,
-    aud: unverified.aud,
-    ...info,
-    details: {
-      claim: rejection.claim,
-      detail: rejection.detail,
-      verified: signatureWasVerified(rejection.reason),
-      header: unverified.header,
-      iat: unverified.iat,
-      exp: unverified.exp,
-      nbf: unverified.nbf,
-    },
-  });
+  await recordTokenRejection(context.tenant.id, "sso.cookie_flow.rejected", rejection, token, info);
   // Said once, plainly, with a way on: the marker keeps this token from being tried again, so the
   // visitor is not stuck on this page, and a private help center sends them to sign in normally.
   const html = renderRejectionPage(rejection.reason, {

@@ -3,17 +3,16 @@ import type { NextRequest, NextResponse } from "next/server";
 import { findRedirectKeyReturnTo } from "@/lib/data/redirect-keys";
 import { findSignInContext, type SignInContext } from "@/lib/data/sign-in-context";
 import { createSignInStore, StaleSignInContextError, type SessionToStart } from "@/lib/data/sign-in-store";
-import { recordSsoEvent } from "@/lib/data/sso-events";
 import { renderRejectionPage } from "@/lib/sso/error-page";
 import { generateOpaqueToken, hashOpaqueToken } from "@/lib/sso/opaque-token";
-import { REASONS, signatureWasVerified, type RejectionReason } from "@/lib/sso/reasons";
+import { REASONS, type RejectionReason } from "@/lib/sso/reasons";
 import { signInSourceAllowed } from "@/lib/sso/allowed-domains";
 import { safeRedirectTarget } from "@/lib/sso/redirect-target";
 import { signIn, type SignInStore } from "@/lib/sso/sign-in";
 import { pickToken } from "@/lib/sso/token-input";
-import { readUnverifiedToken } from "@/lib/sso/unverified-claims";
 import { BINDING_COOKIE, BOUNCE_COOKIE, cookieOptions, expiredCookieOptions, readOpaqueCookie, SESSION_COOKIE } from "./cookies";
 import { parseHttpUrl, redirectToLoginUrl } from "./login-redirect";
+import { recordTokenRejection } from "./rejection-event";
 import type { RequestInfo } from "./request-info";
 import { describeSource, signInSource } from "./sign-in-source";
 import { htmlResponse, notFoundResponse, redirectResponse } from "./responses";
@@ -164,27 +163,7 @@ async function rejectSignIn(
   token: string | null,
   returnToParam: string | null,
 ): Promise<NextResponse> {
-  const unverified = readUnverifiedToken(token);
-  await recordSsoEvent(context.tenant.id, {
-    eventType: "sso.redirect_flow.rejected",
-    outcome: "rejected",
-    reasonCode: rejection.reason,
-    email: unverified.email,
-    externalId: unverified.externalId,
-    jti: unverified.jti,
-    iss: unverified.iss,
-    aud: unverified.aud,
-    ...info,
-    details: {
-      claim: rejection.claim,
-      detail: rejection.detail,
-      verified: token ? signatureWasVerified(rejection.reason) : undefined,
-      header: token ? unverified.header : undefined,
-      iat: unverified.iat,
-      exp: unverified.exp,
-      nbf: unverified.nbf,
-    },
-  });
+  const unverified = await recordTokenRejection(context.tenant.id, "sso.redirect_flow.rejected", rejection, token, info);
 
   // What the visitor wanted: where their redirect key said, else return_to, else the home page.
   const keyReturnTo = unverified.jti ? await findRedirectKeyReturnTo(context.tenant.id, unverified.jti) : null;

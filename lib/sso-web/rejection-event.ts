@@ -1,0 +1,49 @@
+import "server-only";
+import { recordSsoEvent, type SsoEventType } from "@/lib/data/sso-events";
+import { signatureWasVerified, type RejectionReason } from "@/lib/sso/reasons";
+import { readUnverifiedToken, type UnverifiedTokenInfo } from "@/lib/sso/unverified-claims";
+import type { RequestInfo } from "./request-info";
+
+export interface TokenRejection {
+  reason: RejectionReason;
+  claim?: string;
+  detail?: string;
+}
+
+/**
+ * Logs a refused token the same way on every surface (/sso/jwt, the hc_jwt cookie flow, the
+ * widget and read APIs): what could be read of it, marked verified or not, and of the request;
+ * never the token, its signature or a secret. Returns what was read, for callers that need it.
+ */
+export async function recordTokenRejection(
+  tenantId: string,
+  eventType: Extract<SsoEventType, `${string}.rejected`>,
+  rejection: TokenRejection,
+  token: string | null,
+  info: RequestInfo,
+  extraDetails: Record<string, unknown> = {},
+): Promise<UnverifiedTokenInfo> {
+  const unverified = readUnverifiedToken(token);
+  await recordSsoEvent(tenantId, {
+    eventType,
+    outcome: "rejected",
+    reasonCode: rejection.reason,
+    email: unverified.email,
+    externalId: unverified.externalId,
+    jti: unverified.jti,
+    iss: unverified.iss,
+    aud: unverified.aud,
+    ...info,
+    details: {
+      ...extraDetails,
+      claim: rejection.claim,
+      detail: rejection.detail,
+      verified: token ? signatureWasVerified(rejection.reason) : undefined,
+      header: token ? unverified.header : undefined,
+      iat: unverified.iat,
+      exp: unverified.exp,
+      nbf: unverified.nbf,
+    },
+  });
+  return unverified;
+}
