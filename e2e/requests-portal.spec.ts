@@ -32,6 +32,9 @@ async function raiseRequest(page: Page, subject: string, message: string): Promi
 }
 
 async function expectNoAxeViolations(page: Page) {
+  // After a server action the page's <title> is re-committed with the refreshed tree: wait for it,
+  // or axe may look in between and report a page without a title.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
   const found = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
   expect(found).toEqual([]);
