@@ -1,31 +1,29 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
 
-// A labelled input with its error and hint wired up for assistive technology.
-export function FormField({
+/**
+ * What every labelled field shares: the label, the hint and the error, tied to the control with
+ * aria-describedby (`describedBy` is what the control must carry), for assistive technology.
+ */
+export function FieldFrame({
   id,
   label,
   error,
   hint,
   children,
-  ...input
-}: { id: string; label: string; error?: string; hint?: ReactNode; children?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: ReactNode;
+  children: (describedBy: string | undefined) => ReactNode;
+}) {
   const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      <div className="mt-1 flex gap-2">
-        <input
-          id={id}
-          name={id}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          className="w-full min-w-0 rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-[invalid=true]:border-red-600"
-          {...input}
-        />
-        {children}
-      </div>
+      {children(describedBy)}
       {hint && (
         <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
           {hint}
@@ -37,6 +35,30 @@ export function FormField({
         </p>
       )}
     </div>
+  );
+}
+
+export const FIELD_CONTROL_CLASS =
+  "w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-[invalid=true]:border-red-600";
+
+// A labelled input, with room beside it for a button (children).
+export function FormField({
+  id,
+  label,
+  error,
+  hint,
+  children,
+  ...input
+}: { id: string; label: string; error?: string; hint?: ReactNode; children?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <FieldFrame id={id} label={label} error={error} hint={hint}>
+      {(describedBy) => (
+        <div className="mt-1 flex gap-2">
+          <input id={id} name={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={`min-w-0 ${FIELD_CONTROL_CLASS}`} {...input} />
+          {children}
+        </div>
+      )}
+    </FieldFrame>
   );
 }
 

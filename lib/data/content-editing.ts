@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { isUuid } from "@/lib/uuid";
 
 // The dashboard's side of help-center content: every category and article of a tenant (drafts and
 // restricted ones included), one item for its edit form, and the writes. Every statement carries
@@ -27,10 +28,6 @@ export type UpdateResult = { ok: true; changed: string[] } | { ok: false; reason
 export type CreateResult = { ok: true; id: string } | { ok: false; reason: "slug_taken" | "category_not_found" };
 export type DeleteResult = { ok: true; title: string; slug: string } | { ok: false; reason: "not_found" } | { ok: false; reason: "has_articles"; articleCount: number };
 
-// Ids arrive from URLs and forms; anything that is not a UUID cannot name a row (and would make
-// PostgreSQL raise on the uuid column), so it is simply not found.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isUuid = (id: string) => UUID.test(id);
 
 function prismaCode(error: unknown): string | undefined {
   return typeof error === "object" && error !== null ? (error as { code?: string }).code : undefined;

@@ -1,6 +1,7 @@
 import "server-only";
 import { prefixTsQuery } from "@/lib/api/search-query";
 import { getDb, getPool } from "@/lib/db";
+import { isUuid } from "@/lib/uuid";
 
 // Help-center content (categories and their articles). Every query is scoped by tenantId, and an
 // article with required groups is only returned to a viewer in at least one of them.
@@ -49,8 +50,6 @@ export async function findArticle(tenantId: string, slug: string, groups: string
 // These run on the pg pool directly: they sit on the widget's hot path, where Prisma's raw-query
 // pipeline costs several times the driver's CPU per statement (see lib/data/sign-in-store.ts).
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The SQL twin of visibleTo(): published, and unrestricted or sharing a group with the reader. */
 const VISIBLE_SQL = `a.published AND (cardinality(a.required_groups) = 0 OR a.required_groups && $2::text[])`;
 
@@ -95,7 +94,7 @@ export async function searchVisibleArticles(tenantId: string, groups: string[], 
 
 /** One article by id, if this reader may see it; null otherwise (and for ids that are not UUIDs). */
 export async function findVisibleArticleById(tenantId: string, groups: string[], id: string): Promise<ArticleRow | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const { rows } = await getPool().query<ArticleRow>(
     `SELECT a.id, a.slug, a.title, a.body, c.id AS "categoryId", c.title AS "categoryTitle", a.created_at AS "createdAt", a.updated_at AS "updatedAt"
        FROM articles a JOIN categories c ON c.id = a.category_id
@@ -116,7 +115,7 @@ export async function listVisibleArticles(
   groups: string[],
   options: { categoryId: string | null; after: PageAfter | null; limit: number },
 ): Promise<ArticleSummaryRow[]> {
-  if (options.categoryId !== null && !UUID.test(options.categoryId)) return [];
+  if (options.categoryId !== null && !isUuid(options.categoryId)) return [];
   const { rows } = await getPool().query<ArticleSummaryRow>(
     `SELECT ${SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id
       WHERE a.tenant_id = $1::uuid AND ${VISIBLE_SQL}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isUuid } from "@/lib/uuid";
 
 // What end users and staff may submit on the requests portal. One set of rules for both sides, so
 // the help-center form, the dashboard form and the server actions agree on every limit.
@@ -22,8 +23,7 @@ function text(field: string, empty: string, max: number) {
     .regex(NO_NUL, `Remove the invalid character from ${field}.`);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const requestId = z.string().regex(UUID, "This request could not be found.");
+const requestId = z.string().refine(isUuid, "This request could not be found.");
 const status = z.enum(REQUEST_STATUSES, { error: "Choose open, answered or closed." });
 
 /** A new request from the help center's /requests page. */
@@ -46,9 +46,7 @@ export const staffReplySchema = z.object({
 export const statusChangeSchema = z.object({ requestId, status });
 
 /** Ids come from URLs: anything that is not a UUID is simply not found (the column is uuid). */
-export function isRequestId(value: string): boolean {
-  return UUID.test(value);
-}
+export const isRequestId = isUuid;
 
 export function isRequestStatus(value: unknown): value is RequestStatus {
   return typeof value === "string" && (REQUEST_STATUSES as readonly string[]).includes(value);

@@ -2,9 +2,8 @@ import { articleCursorSchema, decodeCursor, encodeCursor } from "@/lib/api/curso
 import { listVisibleArticles } from "@/lib/data/content";
 import { apiError, apiPreflight, apiRoute } from "@/lib/sso-web/api-route";
 import { authenticateBearer } from "@/lib/sso-web/bearer-auth";
+import { isUuid } from "@/lib/uuid";
 import { articleListItemJson, invalidCursor, pageLimit } from "@/lib/sso-web/read-api";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // GET /api/v1/articles?category_id=&limit=&cursor= — the articles the token's holder may see,
 // oldest first (a stable order, so paging never skips or repeats an article).
@@ -15,7 +14,7 @@ export const GET = apiRoute("v1/articles", async (request, site, info) => {
   const limit = pageLimit(request);
   if (typeof limit !== "number") return { ...limit, context: auth.context };
   const categoryId = params.get("category_id");
-  if (categoryId !== null && !UUID.test(categoryId)) {
+  if (categoryId !== null && !isUuid(categoryId)) {
     return apiError(400, "invalid_parameter", "category_id must be a category's id (a UUID).", { context: auth.context });
   }
   const cursorParam = params.get("cursor");
