@@ -1,6 +1,7 @@
 import "server-only";
 import { readLiveAnnouncement } from "@/lib/embedded-db/runtime-file";
 import { env } from "@/lib/env";
+import type { QueryResult, QueryResultRow } from "pg";
 import { createDatabase, type Db, type Pool } from "@/lib/prisma-client";
 
 export type { Db, Pool };
@@ -27,4 +28,14 @@ export function getDb(): Db {
 /** The same connections as getDb(), for the few statements on the sign-in hot path. */
 export function getPool(): Pool {
   return database().pool;
+}
+
+/**
+ * A hot-path statement on the pool, prepared under `name` on each connection where the database
+ * allows it, so PostgreSQL parses and plans it once per connection rather than on every call
+ * (planning the sign-in statement cost more than running it). One name, one text, always.
+ */
+export function queryPrepared<Row extends QueryResultRow>(name: string, text: string, values: unknown[]): Promise<QueryResult<Row>> {
+  const { pool, preparedStatements } = database();
+  return pool.query<Row>(preparedStatements ? { name, text, values } : { text, values });
 }

@@ -4,6 +4,7 @@
 // ~0.16 ms for the driver itself (measured; see lib/data/sign-in-store.ts).
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { SHARED_SESSION_MARKER } from "@/lib/embedded-db/shared-session";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export function createDatabase(connectionString: string, poolSize = 5) {
@@ -15,7 +16,10 @@ export function createDatabase(connectionString: string, poolSize = 5) {
     // asks for it by name (`omit: { secretCiphertext: false }`).
     omit: { ssoConfig: { secretCiphertext: true } },
   });
-  return { prisma, pool };
+  // Named statements live in a connection's session; where all connections share one session
+  // (the embedded database), two connections preparing the same name would collide.
+  const preparedStatements = new URL(connectionString).searchParams.get(SHARED_SESSION_MARKER) !== "1";
+  return { prisma, pool, preparedStatements };
 }
 
 /** A Prisma client on its own pool (CLI scripts, tests); `$disconnect()` also ends the pool. */

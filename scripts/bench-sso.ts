@@ -6,6 +6,7 @@
 // (IdP-initiated: jti is not a redirect key), so every request is a full, successful sign-in.
 import autocannon from "autocannon";
 import { BENCH_PORT as PORT, BENCH_SUBDOMAIN as SUBDOMAIN, load, startBenchServer, summarize, withClient, type Run } from "./lib/bench";
+import { cpuPerRequest, sampleCpu } from "./lib/cpu-usage";
 import { mintSsoToken } from "@/lib/sso/mint-token";
 
 const CONNECTIONS = 32;
@@ -46,9 +47,13 @@ async function main(): Promise<void> {
     await load(emptyOptions(3));
     await load(ssoOptions(3));
 
+    const cpuBeforeEmpty = sampleCpu();
     const empty = summarize(await load(emptyOptions(DURATION_SECONDS)), 204);
+    const cpuAfterEmpty = sampleCpu();
     const commitsBefore = await xactCommits(database.url);
+    const cpuBeforeSso = sampleCpu();
     const sso = summarize(await load(ssoOptions(DURATION_SECONDS)), 303);
+    const cpuAfterSso = sampleCpu();
     const commitsAfter = await xactCommits(database.url);
     if (next > tokens.length) throw new Error("ran out of distinct tokens: raise the token count");
 
@@ -58,6 +63,8 @@ async function main(): Promise<void> {
     console.log(`bench:sso — ${CONNECTIONS} connections, ${DURATION_SECONDS} s each, production build, PostgreSQL`);
     console.log(row("empty route (/api/health/live)", empty));
     console.log(row("/sso/jwt successful sign-in", sso));
+    console.log(`CPU per request, empty route: ${cpuPerRequest(cpuBeforeEmpty, cpuAfterEmpty, empty.ok)}`);
+    console.log(`CPU per request, sign-in:     ${cpuPerRequest(cpuBeforeSso, cpuAfterSso, sso.ok)}`);
     console.log(`ratio (sign-ins / empty route): ${(sso.rps / empty.rps).toFixed(2)}  (target ≥ 0.70)`);
     console.log(`database transactions per sign-in (pg_stat_database.xact_commit): ${((commitsAfter - commitsBefore) / Math.max(1, sso.ok)).toFixed(2)}`);
     if (sso.other > 0) console.log(`warning: ${sso.other} sign-in requests did not answer 303`);

@@ -4,7 +4,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mintSsoToken } from "@/lib/sso/mint-token";
-import { signIn, type SignInOutcome } from "@/lib/sso/sign-in";
+import { signIn, type SignInOutcome, type SignInStore } from "@/lib/sso/sign-in";
 import { testDatabaseUrl } from "@/test/support/test-database-url";
 import { createRedirectKey } from "./redirect-keys";
 import { findSignInContext, type SsoRuntimeConfig } from "./sign-in-context";
@@ -34,13 +34,24 @@ async function createTenant(options: { requireRedirectKey?: boolean } = {}): Pro
   return { id, subdomain, config: context!.config!, version: context!.version };
 }
 
+/** Counts the calls to admitEndUser: the path a sign-in takes when the claim did not admit. */
+const admitEndUserCalls = { count: 0 };
+
 function attempt(tenant: Tenant, token: string, browserBinding: string | null = null, now = new Date()): Promise<SignInOutcome> {
   const session = {
     tokenHash: randomBytes(32).toString("hex"),
     expiresAt: new Date(now.getTime() + 3600_000),
     request: { requestId: randomUUID(), clientIp: "203.0.113.7", userAgent: "vitest" },
   };
-  return signIn({ token, config: tenant.config, now, browserBinding }, createSignInStore(tenant.id, tenant.version, session));
+  const store = createSignInStore(tenant.id, tenant.version, session);
+  const countingStore: SignInStore = {
+    claimTokenId: (...args) => store.claimTokenId(...args),
+    admitEndUser: (...args) => {
+      admitEndUserCalls.count += 1;
+      return store.admitEndUser(...args);
+    },
+  };
+  return signIn({ token, config: tenant.config, now, browserBinding }, countingStore);
 }
 
 async function count(table: string, tenantId: string, where = "true"): Promise<number> {
@@ -203,6 +214,60 @@ describe("sign-in against PostgreSQL", () => {
     await storeSharedSecret(tenant.id, SECRET);
     const token = await mintSsoToken(SECRET, { email: "aba@example.com", name: "ABA" });
     await expect(attempt(tenant, token)).rejects.toBeInstanceOf(StaleSignInContextError);
+  });
+
+  it("admits a returning user in the claim's statement, with the same session and log entry as the longer path", async () => {
+    const tenant = await createTenant();
+    const first = await attempt(tenant, await mintSsoToken(SECRET, { email: "back@example.com", name: "Back", external_id: "b-1" }));
+    expect(first.ok).toBe(true);
+    const before = admitEndUserCalls.count;
+    const again = await attempt(tenant, await mintSsoToken(SECRET, { email: "back@example.com", name: "Back Again", external_id: "b-1", groups: ["vip"] }));
+    expect(again).toMatchObject({ ok: true, endUserId: (first as { endUserId: string }).endUserId, viaRedirectKey: false });
+    expect(admitEndUserCalls.count).toBe(before); // one statement: claimed and admitted together
+    const { rows } = await sql.query(`SELECT name, groups FROM end_users WHERE tenant_id = $1`, [tenant.id]);
+    expect(rows).toEqual([{ name: "Back Again", groups: ["vip"] }]);
+    expect(await count("end_user_sessions", tenant.id)).toBe(2);
+    const events = await sql.query(`SELECT details FROM sso_events WHERE tenant_id = $1 AND event_type = 'sso.login.succeeded' ORDER BY occurred_at`, [tenant.id]);
+    expect(events.rows.map((row) => row.details)).toEqual([
+      expect.objectContaining({ endUserId: (first as { endUserId: string }).endUserId, viaRedirectKey: false }),
+      expect.objectContaining({ endUserId: (first as { endUserId: string }).endUserId, viaRedirectKey: false }),
+    ]);
+
+    // Through a redirect key too, by email this time.
+    const key = randomBytes(24).toString("base64url");
+    const binding = randomBytes(24).toString("base64url");
+    await createRedirectKey(tenant.id, key, binding, "https://x.example/");
+    const viaKey = await attempt(tenant, await mintSsoToken(SECRET, { email: "back@example.com", name: "Back", jti: key, external_id: "b-1" }), binding);
+    expect(viaKey).toMatchObject({ ok: true, viaRedirectKey: true });
+    expect(admitEndUserCalls.count).toBe(before);
+  });
+
+  it("never admits a returning user in the claim's statement when a later check refuses (no session, no success event)", async () => {
+    for (const requireRedirectKey of [false, true]) {
+      const tenant = await createTenant({ requireRedirectKey });
+      const binding = randomBytes(24).toString("base64url");
+      const seedKey = randomBytes(24).toString("base64url");
+      await createRedirectKey(tenant.id, seedKey, binding, "https://x.example/");
+      expect(await attempt(tenant, await mintSsoToken(SECRET, { email: "known@example.com", name: "Known", jti: seedKey }), binding)).toMatchObject({ ok: true });
+      const sessionsBefore = await count("end_user_sessions", tenant.id);
+
+      const keyFor = async (issuedAt?: Date) => {
+        const key = randomBytes(24).toString("base64url");
+        await createRedirectKey(tenant.id, key, binding, "https://x.example/", issuedAt);
+        return key;
+      };
+      const token = (jti?: string) => mintSsoToken(SECRET, { email: "known@example.com", name: "Known", ...(jti ? { jti } : {}) });
+      const refusals: [string, Promise<SignInOutcome>][] = [
+        ["key_mismatch", (async () => attempt(tenant, await token(await keyFor()), "someone-elses-binding-value"))()],
+        ["key_mismatch", (async () => attempt(tenant, await token(await keyFor()), null))()],
+        ["key_expired", (async () => attempt(tenant, await token(await keyFor(new Date(Date.now() - 11 * 60 * 1000))), binding))()],
+        ["jti_replayed", (async () => attempt(tenant, await token(seedKey), binding))()],
+      ];
+      if (requireRedirectKey) refusals.push(["key_required", (async () => attempt(tenant, await token(), binding))()]);
+      for (const [reason, outcome] of refusals) expect(await outcome).toMatchObject({ ok: false, reason });
+      expect(await count("end_user_sessions", tenant.id)).toBe(sessionsBefore);
+      expect(await count("sso_events", tenant.id, "event_type = 'sso.login.succeeded'")).toBe(sessionsBefore);
+    }
   });
 
   it("starts exactly one session when the same token is submitted many times at once", async () => {

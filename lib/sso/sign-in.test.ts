@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { generateOpaqueToken, hashOpaqueToken } from "./opaque-token";
 import type { EndUserProfile } from "./profile-claims";
-import { signIn, type ProvisionResult, type RedirectKeyState, type SignInRequest, type SignInStore } from "./sign-in";
+import { signIn, type EarlyAdmission, type ProvisionResult, type RedirectKeyState, type SignInRequest, type SignInStore, type TokenClaim } from "./sign-in";
 import { claims, mintToken, NOW, NOW_SECONDS, SECRET_B, ssoConfig } from "./test-tokens";
 import { verifySsoToken } from "./verify-token";
 
@@ -289,5 +289,39 @@ describe("signIn: verification failures come first", () => {
     expect(await signIn(request(forged, { browserBinding: browser }), store)).toEqual({ ok: false, reason: "bad_signature" });
     const genuine = await mintToken(claims({ jti: key }));
     expect((await signIn(request(genuine, { browserBinding: browser }), store)).ok).toBe(true);
+  });
+});
+
+describe("signIn: a store that admits in the same step as the claim", () => {
+  /** Admits in claimTokenId, whatever the checks after the claim would say. */
+  class EagerStore extends MemoryStore {
+    readonly admissions: EarlyAdmission[] = [];
+    override async claimTokenId(jti: string, jtiKeyHash: string, keepUntil: Date, admission?: EarlyAdmission): Promise<TokenClaim> {
+      this.admissions.push(admission!);
+      return { ...(await super.claimTokenId(jti, jtiKeyHash, keepUntil)), admittedEndUserId: "user-early" };
+    }
+  }
+
+  it("hands the store what it needs to admit, and uses its admission without a second step", async () => {
+    const store = new EagerStore();
+    const browser = generateOpaqueToken();
+    const key = store.issueKey(browser);
+    const outcome = await signIn(request(await mintToken(claims({ jti: key, email: "Kim@Example.com" })), { browserBinding: browser }), store);
+    expect(outcome).toMatchObject({ ok: true, endUserId: "user-early", viaRedirectKey: true });
+    expect(store.provisionCalls).toHaveLength(0);
+    expect(store.admissions[0]).toEqual({
+      profile: expect.objectContaining({ email: "kim@example.com" }),
+      now: NOW,
+      facts: expect.objectContaining({ jti: key }),
+      browserBindingHash: hashOpaqueToken(browser),
+      requireRedirectKey: false,
+    });
+  });
+
+  it("treats an admission the later checks refuse as a bug: it throws rather than report either outcome", async () => {
+    const store = new EagerStore();
+    const key = store.issueKey(generateOpaqueToken());
+    const token = await mintToken(claims({ jti: key }));
+    await expect(signIn(request(token, { browserBinding: generateOpaqueToken() }), store)).rejects.toThrow(/key_mismatch/);
   });
 });

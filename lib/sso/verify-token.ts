@@ -115,12 +115,26 @@ export interface SignatureMemo {
   set(config: SsoVerificationConfig, token: string, payload: JWTPayload): void;
 }
 
+// jose imports a raw secret into a WebCrypto key on every call; importing it once per configuration
+// object saves that work on every sign-in. Keyed by the object: a reloaded configuration (a new
+// secret) is a new object, and an unused one is garbage-collected with its key.
+const hmacKeys = new WeakMap<SsoVerificationConfig, { secret: string; key: Promise<CryptoKey> }>();
+
+function hmacKeyFor(config: SsoVerificationConfig, secret: string): Promise<CryptoKey> {
+  const cached = hmacKeys.get(config);
+  // The secret is compared too, so a configuration object edited in place can never keep an old key.
+  if (cached && cached.secret === secret) return cached.key;
+  const key = crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
+  hmacKeys.set(config, { secret, key });
+  return key;
+}
+
 /** jose's part: the HS256 signature with the tenant's secret, and the required claims' presence. */
-async function checkSignature(token: string, secret: string, now: Date, leeway: number): Promise<{ payload: JWTPayload } | TokenRejection> {
+async function checkSignature(token: string, key: CryptoKey, now: Date, leeway: number): Promise<{ payload: JWTPayload } | TokenRejection> {
   try {
     // The key is this tenant's secret and nothing else: kid, jku, x5u, jwk and iss in the token
     // are never used to choose it. Only HS256 is allowed, which also refuses "none".
-    const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
+    const { payload } = await jwtVerify(token, key, {
       algorithms: ["HS256"],
       requiredClaims: [...REQUIRED_CLAIMS],
       currentDate: now,
@@ -160,7 +174,7 @@ export async function verifySsoToken(
   if (remembered) {
     payload = remembered;
   } else {
-    const checked = await checkSignature(token, config.secret, now, leeway);
+    const checked = await checkSignature(token, await hmacKeyFor(config, config.secret), now, leeway);
     if ("ok" in checked) return checked;
     payload = checked.payload;
     // Signature and required claims hold for this token and secret at any time: safe to remember.
