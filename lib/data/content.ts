@@ -1,6 +1,6 @@
 import "server-only";
 import { prefixTsQuery } from "@/lib/api/search-query";
-import { getDb, getPool } from "@/lib/db";
+import { getDb, queryPrepared } from "@/lib/db";
 import { isUuid } from "@/lib/uuid";
 
 // Help-center content (categories and their articles). Every query is scoped by tenantId, and an
@@ -79,7 +79,8 @@ const SUMMARY_COLUMNS = `a.id, a.slug, a.title, left(a.body, 600) AS "bodyStart"
  */
 export async function searchVisibleArticles(tenantId: string, groups: string[], text: string, limit: number): Promise<ArticleSummaryRow[]> {
   const tsQuery = prefixTsQuery(text);
-  const { rows } = await getPool().query<ArticleSummaryRow>(
+  const { rows } = await queryPrepared<ArticleSummaryRow>(
+    tsQuery === null ? "content/latest-visible-articles" : "content/search-visible-articles",
     tsQuery === null
       ? `SELECT ${SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id
           WHERE a.tenant_id = $1::uuid AND ${VISIBLE_SQL}
@@ -95,7 +96,8 @@ export async function searchVisibleArticles(tenantId: string, groups: string[], 
 /** One article by id, if this reader may see it; null otherwise (and for ids that are not UUIDs). */
 export async function findVisibleArticleById(tenantId: string, groups: string[], id: string): Promise<ArticleRow | null> {
   if (!isUuid(id)) return null;
-  const { rows } = await getPool().query<ArticleRow>(
+  const { rows } = await queryPrepared<ArticleRow>(
+    "content/visible-article-by-id",
     `SELECT a.id, a.slug, a.title, a.body, c.id AS "categoryId", c.title AS "categoryTitle", a.created_at AS "createdAt", a.updated_at AS "updatedAt"
        FROM articles a JOIN categories c ON c.id = a.category_id
       WHERE a.tenant_id = $1::uuid AND ${VISIBLE_SQL} AND a.id = $3::uuid`,
@@ -116,7 +118,8 @@ export async function listVisibleArticles(
   options: { categoryId: string | null; after: PageAfter | null; limit: number },
 ): Promise<ArticleSummaryRow[]> {
   if (options.categoryId !== null && !isUuid(options.categoryId)) return [];
-  const { rows } = await getPool().query<ArticleSummaryRow>(
+  const { rows } = await queryPrepared<ArticleSummaryRow>(
+    "content/visible-articles-page",
     `SELECT ${SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id
       WHERE a.tenant_id = $1::uuid AND ${VISIBLE_SQL}
         AND ($3::uuid IS NULL OR a.category_id = $3::uuid)
@@ -147,7 +150,8 @@ export async function listCategoriesForReader(
   groups: string[],
   options: { after: { position: number; id: string } | null; limit: number },
 ): Promise<CategoryRow[]> {
-  const { rows } = await getPool().query<CategoryRow>(
+  const { rows } = await queryPrepared<CategoryRow>(
+    "content/categories-page",
     `SELECT c.id, c.slug, c.title, c.description, c.position, c.created_at AS "createdAt",
             (SELECT count(*)::int FROM articles a WHERE a.tenant_id = c.tenant_id AND a.category_id = c.id AND ${VISIBLE_SQL}) AS "articleCount"
        FROM categories c

@@ -45,8 +45,9 @@ function corsHeaders(request: NextRequest, context: SignInContext | null): Recor
   };
 }
 
-function jsonResponse(result: ApiResult, info: RequestInfo, cors: Record<string, string>): NextResponse {
-  return NextResponse.json(result.body, {
+// A plain Response: API answers set no cookies, and NextResponse wraps every one in a cookie jar.
+function jsonResponse(result: ApiResult, info: RequestInfo, cors: Record<string, string>): Response {
+  return Response.json(result.body, {
     status: result.status,
     headers: {
       // Answers depend on who asks (the token): never stored by a shared cache or the browser.
@@ -60,7 +61,7 @@ function jsonResponse(result: ApiResult, info: RequestInfo, cors: Record<string,
 }
 
 export function apiRoute<P = unknown>(name: string, handler: ApiHandler<P>) {
-  return async (request: NextRequest, routeContext: { params: Promise<P> }): Promise<NextResponse> => {
+  return async (request: NextRequest, routeContext: { params: Promise<P> }): Promise<Response> => {
     const info = requestInfo(request);
     let context: SignInContext | null = null;
     try {
