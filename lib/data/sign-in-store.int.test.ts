@@ -154,6 +154,21 @@ describe("sign-in against PostgreSQL", () => {
     expect(conflict).toMatchObject({ ok: false, reason: "user_conflict" });
   });
 
+  it("refuses a returning user whose new email belongs to someone else (user_conflict), and still spends the token", async () => {
+    const tenant = await createTenant();
+    expect((await attempt(tenant, await mintSsoToken(SECRET, { email: "ann@example.com", name: "Ann", external_id: "a-1" }))).ok).toBe(true);
+    expect((await attempt(tenant, await mintSsoToken(SECRET, { email: "bob@example.com", name: "Bob", external_id: "b-1" }))).ok).toBe(true);
+    const token = await mintSsoToken(SECRET, { email: "bob@example.com", name: "Ann", external_id: "a-1" });
+    expect(await attempt(tenant, token)).toMatchObject({ ok: false, reason: "user_conflict" });
+    expect(await attempt(tenant, token)).toMatchObject({ ok: false, reason: "jti_replayed" });
+    const { rows } = await sql.query(`SELECT external_id, email, name FROM end_users WHERE tenant_id = $1 ORDER BY external_id`, [tenant.id]);
+    expect(rows).toEqual([
+      { external_id: "a-1", email: "ann@example.com", name: "Ann" },
+      { external_id: "b-1", email: "bob@example.com", name: "Bob" },
+    ]);
+    expect(await count("end_user_sessions", tenant.id)).toBe(2);
+  });
+
   it("refuses a suspended user (user_suspended) and leaves their record untouched", async () => {
     const tenant = await createTenant();
     await attempt(tenant, await mintSsoToken(SECRET, { email: "sus@example.com", name: "Sus" }));
