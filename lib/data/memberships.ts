@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db";
 export type MemberRole = "owner" | "admin" | "support" | "editor";
 
 export interface TenantMembership {
-  tenant: { id: string; name: string; subdomain: string; visibility: "public" | "private" };
+  tenant: { id: string; name: string; subdomain: string; customDomain: string | null; visibility: "public" | "private" };
   role: MemberRole;
 }
 
@@ -13,7 +13,7 @@ export interface TenantMembership {
 export const findMembership = cache(async (userId: string, subdomain: string): Promise<TenantMembership | null> => {
   const membership = await getDb().membership.findFirst({
     where: { userId, tenant: { subdomain } },
-    select: { role: true, tenant: { select: { id: true, name: true, subdomain: true, visibility: true } } },
+    select: { role: true, tenant: { select: { id: true, name: true, subdomain: true, customDomain: true, visibility: true } } },
   });
   return membership;
 });
@@ -22,6 +22,6 @@ export async function listMemberships(userId: string): Promise<TenantMembership[
   return getDb().membership.findMany({
     where: { userId },
     orderBy: { tenant: { name: "asc" } },
-    select: { role: true, tenant: { select: { id: true, name: true, subdomain: true, visibility: true } } },
+    select: { role: true, tenant: { select: { id: true, name: true, subdomain: true, customDomain: true, visibility: true } } },
   });
 }

@@ -4,6 +4,7 @@ import { LOG_ROLES, requireMember, SETTINGS_ROLES } from "@/lib/auth/require-mem
 import { findSsoSettings, isWorkingConfiguration } from "@/lib/data/sso-config";
 import { signInSummary } from "@/lib/data/sso-event-queries";
 import { env } from "@/lib/env";
+import { helpCenterAddress } from "@/lib/tenant/help-center-address";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -14,8 +15,7 @@ export default async function OverviewPage({ params }: Props) {
   const member = await requireMember(subdomain);
   const [settings, summary] = await Promise.all([findSsoSettings(member.tenant.id), signInSummary(member.tenant.id)]);
   const configured = isWorkingConfiguration(settings);
-  const app = new URL(env.APP_URL);
-  const helpCenter = `${app.protocol}//${member.tenant.subdomain}.${app.host}/`;
+  const helpCenter = `${helpCenterAddress(member.tenant, env.APP_URL).origin}/`;
   return (
     <div className="space-y-8">
       <header>

@@ -4,6 +4,7 @@ import { Breadcrumbs } from "@/components/breadcrumbs";
 import { CONTENT_ROLES, requireMember } from "@/lib/auth/require-member";
 import { findArticleForEditing, listCategoryChoices } from "@/lib/data/content-editing";
 import { env } from "@/lib/env";
+import { helpCenterAddress } from "@/lib/tenant/help-center-address";
 import { ArticleForm } from "../../_components/article-form";
 import { DeleteDialog } from "../../_components/delete-dialog";
 
@@ -17,8 +18,7 @@ export default async function EditArticlePage({ params }: Props) {
   // Scoped by the member's tenant: another tenant's article id is a 404 like any unknown id.
   const [article, categories] = await Promise.all([findArticleForEditing(member.tenant.id, articleId), listCategoryChoices(member.tenant.id)]);
   if (!article) notFound();
-  const app = new URL(env.APP_URL);
-  const publicUrl = `${app.protocol}//${member.tenant.subdomain}.${app.host}/articles/${article.slug}`;
+  const publicUrl = `${helpCenterAddress(member.tenant, env.APP_URL).origin}/articles/${article.slug}`;
   return (
     <div>
       <Breadcrumbs trail={[{ href: `/dashboard/${subdomain}/content`, label: "Content" }]} />

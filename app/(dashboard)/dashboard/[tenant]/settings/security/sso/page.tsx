@@ -4,6 +4,7 @@ import { requireMember, SETTINGS_ROLES } from "@/lib/auth/require-member";
 import { findSsoSettings } from "@/lib/data/sso-config";
 import { listProviderInterests } from "@/lib/data/tenants";
 import { env } from "@/lib/env";
+import { helpCenterAddress } from "@/lib/tenant/help-center-address";
 import { AllowedDomainsForm } from "./_components/allowed-domains-form";
 import { IntegrationPanel } from "./_components/integration-panel";
 import { JwtSettingsForm } from "./_components/jwt-settings-form";
@@ -43,9 +44,7 @@ export default async function SsoSettingsPage({ params }: Props) {
   // Owners and admins only; support and editors get 403.
   const member = await requireMember(subdomain, SETTINGS_ROLES);
   const [settings, interests] = await Promise.all([findSsoSettings(member.tenant.id), listProviderInterests(member.tenant.id, member.userId)]);
-  const app = new URL(env.APP_URL);
-  const helpCenterHost = `${member.tenant.subdomain}.${app.host}`;
-  const helpCenterOrigin = `${app.protocol}//${helpCenterHost}`;
+  const { host: helpCenterHost, origin: helpCenterOrigin } = helpCenterAddress(member.tenant, env.APP_URL);
 
   return (
     <div className="space-y-10">
