@@ -30,12 +30,7 @@ export function getPool(): Pool {
   return database().pool;
 }
 
-/**
- * A hot-path statement on the pool, prepared under `name` on each connection where the database
- * allows it, so PostgreSQL parses and plans it once per connection rather than on every call
- * (planning the sign-in statement cost more than running it). One name, one text, always.
- */
+/** A hot-path statement, prepared by name where the database allows it (lib/prisma-client.ts). */
 export function queryPrepared<Row extends QueryResultRow>(name: string, text: string, values: unknown[]): Promise<QueryResult<Row>> {
-  const { pool, preparedStatements } = database();
-  return pool.query<Row>(preparedStatements ? { name, text, values } : { text, values });
+  return database().queryPrepared<Row>(name, text, values);
 }

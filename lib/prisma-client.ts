@@ -3,7 +3,7 @@
 // pool directly because Prisma's raw-query pipeline costs ~0.8 ms of CPU per statement against
 // ~0.16 ms for the driver itself (measured; see lib/data/sign-in-store.ts).
 import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
+import pg, { type QueryResult, type QueryResultRow } from "pg";
 import { SHARED_SESSION_MARKER } from "@/lib/embedded-db/shared-session";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -19,7 +19,14 @@ export function createDatabase(connectionString: string, poolSize = 5) {
   // Named statements live in a connection's session; where all connections share one session
   // (the embedded database), two connections preparing the same name would collide.
   const preparedStatements = new URL(connectionString).searchParams.get(SHARED_SESSION_MARKER) !== "1";
-  return { prisma, pool, preparedStatements };
+  /**
+   * A hot-path statement on the pool, prepared under `name` on each connection where the database
+   * allows it, so PostgreSQL parses and plans it once per connection rather than on every call
+   * (planning the sign-in statement cost more than running it). One name, one text, always.
+   */
+  const queryPrepared = <Row extends QueryResultRow>(name: string, text: string, values: unknown[]): Promise<QueryResult<Row>> =>
+    pool.query<Row>(preparedStatements ? { name, text, values } : { text, values });
+  return { prisma, pool, queryPrepared };
 }
 
 /** A Prisma client on its own pool (CLI scripts, tests); `$disconnect()` also ends the pool. */

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
+import { createDatabase } from "@/lib/prisma-client";
 import { sqlOnce } from "@/test/support/sql";
 import { connectOrStartEmbedded, startEmbeddedPostgres } from "./embedded-postgres";
 import { announcementPath, readLiveAnnouncement } from "./runtime-file";
@@ -43,6 +44,37 @@ describe("embedded PostgreSQL", () => {
       );
       await pool.end();
       expect(await sql(database.url, `SELECT count(*)::int AS n FROM counter`)).toEqual([{ n: 10 }]);
+    } finally {
+      await database.stop();
+    }
+  });
+
+  it("shares one session among its connections: named statements would collide, so its URL says not to prepare them", async () => {
+    const database = await startEmbeddedPostgres({ storage: "memory" });
+    const statement = { name: "same-name", text: "SELECT $1::int AS n" };
+    const runOnEveryConnection = async (run: (client: pg.PoolClient, i: number) => Promise<unknown>) => {
+      const pool = new pg.Pool({ connectionString: database.url, max: 3 });
+      const clients = await Promise.all([0, 1, 2].map(() => pool.connect()));
+      try {
+        return await Promise.allSettled(clients.map(run));
+      } finally {
+        clients.forEach((client) => client.release());
+        await pool.end();
+      }
+    };
+    try {
+      // Why: the second connection's Parse meets the first one's statement in the shared session.
+      const named = await runOnEveryConnection((client, i) => client.query({ ...statement, values: [i] }));
+      expect(named.filter((outcome) => outcome.status === "rejected")).not.toHaveLength(0);
+
+      // What the app does about it: on this URL its hot statements go unnamed, and all succeed.
+      const { pool, queryPrepared } = createDatabase(database.url, 3);
+      try {
+        const results = await Promise.all(Array.from({ length: 9 }, (_, i) => queryPrepared<{ n: number }>("hot-statement", statement.text, [i])));
+        expect(results.map((result) => result.rows[0]!.n)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+      } finally {
+        await pool.end();
+      }
     } finally {
       await database.stop();
     }
