@@ -1,7 +1,7 @@
 // Builds the database access of a process: one node-postgres pool, shared by the Prisma client
-// (through @prisma/adapter-pg) and by the two hot-path statements of /sso/jwt, which run on the
-// pool directly because Prisma's raw-query pipeline costs ~0.8 ms of CPU per statement against
-// ~0.16 ms for the driver itself (measured; see lib/data/sign-in-store.ts).
+// (through @prisma/adapter-pg) and by the hot-path statements (the sign-in, the widget and read
+// API's reads), which run on the pool directly because Prisma's raw-query pipeline costs ~0.8 ms
+// of CPU per statement against ~0.16 ms for the driver itself (measured; lib/data/sign-in-store.ts).
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg, { type QueryResult, type QueryResultRow } from "pg";
 import { SHARED_SESSION_MARKER } from "@/lib/embedded-db/shared-session";
