@@ -4,7 +4,7 @@
 // of CPU per statement against ~0.16 ms for the driver itself (measured; lib/data/sign-in-store.ts).
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg, { type QueryResult, type QueryResultRow } from "pg";
-import { SHARED_SESSION_MARKER } from "@/lib/embedded-db/shared-session";
+import { allowsNamedStatements } from "@/lib/database-url";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export function createDatabase(connectionString: string, poolSize = 5) {
@@ -16,9 +16,7 @@ export function createDatabase(connectionString: string, poolSize = 5) {
     // asks for it by name (`omit: { secretCiphertext: false }`).
     omit: { ssoConfig: { secretCiphertext: true } },
   });
-  // Named statements live in a connection's session; where all connections share one session
-  // (the embedded database), two connections preparing the same name would collide.
-  const preparedStatements = new URL(connectionString).searchParams.get(SHARED_SESSION_MARKER) !== "1";
+  const preparedStatements = allowsNamedStatements(connectionString);
   /**
    * A hot-path statement on the pool, prepared under `name` on each connection where the database
    * allows it, so PostgreSQL parses and plans it once per connection rather than on every call

@@ -5,7 +5,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
-import { SHARED_SESSION_MARKER } from "./shared-session";
+import { markSharedSession } from "@/lib/database-url";
 import { readLiveAnnouncement, removeAnnouncement, writeAnnouncement } from "./runtime-file";
 
 export interface EmbeddedPostgres {
@@ -35,8 +35,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await server.start();
   const port = Number(server.getServerConn().split(":").pop());
   // Every connection to pglite-socket shares PGlite's one session, so a statement prepared on one
-  // is visible to all: the marker tells the pool not to prepare named statements (lib/db.ts).
-  const url = `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable&${SHARED_SESSION_MARKER}=1`;
+  // is visible to all: the mark tells the app not to prepare named statements (lib/database-url.ts).
+  const url = markSharedSession(`postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`);
   if (options.announceIn) writeAnnouncement(options.announceIn, { pid: process.pid, port, url });
 
   let stopped = false;

@@ -3,6 +3,7 @@
 // the same data directory twice (PGlite allows one process per directory).
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { markSharedSession } from "@/lib/database-url";
 
 export interface EmbeddedDbAnnouncement {
   pid: number;
@@ -29,7 +30,8 @@ function processIsAlive(pid: number): boolean {
 export function readLiveAnnouncement(dataDir: string): EmbeddedDbAnnouncement | null {
   try {
     const parsed = JSON.parse(readFileSync(announcementPath(dataDir), "utf8")) as EmbeddedDbAnnouncement;
-    return processIsAlive(parsed.pid) ? parsed : null;
+    // Marked here too: an instance started by an earlier version announced its URL without it.
+    return processIsAlive(parsed.pid) ? { ...parsed, url: markSharedSession(parsed.url) } : null;
   } catch {
     return null;
   }

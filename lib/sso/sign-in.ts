@@ -119,7 +119,8 @@ export async function signIn(request: SignInRequest, store: SignInStore): Promis
   const refusal = refusalAfterClaim(claim, request.now, browserBindingHash, config.requireRedirectKey);
   if (refusal) {
     // The store's early admission mirrors these checks; if it ever admitted what they refuse, that
-    // is a bug to surface (a 500), not a sign-in to report either way. No cookie leaves for it.
+    // is a bug to surface (a 500), not a sign-in. The session row it wrote stays unusable: its
+    // value only ever leaves the server in the cookie of a successful sign-in.
     if (claim.admittedEndUserId) throw new Error(`the store admitted a sign-in that signIn refuses (${refusal})`);
     return { ok: false, reason: refusal };
   }
