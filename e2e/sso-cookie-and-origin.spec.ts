@@ -1,7 +1,7 @@
 // The JWT cookie flow (hc_jwt), /sso/jwt?forward=, and "Only accept sign-ins from these domains"
 // (origin_not_allowed), in Chromium against the production build.
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { customerBackend, LOGIN_URL, mintToken, mintWidgetToken } from "./support/customer-backend";
+import { customerBackend, LOGIN_URL, mintCookieToken, mintToken, mintWidgetToken } from "./support/customer-backend";
 import { createTenant, endUserSessions, ssoEvents, type TestCategory, type TestSsoConfig } from "./support/tenants";
 
 const categories: TestCategory[] = [
@@ -25,7 +25,7 @@ function cookieFlowHits(page: Page): string[] {
 
 test("hc_jwt cookie: a private help center page opens signed in, without a Login URL round trip, and later pages skip the flow", async ({ page, context }) => {
   const tenant = await createTenant({ prefix: "cookie", visibility: "private", categories, sso: { loginUrl: LOGIN_URL } });
-  await setJwtCookie(context, tenant.origin, mintWidgetToken(tenant.secret!, user));
+  await setJwtCookie(context, tenant.origin, mintCookieToken(tenant.secret!, user));
   const hits = cookieFlowHits(page);
 
   await page.goto(`${tenant.origin}/articles/reset-password`);
@@ -41,16 +41,16 @@ test("hc_jwt cookie: a private help center page opens signed in, without a Login
   expect(signIns).toEqual([expect.objectContaining({ details: expect.objectContaining({ via: "hc_jwt_cookie" }) })]);
 
   // A re-minted cookie for the same person (the app refreshes it) does not restart the session.
-  await setJwtCookie(context, tenant.origin, mintWidgetToken(tenant.secret!, user));
+  await setJwtCookie(context, tenant.origin, mintCookieToken(tenant.secret!, user));
   await page.goto(`${tenant.origin}/`);
   await expect(page.getByText("Signed in as Grace Hopper")).toBeVisible();
   expect(hits).toHaveLength(1);
   expect(await endUserSessions(tenant)).toHaveLength(1);
 });
 
-test("hc_jwt cookie refused (a redirect-kind token): the reason is shown once with a way on, logged, and never loops", async ({ page, context }) => {
+test("hc_jwt cookie refused (a widget token, from page scripts, never starts a session): the reason is shown once with a way on, logged, and never loops", async ({ page, context }) => {
   const tenant = await createTenant({ prefix: "cookiebad", visibility: "public", categories, sso: {} });
-  await setJwtCookie(context, tenant.origin, mintToken(tenant.secret!, user));
+  await setJwtCookie(context, tenant.origin, mintWidgetToken(tenant.secret!, user));
   const hits = cookieFlowHits(page);
 
   const response = await page.goto(`${tenant.origin}/articles/reset-password`);
@@ -67,6 +67,21 @@ test("hc_jwt cookie refused (a redirect-kind token): the reason is shown once wi
   const rejected = (await ssoEvents(tenant)).filter((event) => event.event_type === "sso.cookie_flow.rejected");
   expect(rejected).toEqual([expect.objectContaining({ reason_code: "token_kind_mismatch", email: user.email })]);
   expect(await endUserSessions(tenant)).toHaveLength(0);
+});
+
+test("hc_jwt cookie refused where sign-ins must start at the help center (key_required); a redirect token is the wrong kind", async ({ page, context }) => {
+  const tenant = await createTenant({ prefix: "cookiekey", visibility: "public", categories, sso: { requireRedirectKey: true } });
+  await setJwtCookie(context, tenant.origin, mintCookieToken(tenant.secret!, user));
+  const response = await page.goto(`${tenant.origin}/articles/reset-password`);
+  expect(response?.status()).toBe(403);
+  await expect(page.locator("dt:text-is('Reason') + dd")).toHaveText("key_required");
+
+  const other = await createTenant({ prefix: "cookieredir", visibility: "public", categories, sso: {} });
+  await setJwtCookie(context, other.origin, mintToken(other.secret!, user));
+  await page.goto(`${other.origin}/articles/reset-password`);
+  await expect(page.locator("dt:text-is('Reason') + dd")).toHaveText("token_kind_mismatch");
+  expect(await endUserSessions(tenant)).toHaveLength(0);
+  expect(await endUserSessions(other)).toHaveLength(0);
 });
 
 test("/sso/jwt?forward= lands on that help-center page; a foreign forward target lands on the home page", async ({ page }) => {
@@ -106,7 +121,7 @@ test("only accept sign-ins from these domains: a sign-in posted from another sit
 
 test("only accept sign-ins from these domains: the hc_jwt cookie flow is refused too when the visitor arrives from another site", async ({ page, context }) => {
   const tenant = await createTenant({ prefix: "origin-cookie", visibility: "public", categories, sso: { restrictSignInOrigins: true, allowedDomains: ["app.example.com"] } });
-  await setJwtCookie(context, tenant.origin, mintWidgetToken(tenant.secret!, user));
+  await setJwtCookie(context, tenant.origin, mintCookieToken(tenant.secret!, user));
   await page.goto(`${tenant.origin}/articles/reset-password`, { referer: "https://elsewhere.example/page" });
   await expect(page.locator("dt:text-is('Reason') + dd")).toHaveText("origin_not_allowed");
   expect(await endUserSessions(tenant)).toHaveLength(0);

@@ -128,7 +128,7 @@ test("a widget token: minted with the widget header and a curl command; passes a
   await expect(tester.getByText('iss is "https://app.example.com".')).toBeVisible();
 
   await testInTester(tester, token, "redirect");
-  await expect(tester.getByText("Refused: The right kind of token (sign-in redirect or widget)")).toBeVisible();
+  await expect(tester.getByText("Refused: The right kind of token (sign-in redirect, widget or cookie)")).toBeVisible();
   await expect(tester.getByText("token_kind_mismatch")).toBeVisible();
   expect(await ssoEvents(tenant)).toEqual([]);
 

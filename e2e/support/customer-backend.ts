@@ -13,7 +13,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import jwt from "jsonwebtoken";
-import { WIDGET_TOKEN_TYPE } from "../../lib/sso/verify-token";
+import { COOKIE_TOKEN_TYPE, WIDGET_TOKEN_TYPE } from "../../lib/sso/verify-token";
 
 export const BACKEND_PORT = 3199;
 export const BACKEND_ORIGIN = `http://127.0.0.1:${BACKEND_PORT}`;
@@ -73,6 +73,11 @@ export function mintToken(secret: string, user: TestUser, claims: MintClaims = {
 /** A widget/API token: the same claims, with the header typ that marks the widget kind. */
 export function mintWidgetToken(secret: string, user: TestUser, claims: MintClaims = {}): string {
   return mintToken(secret, user, claims, { typ: WIDGET_TOKEN_TYPE });
+}
+
+/** An hc_jwt cookie token: the same claims, with the header typ that marks the cookie kind. */
+export function mintCookieToken(secret: string, user: TestUser, claims: MintClaims = {}): string {
+  return mintToken(secret, user, claims, { typ: COOKIE_TOKEN_TYPE });
 }
 
 // ---- used by specs -------------------------------------------------------------------------------

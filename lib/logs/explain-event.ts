@@ -9,7 +9,7 @@ export const VERIFICATION_STEPS: readonly { label: string; reasons: readonly Rej
   { label: "Exactly one token in the request", reasons: ["token_missing", "token_ambiguous"] },
   { label: "Size (at most 8 KiB) and JWT shape", reasons: ["token_too_large", "token_malformed"] },
   { label: "HS256 signature made with the shared secret", reasons: ["alg_not_allowed", "unsupported_header", "bad_signature", "claims_malformed"] },
-  { label: "The right kind of token (sign-in redirect or widget)", reasons: ["token_kind_mismatch"] },
+  { label: "The right kind of token (sign-in redirect, widget or cookie)", reasons: ["token_kind_mismatch"] },
   { label: "Required claims present, with the right types", reasons: ["missing_claim", "invalid_claim"] },
   { label: "Token times: exp, nbf, iat and the Token TTL", reasons: ["token_expired", "not_yet_valid", "iat_in_future", "token_too_old", "exp_too_far"] },
   { label: "Issuer and audience", reasons: ["issuer_mismatch", "audience_mismatch"] },

@@ -19,9 +19,11 @@ import { ssoRoute } from "./sso-route";
 
 // /sso/cookie?return_to=<path>: the JWT cookie flow (lib/sso/jwt-cookie.ts). The proxy sends a page
 // load here when the browser carries an hc_jwt cookie it has not handled. The token is verified
-// like a widget token (header typ gatehouse-widget+jwt, Token TTL as a hard cap on its age, jti not
-// consumed: the tenant's app keeps the cookie fresh) and starts a session. Always on fresh
-// settings: this runs once per person, not on a hot path.
+// like a widget token (Token TTL as a hard cap on its age, jti not consumed: the tenant's app keeps
+// the cookie fresh) but must carry its own header typ, gatehouse-cookie+jwt: a widget token sits in
+// page scripts and must never start a session. It starts one unless the tenant only accepts
+// sign-ins that start at the help center (key_required: a cookie sign-in never does). Always on
+// fresh settings: this runs once per person, not on a hot path.
 
 /** A refused cookie is not tried again for a while; a new token is tried at once (tokenMarker). */
 const REFUSAL_MEMORY_SECONDS = 10 * 60;
@@ -42,8 +44,9 @@ async function signInFromCookie(request: NextRequest, { context, origin }: SsoSi
   if (config.restrictSignInOrigins && !signInSourceAllowed(signInSource(request), new URL(origin).hostname, config.allowedDomains)) {
     return refuse(context, info, { reason: "origin_not_allowed", detail: describeSource(request) }, token, target);
   }
-  const verified = await verifySsoToken(token, config, now, "widget");
+  const verified = await verifySsoToken(token, config, now, "cookie");
   if (!verified.ok) return refuse(context, info, verified, token, target);
+  if (config.requireRedirectKey) return refuse(context, info, { reason: "key_required", detail: "a sign-in from the hc_jwt cookie does not start at the help center" }, token, target);
 
   const { jti, iat, exp, iss, aud, profile } = verified.token;
   const sessionValue = generateOpaqueToken();

@@ -2,7 +2,7 @@
 // "Mint a test token" and tests.
 import { randomBytes } from "node:crypto";
 import { SignJWT } from "jose";
-import { WIDGET_TOKEN_TYPE, type TokenKind } from "./verify-token";
+import { COOKIE_TOKEN_TYPE, WIDGET_TOKEN_TYPE, type TokenKind } from "./verify-token";
 
 export interface MintClaims {
   email: string;
@@ -13,8 +13,9 @@ export interface MintClaims {
 }
 
 /**
- * @param kind "redirect" (default): a plain JWT for /sso/jwt; "widget": the header typ that marks a
- * widget/API token, which /sso/jwt refuses (lib/sso/verify-token.ts).
+ * @param kind "redirect" (default): a plain JWT for /sso/jwt; "widget" and "cookie": the header typ
+ * that marks a widget/API token or an hc_jwt cookie token, each refused elsewhere
+ * (lib/sso/verify-token.ts).
  */
 export async function mintSsoToken(
   secret: string,
@@ -26,7 +27,7 @@ export async function mintSsoToken(
   const iat = Math.floor(now.getTime() / 1000);
   const { jti, ...rest } = claims;
   return new SignJWT(rest)
-    .setProtectedHeader({ alg: "HS256", typ: kind === "widget" ? WIDGET_TOKEN_TYPE : "JWT" })
+    .setProtectedHeader({ alg: "HS256", typ: { redirect: "JWT", widget: WIDGET_TOKEN_TYPE, cookie: COOKIE_TOKEN_TYPE }[kind] })
     .setJti(jti ?? randomBytes(16).toString("base64url"))
     .setIssuedAt(iat)
     .setExpirationTime(iat + validForSeconds)

@@ -186,7 +186,7 @@ export const REASONS: Record<RejectionReason, ReasonDescription> = {
   key_required: {
     status: 403,
     title: "Sign-in must start at the help center.",
-    ownerHint: "This help center only accepts tokens whose jti is the key it sent to your Login URL. Set jti to the `key` parameter.",
+    ownerHint: "This help center only accepts tokens whose jti is the key it sent to your Login URL. Set jti to the `key` parameter. (The hc_jwt cookie never starts at the help center, so it is refused too.)",
     freshTokenFixes: false,
   },
   user_suspended: {

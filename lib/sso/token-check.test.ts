@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { REASONS } from "./reasons";
 import { claims, handToken, mintToken, NOW, NOW_SECONDS, SECRET_A, SECRET_B, segments, ssoConfig } from "./test-tokens";
 import { checkToken, type CheckStatus, type TokenCheckConfig, type TokenCheckReport, type TokenIdState } from "./token-check";
-import { WIDGET_TOKEN_TYPE, type TokenKind } from "./verify-token";
+import { COOKIE_TOKEN_TYPE, WIDGET_TOKEN_TYPE, type TokenKind } from "./verify-token";
 
 const FRESH: TokenIdState = { used: false, key: null };
 const config = (overrides: Partial<TokenCheckConfig> = {}): TokenCheckConfig => ({ ...ssoConfig(), requireRedirectKey: false, ...overrides });
@@ -40,7 +40,7 @@ describe("checkToken: every check passes", () => {
       "Single sign-on is on, with a shared secret",
       "Size (at most 8 KiB) and JWT shape",
       "HS256 signature made with the shared secret",
-      "The right kind of token (sign-in redirect or widget)",
+      "The right kind of token (sign-in redirect, widget or cookie)",
       "Required claims present, with the right types",
       "Token times: exp, nbf, iat and the Token TTL",
       "Issuer (iss) matches the Issuer setting",
@@ -61,6 +61,27 @@ describe("checkToken: every check passes", () => {
     expect(shape(report)).toBe("P".repeat(WIDGET_STEPS));
     expect(report.steps[3]!.note).toBe(`The header typ is "${WIDGET_TOKEN_TYPE}".`);
     expect(lookUpTokenId).not.toHaveBeenCalled();
+  });
+
+  it("cookie: nine checks (no replay: the cookie is reused; the redirect-key setting applies), storage never asked", async () => {
+    const token = await mintToken(claims(), SECRET_A, { typ: COOKIE_TOKEN_TYPE });
+    const { report, lookUpTokenId } = await check(token, { kind: "cookie" });
+    expect(report.ok).toBe(true);
+    expect(shape(report)).toBe("P".repeat(9));
+    expect(report.steps[3]!.note).toBe(`The header typ is "${COOKIE_TOKEN_TYPE}".`);
+    expect(report.steps[8]!.label).toBe("Started at the help center (redirect key)");
+    expect(report.steps[8]!.note).toContain("the hc_jwt cookie may start a session");
+    expect(lookUpTokenId).not.toHaveBeenCalled();
+  });
+
+  it("cookie: refused with key_required where sign-ins must start at the help center; a widget token is the wrong kind", async () => {
+    const cookieToken = await mintToken(claims(), SECRET_A, { typ: COOKIE_TOKEN_TYPE });
+    const required = await check(cookieToken, { kind: "cookie", cfg: config({ requireRedirectKey: true }) });
+    expect(shape(required.report)).toBe(failedAt(8, 9));
+    expect(required.report.failure?.reason).toBe("key_required");
+    const widget = await check(await mintToken(claims(), SECRET_A, widgetHeader), { kind: "cookie" });
+    expect(shape(widget.report)).toBe(failedAt(3, 9));
+    expect(widget.report.failure?.reason).toBe("token_kind_mismatch");
   });
 
   it("a jti that is a fresh redirect key passes, noting the browser binding is checked at sign-in", async () => {

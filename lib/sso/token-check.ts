@@ -1,4 +1,4 @@
-// "Test a token" (Settings → Security → SSO): the checks /sso/jwt (or the widget API) would run on
+// "Test a token" (Settings → Security → SSO): the checks /sso/jwt (the widget API, the hc_jwt cookie) would run on
 // a pasted token, against the tenant's current settings, each reported in order as passed, failed
 // or not reached; the failed one with the same plain explanation and fix the Logs page gives.
 // Pure and read-only by construction: the verdict is verifySsoToken's own, and the replay and
@@ -6,7 +6,7 @@
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import { duration, explainEvent, utc, VERIFICATION_STEPS } from "@/lib/logs/explain-event";
 import { signatureWasVerified, type RejectionReason } from "./reasons";
-import { verifySsoToken, WIDGET_TOKEN_TYPE, type SsoVerificationConfig, type TokenKind, type TokenRejection } from "./verify-token";
+import { COOKIE_TOKEN_TYPE, tokenKindOfHeaderType, verifySsoToken, WIDGET_TOKEN_TYPE, type SsoVerificationConfig, type TokenKind, type TokenRejection } from "./verify-token";
 
 export type CheckStatus = "passed" | "failed" | "not reached";
 
@@ -66,7 +66,8 @@ interface StepDefinition {
   id: StepId;
   label: string;
   reasons: readonly RejectionReason[];
-  redirectOnly?: boolean;
+  /** the kinds of token this check applies to; all when absent */
+  kinds?: readonly TokenKind[];
 }
 
 // The Logs page's steps (one definition of what a check is called), minus those a pasted token
@@ -82,8 +83,10 @@ const STEPS: readonly StepDefinition[] = [
   logStep("times", "token_expired"),
   { id: "issuer", label: "Issuer (iss) matches the Issuer setting", reasons: ["issuer_mismatch"] },
   { id: "audience", label: "Audience (aud) matches the Audience setting", reasons: ["audience_mismatch"] },
-  { ...logStep("replay", "jti_replayed"), redirectOnly: true },
-  { ...logStep("key", "key_required"), redirectOnly: true },
+  { ...logStep("replay", "jti_replayed"), kinds: ["redirect"] },
+  // A cookie sign-in never starts at the help center, so "Only accept sign-ins that start at the
+  // help center" refuses it too.
+  { ...logStep("key", "key_required"), kinds: ["redirect", "cookie"] },
 ];
 
 type Notes = Partial<Record<StepId, string>>;
@@ -117,11 +120,6 @@ function timesOf(claims: Record<string, unknown> | null, now: Date): TokenTime[]
   });
 }
 
-function isWidgetHeader(header: Record<string, unknown> | null): boolean {
-  const typ = header?.typ;
-  return typeof typ === "string" && typ.toLowerCase().replace(/^application\//, "") === WIDGET_TOKEN_TYPE;
-}
-
 /** The replay and redirect-key decisions of lib/sso/sign-in.ts, on state read without claiming. */
 function storageVerdict(state: TokenIdState, config: TokenCheckConfig, now: Date): { reason: RejectionReason } | { notes: Notes } {
   if (state.used || state.key?.usedAt) return { reason: "jti_replayed" };
@@ -135,11 +133,23 @@ function storageVerdict(state: TokenIdState, config: TokenCheckConfig, now: Date
   return { notes: { replay, key: "Not required by your settings: sign-ins started by your app (IdP-initiated) are accepted." } };
 }
 
+const KIND_NOTES: Record<TokenKind, string> = {
+  redirect: "No Gatehouse typ in the header: a sign-in token.",
+  widget: `The header typ is "${WIDGET_TOKEN_TYPE}".`,
+  cookie: `The header typ is "${COOKIE_TOKEN_TYPE}".`,
+};
+
+const EVENT_TYPES: Record<TokenKind, string> = {
+  redirect: "sso.redirect_flow.rejected",
+  widget: "widget_jwt.rejected",
+  cookie: "sso.cookie_flow.rejected",
+};
+
 function settingNotes(config: TokenCheckConfig | null, kind: TokenKind): Notes {
   if (!config) return {};
   return {
     signature: "HS256, signed with the current shared secret.",
-    kind: kind === "widget" ? `The header typ is "${WIDGET_TOKEN_TYPE}".` : "No widget typ in the header: a sign-in token.",
+    kind: KIND_NOTES[kind],
     issuer: config.issuer === null ? "No Issuer set: any iss is accepted." : `iss is "${config.issuer}".`,
     audience: config.audience === null ? "No Audience set: any aud is accepted." : `aud includes "${config.audience}".`,
   };
@@ -148,7 +158,7 @@ function settingNotes(config: TokenCheckConfig | null, kind: TokenKind): Notes {
 export async function checkToken(request: TokenCheckRequest): Promise<TokenCheckReport> {
   const { token, config, now, kind } = request;
   const { header, claims } = decode(token);
-  const steps = STEPS.filter((step) => kind === "redirect" || !step.redirectOnly);
+  const steps = STEPS.filter((step) => !step.kinds || step.kinds.includes(kind));
 
   let rejection: TokenRejection | null = null;
   let notes = settingNotes(config, kind);
@@ -158,13 +168,16 @@ export async function checkToken(request: TokenCheckRequest): Promise<TokenCheck
     const verdict = storageVerdict(await request.lookUpTokenId(verified.token.jti), config!, now);
     if ("reason" in verdict) rejection = { ok: false, reason: verdict.reason };
     else notes = { ...notes, ...verdict.notes };
+  } else if (kind === "cookie") {
+    if (config!.requireRedirectKey) rejection = { ok: false, reason: "key_required" };
+    else notes = { ...notes, key: "Not required by your settings: the hc_jwt cookie may start a session." };
   }
 
   const failedAt = rejection ? steps.findIndex((step) => step.reasons.includes(rejection.reason)) : steps.length;
   // jose judges missing claims and claim types before verify-token looks at the kind, so such a
   // token was refused before its kind was checked: say so instead of calling the kind "passed".
   const kindUnchecked =
-    (rejection?.reason === "missing_claim" || rejection?.reason === "invalid_claim") && isWidgetHeader(header) !== (kind === "widget");
+    (rejection?.reason === "missing_claim" || rejection?.reason === "invalid_claim") && tokenKindOfHeaderType(header?.typ) !== kind;
   const report: TokenCheckReport = {
     kind,
     ok: rejection === null,
@@ -185,7 +198,7 @@ export async function checkToken(request: TokenCheckRequest): Promise<TokenCheck
     const text = (value: unknown) => (typeof value === "string" ? value : null);
     const explained = explainEvent({
       occurredAt: now,
-      eventType: kind === "widget" ? "sso.widget.rejected" : "sso.redirect_flow.rejected",
+      eventType: EVENT_TYPES[kind],
       outcome: "rejected",
       reasonCode: rejection.reason,
       iss: text(claims?.iss),

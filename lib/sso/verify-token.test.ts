@@ -608,6 +608,44 @@ describe("verifySsoToken: token_kind_mismatch (redirect vs widget tokens)", () =
   });
 });
 
+describe("verifySsoToken: hc_jwt cookie tokens (typ gatehouse-cookie+jwt)", () => {
+  const cookieHeader = { typ: "gatehouse-cookie+jwt" };
+
+  it("accepts a cookie token as the cookie kind, typ compared as a media type", async () => {
+    for (const typ of ["gatehouse-cookie+jwt", "application/GateHouse-Cookie+JWT"]) {
+      expectOk(await verifySsoToken(await mintToken(claims(), SECRET_A, { typ }), config, NOW, "cookie"));
+    }
+  });
+
+  it("refuses a widget token as the cookie (a token from page scripts must never start a session), and says why", async () => {
+    const result = await verifySsoToken(await mintToken(claims(), SECRET_A, { typ: "gatehouse-widget+jwt" }), config, NOW, "cookie");
+    expect(result).toMatchObject({ ok: false, reason: "token_kind_mismatch" });
+    expect((result as { detail?: string }).detail).toBe('an hc_jwt cookie token needs the header typ "gatehouse-cookie+jwt"; this one was made for the widget and API');
+  });
+
+  it("refuses a redirect token as the cookie, and a cookie token at /sso/jwt and the APIs", async () => {
+    const cookieToken = await mintToken(claims(), SECRET_A, cookieHeader);
+    expect(await verifySsoToken(await mintToken(claims(), SECRET_A, { typ: "JWT" }), config, NOW, "cookie")).toMatchObject({ reason: "token_kind_mismatch" });
+    expect(await verifySsoToken(cookieToken, config, NOW, "redirect")).toMatchObject({ reason: "token_kind_mismatch" });
+    expect(await verifySsoToken(cookieToken, config, NOW, "widget")).toMatchObject({ reason: "token_kind_mismatch" });
+  });
+
+  it("caps a cookie token's age at the Token TTL, like a widget token", async () => {
+    const longLived = claims({ iat: NOW_SECONDS - 301 - 60, exp: NOW_SECONDS + 3600 });
+    expect(await verifySsoToken(await mintToken(longLived, SECRET_A, cookieHeader), config, NOW, "cookie")).toMatchObject({ reason: "token_too_old" });
+  });
+});
+
+describe("verifySsoToken: the secret", () => {
+  it("verifies with the configuration's current secret even when the same object had another before", async () => {
+    const mutable = { ...config };
+    expectOk(await verifySsoToken(await mintToken(claims(), SECRET_A), mutable, NOW));
+    mutable.secret = SECRET_B; // edited in place: the imported key must not outlive the secret it came from
+    expect(await verifySsoToken(await mintToken(claims(), SECRET_A), mutable, NOW)).toMatchObject({ reason: "bad_signature" });
+    expectOk(await verifySsoToken(await mintToken(claims(), SECRET_B), mutable, NOW));
+  });
+});
+
 describe("verifySsoToken: a remembered signature (SignatureMemo, for reused widget tokens)", () => {
   function recordingMemo() {
     const stored = new Map<string, Record<string, unknown>>();

@@ -15,16 +15,33 @@ export const MAX_VALIDITY_SECONDS = 24 * 60 * 60;
 export const REQUIRED_CLAIMS = ["jti", "iat", "exp", "email", "name"] as const;
 
 /**
- * The JWT header `typ` that marks a widget/API token. Redirect tokens must not carry it and widget
- * tokens must, so a token minted for one use is refused by the other (explicit typing, RFC 8725
- * §3.11): a widget token, reusable until it ages out, can never start a session at /sso/jwt.
+ * The JWT header `typ` values that mark a token's use (explicit typing, RFC 8725 §3.11). A token
+ * minted for one use is refused by the others: a widget token sits in the tenant's page scripts
+ * and is reused until it ages out, so it must never start a session, neither at /sso/jwt nor as
+ * the hc_jwt cookie; a redirect token carries no Gatehouse typ (any other typ, e.g. "JWT").
  */
 export const WIDGET_TOKEN_TYPE = "gatehouse-widget+jwt";
-export type TokenKind = "redirect" | "widget";
+export const COOKIE_TOKEN_TYPE = "gatehouse-cookie+jwt";
+export type TokenKind = "redirect" | "widget" | "cookie";
 
 /** RFC 7515 §4.1.9: typ is a media type, compared case-insensitively, "application/" optional. */
-function isWidgetType(typ: unknown): boolean {
-  return typeof typ === "string" && typ.toLowerCase().replace(/^application\//, "") === WIDGET_TOKEN_TYPE;
+export function tokenKindOfHeaderType(typ: unknown): TokenKind {
+  const type = typeof typ === "string" ? typ.toLowerCase().replace(/^application\//, "") : null;
+  if (type === WIDGET_TOKEN_TYPE) return "widget";
+  if (type === COOKIE_TOKEN_TYPE) return "cookie";
+  return "redirect";
+}
+
+const KIND_NEEDS: Record<TokenKind, string> = {
+  redirect: "a sign-in token for /sso/jwt carries no Gatehouse typ in its header",
+  widget: `a widget or API token needs the header typ "${WIDGET_TOKEN_TYPE}"`,
+  cookie: `an hc_jwt cookie token needs the header typ "${COOKIE_TOKEN_TYPE}"`,
+};
+
+/** What a token_kind_mismatch says: what this place needs, and what the token was made for. */
+export function kindMismatchDetail(expected: TokenKind, actual: TokenKind): string {
+  const madeFor: Record<TokenKind, string> = { redirect: "a sign-in redirect", widget: "the widget and API", cookie: "the hc_jwt cookie" };
+  return `${KIND_NEEDS[expected]}; this one was made for ${madeFor[actual]}`;
 }
 
 export interface SsoVerificationConfig {
@@ -182,9 +199,8 @@ export async function verifySsoToken(
   }
 
   // The header is signed, so its typ can be trusted from here on.
-  if (isWidgetType(header.typ) !== (kind === "widget")) {
-    return reject("token_kind_mismatch", { detail: kind === "widget" ? `a widget token needs the header typ "${WIDGET_TOKEN_TYPE}"` : "a widget token cannot be used to sign in here" });
-  }
+  const actualKind = tokenKindOfHeaderType(header.typ);
+  if (actualKind !== kind) return reject("token_kind_mismatch", { detail: kindMismatchDetail(kind, actualKind) });
 
   const badType = claimTypeProblem(payload) ?? issuerAudienceProblem(payload);
   if (badType) return reject("invalid_claim", { claim: badType });

@@ -45,7 +45,7 @@ export const allowedDomainsSchema = z
   });
 export type AllowedDomainsField = keyof z.input<typeof allowedDomainsSchema>;
 
-export const TOKEN_KINDS = ["redirect", "widget"] as const;
+export const TOKEN_KINDS = ["redirect", "widget", "cookie"] as const;
 const kind = z.enum(TOKEN_KINDS, { error: "Choose the kind of token." });
 
 export const testTokenSchema = z.object({

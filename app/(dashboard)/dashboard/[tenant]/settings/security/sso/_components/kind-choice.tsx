@@ -1,13 +1,16 @@
 "use client";
 
-type Kind = "redirect" | "widget";
+import type { TokenKind } from "@/lib/sso/verify-token";
+
+type Kind = TokenKind;
 
 const KINDS: { value: Kind; label: string; hint: string }[] = [
   { value: "redirect", label: "Sign-in redirect", hint: "sent to /sso/jwt; used once" },
   { value: "widget", label: "Widget / API", hint: 'header typ "gatehouse-widget+jwt"; sent as a Bearer token' },
+  { value: "cookie", label: "hc_jwt cookie", hint: 'header typ "gatehouse-cookie+jwt"; set by your app on a shared parent domain' },
 ];
 
-/** The two kinds of token, as radio buttons (shared by the tester and the minter). */
+/** The kinds of token, as radio buttons (shared by the tester and the minter). */
 export function KindChoice({ name, idPrefix, value, onChange, error }: { name: string; idPrefix: string; value: Kind; onChange: (kind: Kind) => void; error?: string }) {
   return (
     <fieldset aria-describedby={error ? `${idPrefix}-error` : undefined}>

@@ -1,10 +1,11 @@
 "use client";
 
 import { useState } from "react";
+import type { TokenKind } from "@/lib/sso/verify-token";
 
 interface Props {
   token: string;
-  kind: "redirect" | "widget";
+  kind: TokenKind;
   message: string;
   helpCenterOrigin: string;
   ssoEnabled: boolean;
@@ -49,6 +50,20 @@ export function MintedToken({ token, kind, message, helpCenterOrigin, ssoEnabled
           {requireRedirectKey && (
             <p className="mt-1 text-xs text-amber-800">
               Your settings only accept sign-ins that start at the help center, so /sso/jwt will refuse this token (key_required): its jti is not a key we issued.
+            </p>
+          )}
+        </div>
+      ) : kind === "cookie" ? (
+        <div className="text-sm text-slate-700">
+          <p>
+            To try it, your app sets it as the cookie <code>hc_jwt</code> on a parent domain it shares with the help center (for
+            example <code>.example.com</code> for app.example.com and help.example.com); the next page of the help center then starts a
+            session from it. This needs the help center on a custom domain under the same parent domain as your app.
+          </p>
+          {!ssoEnabled && <p className="mt-1 text-xs text-amber-800">SSO is off: the cookie will be refused until you turn it on.</p>}
+          {requireRedirectKey && (
+            <p className="mt-1 text-xs text-amber-800">
+              Your settings only accept sign-ins that start at the help center, so the cookie will be refused (key_required).
             </p>
           )}
         </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import type { TokenKind } from "@/lib/sso/verify-token";
 import { useActionState, useState } from "react";
 import { FormField, FormMessage } from "@/components/form-field";
 import { END_USER_ROLES } from "@/lib/sso/profile-claims";
@@ -19,7 +20,7 @@ interface Props {
 /** "Mint a test token": signed on the server with the tenant's secret, which never reaches the page. */
 export function TestTokenMinter({ subdomain, helpCenterOrigin, hasSecret, ssoEnabled, requireRedirectKey }: Props) {
   const [state, action, pending] = useActionState<MintTokenState, FormData>(mintTestToken.bind(null, subdomain), {});
-  const [kind, setKind] = useState<"redirect" | "widget">("redirect");
+  const [kind, setKind] = useState<TokenKind>("redirect");
   const errors = state.fieldErrors ?? {};
   // The server sends back what was typed, refused or not (React resets the form after an action);
   // a new key per answer makes the fields show it.

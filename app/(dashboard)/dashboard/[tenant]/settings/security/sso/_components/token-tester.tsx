@@ -1,5 +1,6 @@
 "use client";
 
+import type { TokenKind } from "@/lib/sso/verify-token";
 import { useActionState, useState } from "react";
 import { FormMessage } from "@/components/form-field";
 import { testToken, type TestTokenState } from "../actions";
@@ -13,7 +14,7 @@ import { TokenCheckReportView } from "./token-check-report";
 export function TokenTester({ subdomain }: { subdomain: string }) {
   const [state, action, pending] = useActionState<TestTokenState, FormData>(testToken.bind(null, subdomain), {});
   const [token, setToken] = useState("");
-  const [kind, setKind] = useState<"redirect" | "widget">("redirect");
+  const [kind, setKind] = useState<TokenKind>("redirect");
   const error = state.fieldErrors?.token;
 
   return (
