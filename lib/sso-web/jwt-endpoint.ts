@@ -47,17 +47,39 @@ function wantedTarget(query: URLSearchParams, form: FormData | null): string | n
   return query.get("forward") ?? query.get("return_to") ?? fromForm("forward") ?? fromForm("return_to");
 }
 
+/**
+ * The body, read up to `limit` bytes; null when it is longer. Content-Length alone is not enough:
+ * a chunked body has none, and the framework buffers whatever a route asks it to parse.
+ */
+async function readCappedBody(request: NextRequest, limit: number): Promise<Buffer | null> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null && !(Number(declared) <= limit)) return null;
+  if (!request.body) return Buffer.alloc(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
 async function readTokenRequest(request: NextRequest): Promise<TokenRequest> {
   const query = request.nextUrl.searchParams;
   if (request.method === "POST") {
     const type = request.headers.get("content-type") ?? "";
-    const length = Number(request.headers.get("content-length") ?? "0");
-    if (!Number.isFinite(length) || length > MAX_FORM_BYTES) {
-      return { queryTokens: query.getAll("jwt"), formTokens: [], returnTo: wantedTarget(query, null), oversized: true };
-    }
+    const body = await readCappedBody(request, MAX_FORM_BYTES);
+    if (body === null) return { queryTokens: query.getAll("jwt"), formTokens: [], returnTo: wantedTarget(query, null), oversized: true };
     if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
       // A body that does not parse as the form it claims to be is answered like a missing token.
-      const form = await request.formData().catch(() => null);
+      const form = await new Response(new Uint8Array(body), { headers: { "content-type": type } }).formData().catch(() => null);
       const formTokens = form ? form.getAll("jwt").filter((value): value is string => typeof value === "string") : [];
       return { queryTokens: query.getAll("jwt"), formTokens, returnTo: wantedTarget(query, form), oversized: false };
     }
