@@ -17,4 +17,10 @@ describe("pagination cursors", () => {
     expect(decodeCursor(encodeCursor({ c: "2026-11-21T10:00:00.000Z", i: id, x: 1 }), articleCursorSchema)).toBeNull();
     expect(decodeCursor("A".repeat(600), articleCursorSchema)).toBeNull();
   });
+
+  it("refuse a category position outside PostgreSQL's integer range (it would fail in the query)", () => {
+    expect(decodeCursor(encodeCursor({ p: 2 ** 40, i: id }), categoryCursorSchema)).toBeNull();
+    expect(decodeCursor(encodeCursor({ p: -(2 ** 31) - 1, i: id }), categoryCursorSchema)).toBeNull();
+    expect(decodeCursor(encodeCursor({ p: 2 ** 31 - 1, i: id }), categoryCursorSchema)).toEqual({ p: 2 ** 31 - 1, i: id });
+  });
 });

@@ -17,4 +17,5 @@ export function decodeCursor<S extends z.ZodType>(cursor: string, schema: S): z.
 }
 
 export const articleCursorSchema = z.object({ c: z.iso.datetime({ offset: true }), i: z.uuid() }).strict();
-export const categoryCursorSchema = z.object({ p: z.number().int(), i: z.uuid() }).strict();
+// A category position is a PostgreSQL integer: a cursor outside its range is refused here, not by the query.
+export const categoryCursorSchema = z.object({ p: z.int32(), i: z.uuid() }).strict();
