@@ -22,7 +22,7 @@ function post(body: BodyInit | ReadableStream<Uint8Array>, headers: Record<strin
     body,
     // A stream body needs this (Node's fetch); harmless for the others.
     duplex: "half",
-  } as RequestInit);
+  } as ConstructorParameters<typeof NextRequest>[1]);
   return POST(request);
 }
 

@@ -80,13 +80,18 @@ export async function findSignInContext(site: HostSite, mayUseCache = false): Pr
     const hit = cache.get(key);
     if (hit) return hit;
   }
-  const fresh = await loadSignInContext(site);
-  if (fresh) {
-    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-    cache.set(key, { ...fresh, cached: true });
-  } else {
+  const loaded = await loadSignInContext(site);
+  if (!loaded) {
     cache.delete(key);
+    return null;
   }
+  // The same version is the same settings (every change bumps it): keep the cached objects, so
+  // what is remembered per configuration object (the imported key, verified widget signatures)
+  // survives a reload, such as the one a refused request triggers.
+  const previous = cache.get(key);
+  const fresh = previous && previous.version === loaded.version && previous.tenant.id === loaded.tenant.id ? { ...previous, cached: false } : loaded;
+  if (!previous && cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(key, { ...fresh, cached: true });
   return fresh;
 }
 

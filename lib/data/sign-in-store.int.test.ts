@@ -222,6 +222,23 @@ describe("sign-in against PostgreSQL", () => {
     await expect(attempt({ ...tenant, version: fresh!.version, config: fresh!.config! }, matching)).rejects.toBeInstanceOf(StaleSignInContextError);
   });
 
+  it("keeps the cached configuration object across a reload at the same version, and replaces it when the version changes", async () => {
+    const tenant = await createTenant();
+    const site = { kind: "subdomain", subdomain: tenant.subdomain } as const;
+    const first = await findSignInContext(site);
+    const reloaded = await findSignInContext(site);
+    // The same object: what is remembered per configuration (imported key, verified signatures) survives.
+    expect(reloaded!.config).toBe(first!.config);
+    expect(reloaded!.cached).toBe(false);
+    expect((await findSignInContext(site, true))!.config).toBe(first!.config);
+
+    await sql.query(`UPDATE sso_configs SET token_ttl_seconds = 120 WHERE tenant_id = $1`, [tenant.id]);
+    const changed = await findSignInContext(site);
+    expect(changed!.config).not.toBe(first!.config);
+    expect(changed!.config!.tokenTtlSeconds).toBe(120);
+    expect(changed!.version).not.toBe(first!.version);
+  });
+
   it("never hands out a version twice: a configuration deleted and created again is stale for old copies", async () => {
     const tenant = await createTenant();
     await sql.query(`DELETE FROM sso_configs WHERE tenant_id = $1`, [tenant.id]);
