@@ -20,6 +20,11 @@ const envSchema = z.object({
   DATABASE_URL: optionalString.pipe(
     z.url({ protocol: /^postgres(ql)?$/, error: "DATABASE_URL must be a postgres:// or postgresql:// URL" }).optional(),
   ),
+  /**
+   * Reverse proxies in front of the app that append to X-Forwarded-For; the client's address is
+   * the entry that many from the right (lib/http/client-ip.ts).
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   /** Connections in the app's pool. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5),
   /** Where the embedded database, the generated keys and run-time files live. */

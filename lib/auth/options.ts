@@ -7,6 +7,8 @@ import { findUserForSignIn } from "@/lib/data/accounts";
 import { exportNextAuthUrl } from "@/lib/env";
 import { authSecret } from "./auth-secret";
 import { hashPassword, verifyPassword } from "./password";
+import { env } from "@/lib/env";
+import { clientIpFromForwardedFor } from "@/lib/http/client-ip";
 import { secondsUntilAllowed, throttleKey } from "./throttle-policy";
 
 // Dashboard sign-in: email and password (argon2id), sessions as signed JWT cookies (next-auth 4).
@@ -20,7 +22,7 @@ const dummyHash = hashPassword("not a real password, only there to spend the sam
 
 function clientIp(headers: Record<string, unknown> | undefined): string {
   const forwarded = headers?.["x-forwarded-for"];
-  return (typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined) || "unknown";
+  return clientIpFromForwardedFor(typeof forwarded === "string" ? forwarded : null, env.TRUSTED_PROXY_HOPS) ?? "unknown";
 }
 
 exportNextAuthUrl();
