@@ -45,7 +45,7 @@ describe("explainEvent: step statuses for a rejection", () => {
     expect(failedAt).toBeGreaterThanOrEqual(0);
     expect(result.steps.map((step) => step.label)).toEqual(VERIFICATION_STEPS.map((step) => step.label));
     result.steps.forEach((step, index) => {
-      const expected = index < failedAt ? "passed" : index === failedAt ? "failed" : "not checked";
+      const expected = index < failedAt ? "passed" : index === failedAt ? "failed" : "not reached";
       expect(step.status, `${reason} step ${index}`).toBe(expected);
     });
     expect(result.steps.filter((step) => step.status === "failed")).toHaveLength(1);
@@ -56,7 +56,7 @@ describe("explainEvent: step statuses for a rejection", () => {
   it("first step failing leaves nothing passed; last step failing leaves nothing unchecked", () => {
     const first = explainEvent(rejected("sso_not_configured"));
     expect(first.steps[0]!.status).toBe("failed");
-    expect(first.steps.slice(1).every((step) => step.status === "not checked")).toBe(true);
+    expect(first.steps.slice(1).every((step) => step.status === "not reached")).toBe(true);
 
     const last = explainEvent(rejected("user_conflict"));
     expect(last.steps.at(-1)!.status).toBe("failed");
@@ -218,7 +218,7 @@ describe("explainEvent: events that are not rejections", () => {
     const result = explainEvent(rejected(null, {}, { eventType: "sso.logout", outcome: "succeeded" }));
     expect(result.failedCheck).toBeNull();
     expect(result.fix).toBeNull();
-    expect(result.steps.every((step) => step.status === "not checked")).toBe(true);
+    expect(result.steps.every((step) => step.status === "not reached")).toBe(true);
     expect(result.explanation).toMatch(/signed out/);
   });
 

@@ -18,7 +18,7 @@ export const VERIFICATION_STEPS: readonly { label: string; reasons: readonly Rej
   { label: "The user may sign in", reasons: ["user_suspended", "user_conflict"] },
 ];
 
-export type StepStatus = "passed" | "failed" | "not checked";
+export type StepStatus = "passed" | "failed" | "not reached";
 
 export interface ExplainableEvent {
   occurredAt: Date;
@@ -120,13 +120,13 @@ export function explainEvent(event: ExplainableEvent): Explanation {
       : event.eventType === "sso.logout" ? "The visitor signed out of the help center."
       : "Recorded for information.";
     const passed = event.eventType === "sso.login.succeeded";
-    return { failedCheck: null, steps: VERIFICATION_STEPS.map((step) => ({ label: step.label, status: passed ? "passed" : "not checked" })), explanation: text, fix: null };
+    return { failedCheck: null, steps: VERIFICATION_STEPS.map((step) => ({ label: step.label, status: passed ? "passed" : "not reached" })), explanation: text, fix: null };
   }
   const reason = event.reasonCode;
   const failedAt = VERIFICATION_STEPS.findIndex((step) => step.reasons.includes(reason));
   const steps = VERIFICATION_STEPS.map((step, index) => ({
     label: step.label,
-    status: (index < failedAt ? "passed" : index === failedAt ? "failed" : "not checked") as StepStatus,
+    status: (index < failedAt ? "passed" : index === failedAt ? "failed" : "not reached") as StepStatus,
   }));
   return {
     failedCheck: VERIFICATION_STEPS[failedAt]?.label ?? null,

@@ -7,14 +7,21 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
+/** Escaped, with `backticked` parts (claim names, parameters) shown as code. */
+function escapeWithCode(value: string): string {
+  return escapeHtml(value).replace(/`([^`]+)`/g, "<code>$1</code>");
+}
+
 const STYLE = `
-  body{margin:0;font-family:ui-sans-serif,system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#0f172a;background:#f8fafc}
+  body{margin:0;padding:0 1rem;font-family:ui-sans-serif,system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#0f172a;background:#f8fafc}
   main{max-width:36rem;margin:4rem auto;padding:2rem;background:#fff;border:1px solid #e2e8f0;border-radius:.75rem}
+  @media (max-width:30rem){main{margin:1.5rem auto;padding:1.25rem}}
+  code{font-family:ui-monospace,monospace;font-size:.9em;background:#e2e8f0;border-radius:.25rem;padding:0 .25rem}
   h1{font-size:1.375rem;margin:0 0 .75rem} p{line-height:1.6;color:#334155}
   .hint{background:#f1f5f9;border-radius:.5rem;padding:.75rem 1rem;font-size:.9rem}
   dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;font-size:.85rem;color:#475569}
   dd{margin:0;font-family:ui-monospace,monospace;word-break:break-all}
-  a.button{display:inline-block;margin-top:1rem;background:#2563eb;color:#fff;padding:.5rem 1rem;border-radius:.375rem;text-decoration:none}
+  a.button{display:inline-block;margin:1rem .5rem 0 0;background:oklch(0.52 0.16 255);color:#fff;padding:.5rem 1rem;border-radius:.375rem;text-decoration:none}
   a.button:focus{outline:3px solid #93c5fd}
 `;
 
@@ -38,9 +45,9 @@ export function renderRejectionPage(reason: RejectionReason, input: ErrorPageInp
     `Sign-in failed · ${input.helpCenterName}`,
     `<h1>We could not sign you in to ${escapeHtml(input.helpCenterName)}</h1>
      <p>${escapeHtml(description.title)}</p>
-     <p class="hint"><strong>For the site owner:</strong> ${escapeHtml(description.ownerHint)}${claim}</p>
+     <p class="hint"><strong>For the site owner:</strong> ${escapeWithCode(description.ownerHint)}${claim}</p>
      <dl><dt>Reason</dt><dd>${escapeHtml(reason)}</dd><dt>Request ID</dt><dd>${escapeHtml(input.requestId)}</dd></dl>
-     <p>If this keeps happening, send the reason and request ID above to the help center's support team.</p>
+     <p>If this keeps happening, tell whoever runs ${escapeHtml(input.helpCenterName)} (or the app you came from), quoting the reason and request ID above: they can look it up.</p>
      ${input.tryAgainUrl ? `<a class="button" href="${escapeHtml(input.tryAgainUrl)}">Try again</a>` : ""}
      ${input.continueUrl ? `<a class="button" href="${escapeHtml(input.continueUrl)}">Continue to the help center</a>` : ""}`,
   );

@@ -57,7 +57,7 @@ export default async function RequestsPage({ params, searchParams }: Props) {
         </ul>
       </nav>
 
-      <div className="mt-4 overflow-x-auto">
+      <div className="relative mt-4 overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 text-slate-600">
             <tr>

@@ -16,7 +16,7 @@ const utc = (date: Date) => `${date.toISOString().replace("T", " ").slice(0, 16)
 export function ArticleTable({ subdomain, articles }: { subdomain: string; articles: ArticleRow[] }) {
   if (articles.length === 0) return <p className="mt-2 text-sm text-slate-500">No articles in this category yet.</p>;
   return (
-    <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200">
+    <div className="relative mt-3 overflow-x-auto rounded-lg border border-slate-200">
       <table className="w-full text-left text-sm">
         <thead className="bg-slate-50 text-slate-600">
           <tr>

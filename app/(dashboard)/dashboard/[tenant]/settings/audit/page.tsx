@@ -42,7 +42,7 @@ export default async function AuditPage({ params }: Props) {
     <div>
       <h1 className="text-2xl font-bold">Audit trail</h1>
       <p className="mt-1 text-sm text-slate-600">Every settings change, secret generation, regeneration and reveal, content edit and answer to a request: who, when, what. Secret values and tokens are never recorded.</p>
-      <div className="mt-6 overflow-x-auto">
+      <div className="relative mt-6 overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 text-slate-600">
             <tr><th scope="col" className="py-2 pr-4">When (UTC)</th><th scope="col" className="py-2 pr-4">Who</th><th scope="col" className="py-2 pr-4">What</th><th scope="col" className="py-2">Details</th></tr>

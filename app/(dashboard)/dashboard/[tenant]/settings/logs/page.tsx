@@ -70,7 +70,7 @@ export default async function LogsPage({ params, searchParams }: Props) {
         reasonHref={(reason) => `${base}${logQueryString({ ...filters, reason: reason as (typeof REJECTION_REASONS)[number] })}`}
       />
 
-      <div className="mt-6 overflow-x-auto">
+      <div className="relative mt-6 overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 text-slate-600">
             <tr>

@@ -1,3 +1,4 @@
+import { CodeText } from "@/components/code-text";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -14,7 +15,7 @@ type Props = { params: Promise<{ tenant: string; eventId: string }>; searchParam
 const STEP_MARK: Record<StepStatus, { icon: string; className: string }> = {
   passed: { icon: "✓", className: "text-green-700" },
   failed: { icon: "✗", className: "font-semibold text-red-700" },
-  "not checked": { icon: "·", className: "text-slate-500" },
+  "not reached": { icon: "·", className: "text-slate-500" },
 };
 
 // One event: what the token said (header and claims as we read them), which check failed, what that
@@ -47,9 +48,9 @@ export default async function LogEventPage({ params, searchParams }: Props) {
 
       <section aria-labelledby="what-happened" className={`mt-6 rounded-lg border p-4 ${event.outcome === "rejected" ? "border-red-200 bg-red-50" : "border-slate-200"}`}>
         <h2 id="what-happened" className="font-semibold">What happened</h2>
-        <p className="mt-2">{explained.explanation}</p>
+        <p className="mt-2"><CodeText text={explained.explanation} /></p>
         {explained.failedCheck && <p className="mt-2 text-sm"><span className="font-medium">Failed check:</span> {explained.failedCheck}</p>}
-        {explained.fix && <p className="mt-2 text-sm"><span className="font-medium">How to fix it:</span> {explained.fix}</p>}
+        {explained.fix && <p className="mt-2 text-sm"><span className="font-medium">How to fix it:</span> <CodeText text={explained.fix} /></p>}
       </section>
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
@@ -59,7 +60,7 @@ export default async function LogEventPage({ params, searchParams }: Props) {
             {explained.steps.map((step) => (
               <li key={step.label} className={STEP_MARK[step.status].className}>
                 <span aria-hidden className="inline-block w-4">{STEP_MARK[step.status].icon}</span> {step.label} <span className="sr-only">({step.status})</span>
-                {step.status === "not checked" && <span className="text-xs"> (not checked)</span>}
+                {step.status === "not reached" && <span aria-hidden className="text-xs"> (not reached)</span>}
               </li>
             ))}
           </ol>

@@ -4,11 +4,11 @@ import * as Dialog from "@radix-ui/react-dialog";
 
 // Regenerating breaks every token signed with the old secret at once, so it asks first. Radix
 // handles focus (trapped in the dialog, back to the button on close) and Escape.
-export function RegenerateDialog({ onConfirm, pending }: { onConfirm: () => void; pending: boolean }) {
+export function RegenerateDialog({ onConfirm, pending, disabled }: { onConfirm: () => void; pending: boolean; disabled: boolean }) {
   return (
     <Dialog.Root>
       <Dialog.Trigger asChild>
-        <button type="button" disabled={pending} className="shrink-0 rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50 disabled:opacity-60">
+        <button type="button" disabled={disabled} className="shrink-0 rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50 disabled:opacity-60">
           {pending ? "Generating…" : "Regenerate"}
         </button>
       </Dialog.Trigger>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import type { ActionState } from "@/lib/auth/member-action";
 import { generateSecret, revealSecret } from "../actions";
 import { RegenerateDialog } from "./regenerate-dialog";
@@ -18,23 +18,31 @@ export function SecretField({ subdomain, hasSecret, error }: { subdomain: string
   const [exists, setExists] = useState(hasSecret);
   const [notice, setNotice] = useState<{ text: string; ok: boolean } | null>(null);
   const [pending, startTransition] = useTransition();
+  // Which button is working, so only it says so: a Reveal must never read as a regeneration.
+  const [busy, setBusy] = useState<"generate" | "reveal" | "copy" | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const working = pending ? busy : null;
 
-  const run = (action: typeof generateSecret, then: (result: SecretResult) => void) =>
+  const run = (kind: "generate" | "reveal" | "copy", action: typeof generateSecret, then: (result: SecretResult) => void) => {
+    setBusy(kind);
     startTransition(async () => {
       const result: SecretResult = await action(subdomain, {}, new FormData());
       if (result.ok && result.secret) then(result);
       setNotice(result.message ? { text: result.message, ok: Boolean(result.ok) } : null);
     });
+  };
 
   const generate = () =>
-    run(generateSecret, ({ secret }) => {
+    run("generate", generateSecret, ({ secret }) => {
       setKnown(secret!);
       setValue(secret!);
       setRevealed(true);
       setExists(true);
+      // The dialog that asked is gone: put focus on the new secret rather than on the page.
+      queueMicrotask(() => input.current?.focus());
     });
   const reveal = () =>
-    run(revealSecret, ({ secret }) => {
+    run("reveal", revealSecret, ({ secret }) => {
       setKnown(secret!);
       setValue(secret!);
       setRevealed(true);
@@ -46,7 +54,7 @@ export function SecretField({ subdomain, hasSecret, error }: { subdomain: string
         () => setNotice({ text: "Could not copy: select the secret and copy it yourself.", ok: false }),
       );
     if (known) void write(known);
-    else run(revealSecret, ({ secret }) => { setKnown(secret!); void write(secret!); });
+    else run("copy", revealSecret, ({ secret }) => { setKnown(secret!); void write(secret!); });
   };
 
   // Only a value the admin typed is sent as a new secret; the fetched one is not re-saved.
@@ -58,6 +66,7 @@ export function SecretField({ subdomain, hasSecret, error }: { subdomain: string
       <label htmlFor="sharedSecret" className="block text-sm font-medium text-slate-800">Shared Secret</label>
       <div className="mt-1 flex flex-wrap gap-2">
         <input
+          ref={input}
           id="sharedSecret"
           name={pasted ? "sharedSecret" : undefined}
           type={revealed ? "text" : "password"}
@@ -68,26 +77,26 @@ export function SecretField({ subdomain, hasSecret, error }: { subdomain: string
           spellCheck={false}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy}
-          className="min-w-0 flex-1 rounded-md border border-slate-300 px-3 py-2 font-mono text-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
+          className="min-w-0 flex-1 basis-full rounded-md border border-slate-300 px-3 py-2 font-mono text-sm sm:basis-0 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
         />
-        {exists ? <RegenerateDialog onConfirm={generate} pending={pending} /> : (
+        {exists ? <RegenerateDialog onConfirm={generate} pending={working === "generate"} disabled={pending} /> : (
           <button type="button" onClick={generate} disabled={pending} className="shrink-0 rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50 disabled:opacity-60">
-            {pending ? "Generating…" : "Generate"}
+            {working === "generate" ? "Generating…" : "Generate"}
           </button>
         )}
         {exists && (
           <>
             <button type="button" onClick={revealed ? () => setRevealed(false) : reveal} disabled={pending} className="shrink-0 rounded-md border border-slate-300 px-3 py-2 text-sm hover:bg-slate-50 disabled:opacity-60">
-              {revealed ? "Hide" : "Reveal"}
+              {working === "reveal" ? "Revealing…" : revealed ? "Hide" : "Reveal"}
             </button>
             <button type="button" onClick={copy} disabled={pending} className="shrink-0 rounded-md border border-slate-300 px-3 py-2 text-sm hover:bg-slate-50 disabled:opacity-60">
-              Copy
+              {working === "copy" ? "Copying…" : "Copy"}
             </button>
           </>
         )}
       </div>
       <p id="sharedSecret-hint" className="mt-1 text-xs text-slate-500">
-        Generate makes a 64-character secret. Or paste your own: at least 32 characters, not a well-known value.
+        Generate (or Regenerate) makes a new 64-character secret. Or paste your own: at least 32 characters, not a well-known value.
       </p>
       {error && <p id="sharedSecret-error" className="mt-1 text-sm text-red-700">{error}</p>}
       {notice && <p role={notice.ok ? "status" : "alert"} className={`mt-1 text-sm ${notice.ok ? "text-green-700" : "text-red-700"}`}>{notice.text}</p>}

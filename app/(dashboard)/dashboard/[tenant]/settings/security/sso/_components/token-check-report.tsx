@@ -1,3 +1,4 @@
+import { CodeText } from "@/components/code-text";
 import type { CheckStatus, TokenCheckReport } from "@/lib/sso/token-check";
 
 const MARK: Record<CheckStatus, { icon: string; className: string }> = {
@@ -16,13 +17,13 @@ export function TokenCheckReportView({ report }: { report: TokenCheckReport }) {
           {failure ? (
             <>Refused: {failure.check} <span className="ml-1 font-mono text-sm text-red-700">{failure.reason}</span></>
           ) : (
-            <>All checks passed: {report.kind === "widget" ? "the widget API would accept this token." : "/sso/jwt would sign this person in."}</>
+            <>All checks passed: {{ widget: "the widget API would accept this token.", cookie: "the hc_jwt cookie would start a session for this person.", redirect: "/sso/jwt would sign this person in." }[report.kind]}</>
           )}
         </h3>
         {failure && (
           <>
-            <p className="mt-2">{failure.explanation}</p>
-            <p className="mt-2 text-sm"><span className="font-medium">How to fix it:</span> {failure.fix}</p>
+            <p className="mt-2"><CodeText text={failure.explanation} /></p>
+            <p className="mt-2 text-sm"><span className="font-medium">How to fix it:</span> <CodeText text={failure.fix} /></p>
           </>
         )}
         {!failure && report.kind === "redirect" && (

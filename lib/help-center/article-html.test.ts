@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { articleHtml } from "./article-html";
+
+describe("articleHtml", () => {
+  it("renders GitHub-style tables and strikethrough, like the help-center pages", () => {
+    const html = articleHtml("| Plan | Seats |\n|---|---|\n| Pro | 10 |\n\n~~old~~");
+    expect(html).toContain("<table>");
+    expect(html).toContain("<th>Plan</th>");
+    expect(html).toContain("<td>10</td>");
+    expect(html).toContain("<del>old</del>");
+  });
+
+  it("still drops raw HTML and script URLs", () => {
+    const html = articleHtml('<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>');
+    expect(html).not.toMatch(/<script|onerror|javascript:/i);
+  });
+});
