@@ -62,25 +62,27 @@ export default async function RequestsPage({ params, searchParams }: Props) {
           <thead className="border-b border-slate-200 text-slate-600">
             <tr>
               <th scope="col" className="py-2 pr-4">Subject</th>
-              <th scope="col" className="py-2 pr-4">Requester</th>
+              <th scope="col" className="hidden py-2 pr-4 sm:table-cell">Requester</th>
               <th scope="col" className="py-2 pr-4">Status</th>
-              <th scope="col" className="py-2 pr-4">Replies</th>
+              <th scope="col" className="hidden py-2 pr-4 sm:table-cell">Replies</th>
               <th scope="col" className="py-2">Last activity</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {items.map((request) => (
               <tr key={request.id}>
-                <td className="max-w-xs py-2 pr-4">
+                <td className="py-2 pr-4 sm:max-w-xs">
                   <Link href={`${base}/${request.id}`} className="break-words text-brand-700 hover:underline">{request.subject}</Link>
+                  {/* On a phone the requester goes under the subject instead of in a column of its own. */}
+                  <span className="block text-xs text-slate-500 sm:hidden">{request.endUser.name}</span>
                 </td>
-                <td className="py-2 pr-4">
+                <td className="hidden py-2 pr-4 sm:table-cell">
                   {request.endUser.name} <span className="block text-xs text-slate-500">{request.endUser.email}</span>
                 </td>
                 <td className="py-2 pr-4">
                   <RequestStatusBadge status={request.status} />
                 </td>
-                <td className="py-2 pr-4">{request._count.replies}</td>
+                <td className="hidden py-2 pr-4 sm:table-cell">{request._count.replies}</td>
                 <td className="py-2 whitespace-nowrap"><time dateTime={request.updatedAt.toISOString()}>{formatWhen(request.updatedAt)}</time></td>
               </tr>
             ))}
