@@ -16,10 +16,3 @@ export const END_USER_STATUS_HINTS: Record<RequestStatus, string> = {
   answered: "We have replied. If you still need help, reply below and the request opens again.",
   closed: "This request is closed. If you need more help, raise a new request.",
 };
-
-const WHEN = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
-/** e.g. "21 Nov 2026, 14:05 UTC": servers and browsers may sit in different zones, so say which. */
-export function formatWhen(date: Date): string {
-  return `${WHEN.format(date)} UTC`;
-}

@@ -4,6 +4,7 @@ import { LOG_ROLES, requireMember, SETTINGS_ROLES } from "@/lib/auth/require-mem
 import { findSsoSettings, isWorkingConfiguration } from "@/lib/data/sso-config";
 import { signInSummary } from "@/lib/data/sso-event-queries";
 import { env } from "@/lib/env";
+import { formatWhen } from "@/lib/format-when";
 import { helpCenterAddress } from "@/lib/tenant/help-center-address";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -34,7 +35,7 @@ export default async function OverviewPage({ params }: Props) {
           <div>
             <dt className="text-sm text-slate-600">Last successful sign-in</dt>
             <dd className="text-lg font-semibold">
-              {summary.lastSuccess ? <time dateTime={summary.lastSuccess.occurredAt.toISOString()}>{summary.lastSuccess.occurredAt.toUTCString()}</time> : "None yet"}
+              {summary.lastSuccess ? <time dateTime={summary.lastSuccess.occurredAt.toISOString()}>{formatWhen(summary.lastSuccess.occurredAt)}</time> : "None yet"}
             </dd>
           </div>
           <div>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { RequestStatusBadge } from "@/components/request-status-badge";
 import { listOwnRequests } from "@/lib/data/support-requests";
 import { getViewer, signInPath } from "@/lib/help-center/viewer";
-import { formatWhen } from "@/lib/requests/display";
+import { formatWhen } from "@/lib/format-when";
 import { decodeRequestCursor, encodeRequestCursor } from "@/lib/requests/page-cursor";
 import { NewRequestForm } from "./_components/new-request-form";
 import { SignInUnavailable } from "./_components/sign-in-unavailable";

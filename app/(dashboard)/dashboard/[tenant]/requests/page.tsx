@@ -3,7 +3,8 @@ import Link from "next/link";
 import { RequestStatusBadge } from "@/components/request-status-badge";
 import { REQUEST_ROLES, requireMember } from "@/lib/auth/require-member";
 import { countRequestsByStatus, listRequestsForStaff } from "@/lib/data/support-requests";
-import { formatWhen, STATUS_LABELS } from "@/lib/requests/display";
+import { STATUS_LABELS } from "@/lib/requests/display";
+import { formatWhen } from "@/lib/format-when";
 import { decodeRequestCursor, encodeRequestCursor } from "@/lib/requests/page-cursor";
 import { isRequestStatus, REQUEST_STATUSES, type RequestStatus } from "@/lib/requests/schemas";
 

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { formatWhen } from "@/lib/format-when";
 import { DeleteDialog } from "./delete-dialog";
 
 interface ArticleRow {
@@ -9,8 +10,6 @@ interface ArticleRow {
   requiredGroups: string[];
   updatedAt: Date;
 }
-
-const utc = (date: Date) => `${date.toISOString().replace("T", " ").slice(0, 16)} UTC`;
 
 // One category's articles: status, who may read each, when it last changed, and its actions.
 export function ArticleTable({ subdomain, articles }: { subdomain: string; articles: ArticleRow[] }) {
@@ -44,7 +43,7 @@ export function ArticleTable({ subdomain, articles }: { subdomain: string; artic
               <td className="px-3 py-2">
                 {article.requiredGroups.length > 0 ? <>Groups: {article.requiredGroups.join(", ")}</> : <span className="text-slate-600">Everyone</span>}
               </td>
-              <td className="px-3 py-2 whitespace-nowrap text-slate-600"><time dateTime={article.updatedAt.toISOString()}>{utc(article.updatedAt)}</time></td>
+              <td className="px-3 py-2 whitespace-nowrap text-slate-600"><time dateTime={article.updatedAt.toISOString()}>{formatWhen(article.updatedAt)}</time></td>
               <td className="px-3 py-2 text-right whitespace-nowrap">
                 <Link href={`/dashboard/${subdomain}/content/articles/${article.id}`} className="mr-2 text-sm text-brand-700 hover:underline" aria-label={`Edit article “${article.title}”`}>Edit</Link>
                 <DeleteDialog subdomain={subdomain} kind="article" id={article.id} title={article.title} />

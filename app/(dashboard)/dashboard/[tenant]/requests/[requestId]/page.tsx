@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { RequestStatusBadge } from "@/components/request-status-badge";
 import { REQUEST_ROLES, requireMember } from "@/lib/auth/require-member";
 import { findRequestForStaff } from "@/lib/data/support-requests";
-import { formatWhen } from "@/lib/requests/display";
+import { formatWhen } from "@/lib/format-when";
 import { StaffReplyForm } from "../_components/staff-reply-form";
 import { StatusForm } from "../_components/status-form";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatWhen } from "./display";
+import { formatWhen } from "@/lib/format-when";
 
 describe("formatWhen", () => {
   it("says the time in UTC, whatever the server's zone", () => {
