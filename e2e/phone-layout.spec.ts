@@ -1,0 +1,65 @@
+// At a phone's width (390 px) no page of the dashboard or the help center is wider than the screen:
+// tables and code scroll inside their own box instead of making the whole page pan sideways.
+import { expect, test, type Page } from "@playwright/test";
+import { createMember, signInToDashboard } from "./support/dashboard-users";
+import { createTenant } from "./support/tenants";
+
+test.use({ viewport: { width: 390, height: 844 } });
+
+const TABLE_ARTICLE = [
+  "Plans compared:",
+  "",
+  "| Plan | Seats | Single sign-on | Support | Data retention | Audit log |",
+  "|---|---|---|---|---|---|",
+  "| Starter | 3 | Not included | Community forum | 30 days | Not included |",
+  "| Business | 50 | Included, JWT and SAML | Email within one working day | One year | Included |",
+].join("\n");
+
+async function expectNoSidewaysPan(page: Page, what: string) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `${what} is ${overflow}px wider than the screen`).toBeLessThanOrEqual(0);
+}
+
+test("the dashboard's pages fit a phone's width", async ({ page }) => {
+  const tenant = await createTenant({
+    prefix: "phone",
+    categories: [{ slug: "billing", title: "Billing", articles: [{ slug: "plans", title: "Plans and what each includes, compared side by side", body: TABLE_ARTICLE }] }],
+    sso: { enabled: true, loginUrl: "https://app.example.com/login" },
+  });
+  const owner = await createMember(tenant.id, "owner");
+  await signInToDashboard(page, owner.email);
+  const base = `/dashboard/${tenant.subdomain}`;
+  for (const path of ["", "/content", "/requests", "/settings/security/sso", "/settings/logs", "/settings/audit", "/settings/members", "/settings/general"]) {
+    await page.goto(`${base}${path}`);
+    await expect(page.locator("h1").first()).toBeVisible();
+    await expectNoSidewaysPan(page, `${base}${path}`);
+  }
+
+  // The menu is one row that scrolls sideways: the current page's item is brought into view.
+  await page.goto(`${base}/settings/logs`);
+  const current = page.getByRole("navigation", { name: "Dashboard" }).locator('[aria-current="page"]');
+  await expect(current).toHaveText("Logs");
+  await expect(current).toBeInViewport();
+
+  // The shared secret keeps a usable width next to its buttons.
+  await page.goto(`${base}/settings/security/sso`);
+  expect((await page.getByLabel("Shared Secret", { exact: true }).boundingBox())!.width).toBeGreaterThan(250);
+});
+
+test("a help-center article with a wide table fits a phone's width; the table scrolls in its own box", async ({ page }) => {
+  const tenant = await createTenant({
+    prefix: "phonehc",
+    visibility: "public",
+    categories: [{ slug: "billing", title: "Billing", articles: [{ slug: "plans", title: "Plans", body: TABLE_ARTICLE }] }],
+  });
+  await page.goto(`${tenant.origin}/articles/plans`);
+  await expect(page.getByRole("table")).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Single sign-on" })).toBeAttached();
+  await expectNoSidewaysPan(page, "the article page");
+
+  await page.goto(`${tenant.origin}/articles/no-such-article`);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await page.getByRole("link", { name: "Go to the home page" }).click();
+  await expect(page).toHaveURL(`${tenant.origin}/`);
+  await expectNoSidewaysPan(page, "the home page");
+});
