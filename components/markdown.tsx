@@ -16,6 +16,13 @@ export function Markdown({ source }: { source: string }) {
               {children}
             </a>
           ),
+          // A wide table scrolls in its own box on a phone; the table itself stays a table for
+          // screen readers (display:block on it would lose that in some).
+          table: ({ children }) => (
+            <div className="overflow-x-auto">
+              <table>{children}</table>
+            </div>
+          ),
         }}
       >
         {source}

@@ -85,11 +85,13 @@ export async function findSignInContext(site: HostSite, mayUseCache = false): Pr
     cache.delete(key);
     return null;
   }
-  // The same version is the same settings (every change bumps it): keep the cached objects, so
-  // what is remembered per configuration object (the imported key, verified widget signatures)
-  // survives a reload, such as the one a refused request triggers.
+  // The same version is the same settings (every change to them, or to the tenant's name or host,
+  // bumps it): keep the cached configuration object, so what is remembered per configuration (the
+  // imported key, verified widget signatures) survives a reload, such as a refusal triggers. A
+  // tenant without a configuration row has no version to go by: always the loaded copy.
   const previous = cache.get(key);
-  const fresh = previous && previous.version === loaded.version && previous.tenant.id === loaded.tenant.id ? { ...previous, cached: false } : loaded;
+  const sameSettings = previous?.config && loaded.config && previous.version !== BigInt(0) && previous.version === loaded.version && previous.tenant.id === loaded.tenant.id;
+  const fresh = sameSettings ? { ...loaded, config: previous.config } : loaded;
   if (!previous && cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(key, { ...fresh, cached: true });
   return fresh;

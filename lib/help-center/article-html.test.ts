@@ -10,6 +10,13 @@ describe("articleHtml", () => {
     expect(html).toContain("<del>old</del>");
   });
 
+  it("links footnotes to their notes", () => {
+    const html = articleHtml("See the note.[^1]\n\n[^1]: The note.");
+    const href = /href="#(user-content-fn-1)"/.exec(html)?.[1];
+    expect(href).toBe("user-content-fn-1");
+    expect(html).toContain(`id="${href}"`);
+  });
+
   it("still drops raw HTML and script URLs", () => {
     const html = articleHtml('<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>');
     expect(html).not.toMatch(/<script|onerror|javascript:/i);

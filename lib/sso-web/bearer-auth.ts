@@ -40,9 +40,14 @@ type Attempt = { ok: true; holder: TokenHolder } | { ok: false; rejection: Rejec
 async function attempt(context: SignInContext, token: ReturnType<typeof readBearerToken>, now: Date, freshSnapshot: boolean): Promise<Attempt> {
   const config = context.config;
   if (!config?.enabled || !config.secret) return { ok: false, rejection: { reason: "sso_not_configured" }, final: false };
-  // No token, or not one at all: no setting could change that, so it is not decided again on
-  // fresh settings (a flood of token-less calls costs no settings reload each).
-  if (!token.ok) return { ok: false, rejection: { reason: token.reason }, final: true };
+  if (!token.ok) {
+    // No setting makes a missing token acceptable: decided again only when the snapshot (at most a
+    // second old) shows the settings moved, so the answer's CORS headers follow them, and a flood
+    // of token-less calls costs no settings reload each.
+    const snapshot = await tenantAccessSnapshot(context.tenant.id, { fresh: freshSnapshot });
+    if (snapshot.configVersion !== context.version) return "stale";
+    return { ok: false, rejection: { reason: token.reason }, final: true };
+  }
   const verified = await verifySsoToken(token.token, config, now, "widget", signatureMemo);
   if (!verified.ok) return { ok: false, rejection: verified, final: false };
   const { profile } = verified.token;

@@ -1,6 +1,7 @@
 // The JWT cookie flow: a tenant whose help center is on a custom domain sharing a parent domain
 // with their app (help.example.com next to app.example.com) sets a first-party cookie `hc_jwt` on
-// .example.com holding a widget-kind token. The proxy notices it on a page load and sends the
+// .example.com holding a cookie-kind token (header typ gatehouse-cookie+jwt; a widget token is
+// refused there). The proxy notices it on a page load and sends the
 // browser through /sso/cookie, which verifies it and starts a session.
 //
 // The proxy must not loop or re-run the flow on every page: /sso/cookie leaves a marker cookie

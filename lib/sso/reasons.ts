@@ -108,7 +108,7 @@ export const REASONS: Record<RejectionReason, ReasonDescription> = {
   token_kind_mismatch: {
     status: 401,
     title: "This token was made for a different use.",
-    ownerHint: "Sign-in redirect tokens (/sso/jwt) carry no special header; widget and API tokens carry the JWT header typ \"gatehouse-widget+jwt\". Mint each kind for its own use: one cannot stand in for the other.",
+    ownerHint: "Sign-in redirect tokens (/sso/jwt) carry no special header; widget and API tokens carry the JWT header typ \"gatehouse-widget+jwt\", hc_jwt cookie tokens \"gatehouse-cookie+jwt\". Mint each kind for its own use: one cannot stand in for another.",
     freshTokenFixes: false,
   },
   missing_claim: {

@@ -78,7 +78,8 @@ input{width:100%;margin-top:4px;padding:8px 10px;border:1px solid #6b7280;border
 .k{color:#1d4ed8;text-decoration:underline}h3{font-size:20px;font-weight:700;margin:8px 0}
 .a>*,.a li{margin-bottom:.7em}.a ul,.a ol{padding-left:1.4em}.a a{color:#1d4ed8}.a img{max-width:100%}
 .a h1,.a h2,.a h3,.a h4{font-size:17px;font-weight:700}.a pre,.a code{font:13px ui-monospace,monospace;background:#f3f4f6}.a pre{padding:8px;overflow:auto}
-.a table{display:block;overflow:auto;border-collapse:collapse}.a th,.a td{border:1px solid #e5e7eb;padding:4px 8px;text-align:left}
+.a{overflow-x:auto}.a table{border-collapse:collapse}.a th,.a td{border:1px solid #e5e7eb;padding:4px 8px;text-align:left}
+.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap}
 </style><button class="l" type="button" aria-expanded="false" aria-controls="p">Help</button>
 <div class="p" id="p" role="dialog" aria-label="Help center" hidden><header><h2>Help center</h2><button class="x" type="button" aria-label="Close help">×</button></header>
 <div class="s"><label for="q">Search articles</label><input id="q" type="search" autocomplete="off"></div>
