@@ -5,7 +5,7 @@
 // scratch database it drops afterwards. Each request carries a distinct, freshly minted token
 // (IdP-initiated: jti is not a redirect key), so every request is a full, successful sign-in.
 import autocannon from "autocannon";
-import { BENCH_PORT as PORT, BENCH_SUBDOMAIN as SUBDOMAIN, load, startBenchServer, summarize, withClient, type Run } from "./lib/bench";
+import { BENCH_PORT as PORT, BENCH_SUBDOMAIN as SUBDOMAIN, formatRun, load, startBenchServer, summarize, withClient, type Run } from "./lib/bench";
 import { cpuPerRequest, sampleCpu } from "./lib/cpu-usage";
 import { mintSsoToken } from "@/lib/sso/mint-token";
 
@@ -65,8 +65,7 @@ async function main(): Promise<void> {
     const commitsAfter = await xactCommits(database.url);
     if (next > tokens.length) throw new Error("ran out of distinct tokens: raise the token count");
 
-    const row = (name: string, run: Run) =>
-      `${name.padEnd(34)} ${run.rps.toFixed(0).padStart(8)} req/s   p50 ${String(run.p50).padStart(4)} ms   p99 ${String(run.p99).padStart(4)} ms   ok ${run.ok}   other ${run.other}`;
+    const row = (name: string, run: Run) => formatRun(name, run, 34);
     console.log("");
     console.log(`bench:sso — ${CONNECTIONS} connections, ${DURATION_SECONDS} s each, production build, PostgreSQL`);
     console.log(row("empty route (/api/health/live)", empty));

@@ -14,7 +14,7 @@
 import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
 import { SignJWT } from "jose";
-import { BENCH_PORT as PORT, BENCH_SUBDOMAIN as SUBDOMAIN, load, startBenchServer, summarize, withClient, type Run } from "./lib/bench";
+import { BENCH_PORT as PORT, BENCH_SUBDOMAIN as SUBDOMAIN, formatRun, load, startBenchServer, summarize, withClient, type Run } from "./lib/bench";
 import { cpuPerRequest, sampleCpu } from "./lib/cpu-usage";
 import { WIDGET_TOKEN_TYPE } from "@/lib/sso/verify-token";
 
@@ -108,8 +108,7 @@ async function main(): Promise<void> {
     cpu.push(sampleCpu());
     const writesAfter = await writtenTuples(bench.databaseUrl);
 
-    const row = (name: string, run: Run) =>
-      `${name.padEnd(40)} ${run.rps.toFixed(0).padStart(8)} req/s   p50 ${String(run.p50).padStart(4)} ms   p99 ${String(run.p99).padStart(4)} ms   ok ${run.ok}   other ${run.other}`;
+    const row = (name: string, run: Run) => formatRun(name, run, 40);
     console.log("");
     console.log(`bench:widget — ${CONNECTIONS} connections, ${DURATION_SECONDS} s each, production build, PostgreSQL`);
     console.log(row("empty route (/api/health/live)", empty));

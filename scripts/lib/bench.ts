@@ -88,6 +88,11 @@ export interface Run {
   other: number;
 }
 
+/** One run as a line of the report: throughput, latency, and what did not answer as expected. */
+export function formatRun(name: string, run: Run, nameWidth: number): string {
+  return `${name.padEnd(nameWidth)} ${run.rps.toFixed(0).padStart(8)} req/s   p50 ${String(run.p50).padStart(4)} ms   p99 ${String(run.p99).padStart(4)} ms   ok ${run.ok}   other ${run.other}`;
+}
+
 export function summarize(result: autocannon.Result, okStatus: number): Run {
   const stats = (result as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {};
   const ok = stats[String(okStatus)]?.count ?? 0;
