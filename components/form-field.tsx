@@ -1,4 +1,30 @@
-import type { InputHTMLAttributes, ReactNode } from "react";
+"use client";
+
+import { useEffect, useRef, useState, type ChangeEvent, type InputHTMLAttributes, type ReactNode } from "react";
+
+/**
+ * A field's error from the last submit, hidden once the person edits the field (it may be fixed
+ * now, and a red message beside a valid value only confuses) and shown again by the next submit
+ * if the server still finds it.
+ */
+export function useErrorUntilEdited<E extends HTMLInputElement | HTMLTextAreaElement>(error: string | undefined) {
+  const [edited, setEdited] = useState(false);
+  const [previous, setPrevious] = useState(error);
+  if (error !== previous) {
+    // A different error arrived: show it, whatever was edited before.
+    setPrevious(error);
+    setEdited(false);
+  }
+  const ref = useRef<E>(null);
+  useEffect(() => {
+    const form = ref.current?.form;
+    if (!form) return;
+    const submitted = () => setEdited(false);
+    form.addEventListener("submit", submitted);
+    return () => form.removeEventListener("submit", submitted);
+  }, []);
+  return { ref, error: edited ? undefined : error, markEdited: () => setEdited(true) };
+}
 
 /**
  * What every labelled field shares: the label, the hint and the error, tied to the control with
@@ -50,11 +76,16 @@ export function FormField({
   children,
   ...input
 }: { id: string; label: string; error?: string; hint?: ReactNode; children?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
+  const shown = useErrorUntilEdited<HTMLInputElement>(error);
+  const onChange = (event: ChangeEvent<HTMLInputElement>) => {
+    shown.markEdited();
+    input.onChange?.(event);
+  };
   return (
-    <FieldFrame id={id} label={label} error={error} hint={hint}>
+    <FieldFrame id={id} label={label} error={shown.error} hint={hint}>
       {(describedBy) => (
         <div className="mt-1 flex gap-2">
-          <input id={id} name={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={`min-w-0 ${FIELD_CONTROL_CLASS}`} {...input} />
+          <input ref={shown.ref} id={id} name={id} aria-invalid={shown.error ? true : undefined} aria-describedby={describedBy} className={`min-w-0 ${FIELD_CONTROL_CLASS}`} {...input} onChange={onChange} />
           {children}
         </div>
       )}

@@ -1,5 +1,7 @@
-import type { TextareaHTMLAttributes } from "react";
-import { FIELD_CONTROL_CLASS, FieldFrame } from "./form-field";
+"use client";
+
+import type { ChangeEvent, TextareaHTMLAttributes } from "react";
+import { FIELD_CONTROL_CLASS, FieldFrame, useErrorUntilEdited } from "./form-field";
 
 // A labelled multi-line field, the <textarea> sibling of FormField.
 export function TextAreaField({
@@ -9,10 +11,25 @@ export function TextAreaField({
   hint,
   ...textarea
 }: { id: string; label: string; error?: string; hint?: string } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const shown = useErrorUntilEdited<HTMLTextAreaElement>(error);
+  const onChange = (event: ChangeEvent<HTMLTextAreaElement>) => {
+    shown.markEdited();
+    textarea.onChange?.(event);
+  };
   return (
-    <FieldFrame id={id} label={label} error={error} hint={hint}>
+    <FieldFrame id={id} label={label} error={shown.error} hint={hint}>
       {(describedBy) => (
-        <textarea id={id} name={id} rows={6} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={`mt-1 ${FIELD_CONTROL_CLASS}`} {...textarea} />
+        <textarea
+          ref={shown.ref}
+          id={id}
+          name={id}
+          rows={6}
+          aria-invalid={shown.error ? true : undefined}
+          aria-describedby={describedBy}
+          className={`mt-1 ${FIELD_CONTROL_CLASS}`}
+          {...textarea}
+          onChange={onChange}
+        />
       )}
     </FieldFrame>
   );

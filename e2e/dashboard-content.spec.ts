@@ -177,6 +177,15 @@ test("refused saves say why next to the field and keep everything typed", async 
   await expect(page.getByLabel("Slug", { exact: true })).toBeFocused();
   await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Billing");
   await expect(page.getByLabel("Description", { exact: true })).toHaveValue("Invoices and plans");
+  // Editing the field hides its error (it may be fixed now); submitting again shows it if not.
+  await page.getByLabel("Slug", { exact: true }).pressSequentially("-x");
+  await page.getByLabel("Slug", { exact: true }).press("Backspace");
+  await page.getByLabel("Slug", { exact: true }).press("Backspace");
+  await expect(page.getByText("Another item in this help center already uses this slug.")).toBeHidden();
+  await expect(page.getByLabel("Slug", { exact: true })).not.toHaveAttribute("aria-invalid", "true");
+  await page.getByRole("button", { name: "Create category" }).click();
+  await expect(page.getByText("Another item in this help center already uses this slug.")).toBeVisible();
+  await expect(page.getByLabel("Slug", { exact: true })).toHaveAttribute("aria-invalid", "true");
 
   await page.goto(`/dashboard/${tenant.subdomain}/content/articles/new`);
   await page.getByLabel("Title", { exact: true }).fill("Refunds");
