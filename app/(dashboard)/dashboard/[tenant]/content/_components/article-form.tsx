@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState, type FormEvent } from "react";
 import { FormField, FormMessage } from "@/components/form-field";
+import type { ArticleInput } from "@/lib/data/content-editing";
 import { formatGroupList } from "@/lib/content/groups";
 import { ARTICLE_BODY_MAX_BYTES, ARTICLE_TITLE_MAX, utf8Bytes } from "@/lib/content/limits";
 import { addArticle, saveArticle, type ArticleState } from "../actions";
@@ -23,14 +24,9 @@ function keepOversizedBody(event: FormEvent<HTMLFormElement>) {
   }
 }
 
-export interface EditableArticle {
+/** What is saved (ArticleInput), plus which article and which version of it the editor opened. */
+export interface EditableArticle extends ArticleInput {
   id: string;
-  categoryId: string;
-  title: string;
-  slug: string;
-  body: string;
-  published: boolean;
-  requiredGroups: string[];
   /** ISO time of the version the editor opened */
   updatedAt: string;
 }
