@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { allowsNamedStatements, markSharedSession } from "./database-url";
+import { allowsNamedStatements, allowsPipelining, markSharedSession } from "./database-url";
 
 describe("database URLs", () => {
   it("allow named statements on a plain server URL", () => {
     expect(allowsNamedStatements("postgresql://postgres@127.0.0.1:5432/gatehouse")).toBe(true);
     expect(allowsNamedStatements("postgresql://postgres@127.0.0.1:5432/gatehouse?sslmode=require")).toBe(true);
+  });
+
+  it("allow pipelining only on a plain server URL", () => {
+    expect(allowsPipelining("postgresql://postgres@127.0.0.1:5432/gatehouse")).toBe(true);
+    expect(allowsPipelining(markSharedSession("postgresql://postgres@127.0.0.1:40123/postgres"))).toBe(false);
+    expect(allowsPipelining("postgresql://app@pooler.example:6432/gatehouse?pgbouncer=true")).toBe(false);
   });
 
   it("do not on a shared-session URL (the embedded database), keeping the URL's other parameters", () => {

@@ -13,6 +13,21 @@ export function markSharedSession(url: string): string {
   return marked.toString();
 }
 
+type ConnectionKind = "plain" | "shared-session" | "transaction-pooler";
+
+function connectionKind(url: string): ConnectionKind {
+  let params: URLSearchParams;
+  try {
+    params = new URL(url).searchParams;
+  } catch {
+    return "plain"; // a URL the driver reads but URL does not (a socket path): a plain connection
+  }
+  if (params.get(SHARED_SESSION) === "1") return "shared-session";
+  // Prisma's spelling for a pooler in transaction mode (PgBouncer and the like).
+  if (params.get("pgbouncer") === "true") return "transaction-pooler";
+  return "plain";
+}
+
 /**
  * Whether connections to this URL may prepare named statements. Not where every connection shares
  * one session (two connections preparing the same name would collide), nor behind a pooler in
@@ -20,11 +35,14 @@ export function markSharedSession(url: string): string {
  * server connection is missing from the next.
  */
 export function allowsNamedStatements(url: string): boolean {
-  let params: URLSearchParams;
-  try {
-    params = new URL(url).searchParams;
-  } catch {
-    return true; // a URL the driver reads but URL does not (a socket path): a plain connection
-  }
-  return params.get(SHARED_SESSION) !== "1" && params.get("pgbouncer") !== "true";
+  return connectionKind(url) === "plain";
+}
+
+/**
+ * Whether statements may be pipelined on connections to this URL (lib/pipelined-connections.ts):
+ * only on a plain connection to PostgreSQL, whose protocol promises it. The embedded database's
+ * socket and transaction poolers get one statement per round trip, as they expect.
+ */
+export function allowsPipelining(url: string): boolean {
+  return connectionKind(url) === "plain";
 }

@@ -17,7 +17,10 @@ function databaseUrl(): string {
 const globalForDb = globalThis as unknown as { gatehouseDb?: ReturnType<typeof createDatabase> };
 
 function database() {
-  globalForDb.gatehouseDb ??= createDatabase(databaseUrl(), env.DATABASE_POOL_SIZE);
+  globalForDb.gatehouseDb ??= createDatabase(databaseUrl(), {
+    poolSize: env.DATABASE_POOL_SIZE,
+    pipelineConnections: env.DATABASE_PIPELINE_CONNECTIONS,
+  });
   return globalForDb.gatehouseDb;
 }
 

@@ -27,6 +27,11 @@ const envSchema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   /** Connections in the app's pool. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5),
+  /**
+   * Extra connections that carry the sign-in and widget hot-path statements pipelined
+   * (lib/pipelined-connections.ts); 0 sends those through the pool instead.
+   */
+  DATABASE_PIPELINE_CONNECTIONS: z.coerce.number().int().min(0).max(16).default(2),
   /** Where the embedded database, the generated keys and run-time files live. */
   DATA_DIR: z.string().min(1).default(".data"),
   /** Fixed port for the embedded database (0 picks a free one). */

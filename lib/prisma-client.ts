@@ -1,13 +1,22 @@
 // Builds the database access of a process: one node-postgres pool, shared by the Prisma client
 // (through @prisma/adapter-pg) and by the hot-path statements (the sign-in, the widget and read
-// API's reads), which run on the pool directly because Prisma's raw-query pipeline costs ~0.8 ms
-// of CPU per statement against ~0.16 ms for the driver itself (measured; lib/data/sign-in-store.ts).
+// API's reads), which skip Prisma because its raw-query pipeline costs ~0.8 ms of CPU per
+// statement against ~0.16 ms for the driver itself (measured; lib/data/sign-in-store.ts). Where the
+// database allows it, those hot-path statements go pipelined over a few connections of their own
+// (lib/pipelined-connections.ts) instead of through the pool.
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg, { type QueryResult, type QueryResultRow } from "pg";
-import { allowsNamedStatements } from "@/lib/database-url";
+import { allowsNamedStatements, allowsPipelining } from "@/lib/database-url";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { createPipelinedConnections } from "@/lib/pipelined-connections";
 
-export function createDatabase(connectionString: string, poolSize = 5) {
+export interface DatabaseOptions {
+  poolSize?: number;
+  /** connections for the pipelined hot-path statements; 0 (the default here) uses the pool */
+  pipelineConnections?: number;
+}
+
+export function createDatabase(connectionString: string, { poolSize = 5, pipelineConnections = 0 }: DatabaseOptions = {}) {
   const pool = new pg.Pool({ connectionString, max: poolSize });
   const prisma = new PrismaClient({
     // The pool is ours, but it lives and dies with the client: $disconnect() ends it too.
@@ -17,19 +26,30 @@ export function createDatabase(connectionString: string, poolSize = 5) {
     omit: { ssoConfig: { secretCiphertext: true } },
   });
   const preparedStatements = allowsNamedStatements(connectionString);
+  const pipelined =
+    pipelineConnections > 0 && allowsPipelining(connectionString) ? createPipelinedConnections(connectionString, pipelineConnections) : null;
   /**
-   * A hot-path statement on the pool, prepared under `name` on each connection where the database
-   * allows it, so PostgreSQL parses and plans it once per connection rather than on every call
-   * (planning the sign-in statement cost more than running it). One name, one text, always.
+   * A hot-path statement, prepared under `name` on each connection where the database allows it,
+   * so PostgreSQL parses and plans it once per connection rather than on every call (planning the
+   * sign-in statement cost more than running it). One name, one text, always. It must stand alone
+   * (one statement, no transaction around it): it may share a pipelined connection with others.
    */
-  const queryPrepared = <Row extends QueryResultRow>(name: string, text: string, values: unknown[]): Promise<QueryResult<Row>> =>
-    pool.query<Row>(preparedStatements ? { name, text, values } : { text, values });
-  return { prisma, pool, queryPrepared };
+  const queryPrepared = <Row extends QueryResultRow>(name: string, text: string, values: unknown[]): Promise<QueryResult<Row>> => {
+    const config = preparedStatements ? { name, text, values } : { text, values };
+    return pipelined ? pipelined.query<Row>(config) : pool.query<Row>(config);
+  };
+  /** Ends every connection: the pool (through Prisma) and the pipelined ones. */
+  const close = async () => {
+    await Promise.all([prisma.$disconnect(), pipelined?.close()]);
+    // $disconnect() ends the pool only if Prisma ever used it.
+    if (!pool.ending) await pool.end();
+  };
+  return { prisma, pool, queryPrepared, close };
 }
 
 /** A Prisma client on its own pool (CLI scripts, tests); `$disconnect()` also ends the pool. */
 export function createPrismaClient(connectionString: string, poolSize = 5) {
-  return createDatabase(connectionString, poolSize).prisma;
+  return createDatabase(connectionString, { poolSize }).prisma;
 }
 
 export type Db = ReturnType<typeof createPrismaClient>;

@@ -67,13 +67,14 @@ describe("embedded PostgreSQL", () => {
       const named = await runOnEveryConnection((client, i) => client.query({ ...statement, values: [i] }));
       expect(named.filter((outcome) => outcome.status === "rejected")).not.toHaveLength(0);
 
-      // What the app does about it: on this URL its hot statements go unnamed, and all succeed.
-      const { pool, queryPrepared } = createDatabase(database.url, 3);
+      // What the app does about it: on this URL its hot statements go unnamed and through the pool (not
+      // pipelined, though asked to), and all succeed.
+      const { close, queryPrepared } = createDatabase(database.url, { poolSize: 3, pipelineConnections: 2 });
       try {
         const results = await Promise.all(Array.from({ length: 9 }, (_, i) => queryPrepared<{ n: number }>("hot-statement", statement.text, [i])));
         expect(results.map((result) => result.rows[0]!.n)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
       } finally {
-        await pool.end();
+        await close();
       }
     } finally {
       await database.stop();

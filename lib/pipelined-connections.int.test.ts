@@ -1,0 +1,112 @@
+import net from "node:net";
+import type pg from "pg";
+import { afterEach, describe, expect, it } from "vitest";
+import { allowsNamedStatements } from "@/lib/database-url";
+import { createPipelinedConnections, type PipelinedConnections } from "@/lib/pipelined-connections";
+import { testDatabaseUrl } from "@/test/support/test-database-url";
+
+// Against the run's database (PostgreSQL in CI, the embedded one locally): pipelining is a
+// property of the wire protocol, which only a real server can show.
+
+let connections: PipelinedConnections | undefined;
+afterEach(async () => {
+  await connections?.close();
+  connections = undefined;
+});
+
+// Named where the database allows it, as the app's hot-path statements are: a pipelined statement
+// may skip its Parse because the one ahead of it on the connection already sent it.
+const echo = (n: number) => ({
+  ...(allowsNamedStatements(testDatabaseUrl()) ? { name: "pipelined-echo" } : {}),
+  text: "SELECT $1::int AS n, pg_backend_pid() AS pid",
+  values: [n],
+});
+
+/** A TCP relay to the run's database that the test can cut, as a network or a restart would. */
+async function startCuttableRelay(): Promise<{ url: string; accepted: () => number; cut: () => void; close: () => Promise<void> }> {
+  const target = new URL(testDatabaseUrl());
+  const sockets = new Set<net.Socket>();
+  let accepted = 0;
+  const relay = net.createServer((incoming) => {
+    accepted += 1;
+    const outgoing = net.connect(Number(target.port || 5432), target.hostname);
+    for (const [from, to] of [[incoming, outgoing], [outgoing, incoming]] as const) {
+      sockets.add(from);
+      from.pipe(to);
+      from.on("error", () => to.destroy());
+      from.on("close", () => {
+        sockets.delete(from);
+        to.destroy();
+      });
+    }
+  });
+  await new Promise<void>((resolve) => relay.listen(0, "127.0.0.1", resolve));
+  const url = new URL(target);
+  url.hostname = "127.0.0.1";
+  url.port = String((relay.address() as net.AddressInfo).port);
+  const cut = () => sockets.forEach((socket) => socket.destroy());
+  return {
+    url: url.toString(),
+    accepted: () => accepted,
+    cut,
+    close: () => {
+      cut();
+      return new Promise((resolve) => relay.close(() => resolve()));
+    },
+  };
+}
+
+describe("pipelined connections", () => {
+  it("answer many concurrent statements, each with its own result, over no more than their connections", async () => {
+    connections = createPipelinedConnections(testDatabaseUrl(), 2);
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => connections!.query<{ n: number; pid: number }>(echo(i))));
+    expect(results.map((result) => result.rows[0]!.n)).toEqual(Array.from({ length: 50 }, (_, i) => i));
+    const servers = new Set(results.map((result) => result.rows[0]!.pid));
+    expect(servers.size).toBeGreaterThanOrEqual(1);
+    expect(servers.size).toBeLessThanOrEqual(2);
+  });
+
+  it("fail a failing statement alone: the statements around it on the same connection still succeed", async () => {
+    connections = createPipelinedConnections(testDatabaseUrl(), 1);
+    const outcomes = await Promise.allSettled([
+      connections.query(echo(1)),
+      connections.query({ text: "SELECT 1 / $1::int AS n", values: [0] }),
+      connections.query(echo(3)),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toMatchObject({ code: "22012" }); // division_by_zero
+    expect((outcomes[2] as PromiseFulfilledResult<pg.QueryResult>).value.rows[0].n).toBe(3);
+  });
+
+  it("open a new connection after one is dropped, failing only what it carried", async () => {
+    const relay = await startCuttableRelay();
+    try {
+      connections = createPipelinedConnections(relay.url, 1);
+      expect((await connections.query<{ n: number }>(echo(1))).rows[0]!.n).toBe(1);
+      const carried = connections.query({ text: "SELECT pg_sleep(2)" });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      relay.cut();
+      await expect(carried).rejects.toThrow();
+
+      expect((await connections.query<{ n: number }>(echo(2))).rows[0]!.n).toBe(2);
+      expect(relay.accepted()).toBe(2);
+    } finally {
+      await connections?.close();
+      connections = undefined;
+      await relay.close();
+    }
+  });
+
+  it("reject a statement when the server cannot be reached, and connect again on the next one", async () => {
+    connections = createPipelinedConnections("postgresql://postgres@127.0.0.1:1/nowhere", 1);
+    await expect(connections.query(echo(1))).rejects.toThrow(/ECONNREFUSED/);
+    await expect(connections.query(echo(1))).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it("refuse statements once closed", async () => {
+    connections = createPipelinedConnections(testDatabaseUrl(), 2);
+    await connections.query(echo(1));
+    await connections.close();
+    await expect(connections.query(echo(1))).rejects.toThrow(/closed/);
+  });
+});
