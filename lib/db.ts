@@ -33,7 +33,11 @@ export function getPool(): Pool {
   return database().pool;
 }
 
-/** A hot-path statement, prepared by name where the database allows it (lib/prisma-client.ts). */
+/**
+ * A hot-path statement, prepared by name where the database allows it, and pipelined with others
+ * on connections of its own (lib/prisma-client.ts). A single statement in its own transaction only:
+ * never call it while holding a transaction open, whose locks a statement queued ahead of it might wait for.
+ */
 export function queryPrepared<Row extends QueryResultRow>(name: string, text: string, values: unknown[]): Promise<QueryResult<Row>> {
   return database().queryPrepared<Row>(name, text, values);
 }

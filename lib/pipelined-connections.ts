@@ -7,7 +7,7 @@
 // wake-up is expensive (virtual machines above all) that cost lands on the app server's only
 // thread: on the sign-in benchmark, writing the statement cost ~200 µs of it. A pipelined
 // connection under load usually has the next statement already waiting when it finishes one.
-// Measured (npm run bench:sso): 900 → 1,250–1,300 sign-ins/s with two pipelined connections.
+// Measured (npm run bench:sso, 2 cores): ~1,000 → ~1,300 sign-ins/s with two pipelined connections.
 //
 // What may run here: single statements that do not depend on each other's timing. A statement that
 // waits (for a lock, say) holds up the ones behind it on its connection, so interactive

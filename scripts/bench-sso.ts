@@ -11,6 +11,7 @@ import { mintSsoToken } from "@/lib/sso/mint-token";
 
 const CONNECTIONS = 32;
 const DURATION_SECONDS = 15;
+const ROUNDS = 2;
 
 async function xactCommits(url: string): Promise<number> {
   return withClient(url, async (client) => {
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
     // Enough distinct tokens for warm-up and the measured run, minted before the clock starts.
     const users = 1000;
     const tokens = await Promise.all(
-      Array.from({ length: 40_000 }, (_, i) => mintSsoToken(secret, { email: `user${i % users}@bench.example`, name: `User ${i % users}` }, new Date(), 3600)),
+      Array.from({ length: 60_000 }, (_, i) => mintSsoToken(secret, { email: `user${i % users}@bench.example`, name: `User ${i % users}` }, new Date(), 3600)),
     );
     let next = 0;
     const ssoOptions = (seconds: number): autocannon.Options => ({
@@ -53,30 +54,52 @@ async function main(): Promise<void> {
     await load(emptyOptions(3));
     await load(ssoOptions(3));
 
-    const cpuBeforeEmpty = sampleCpu();
-    const empty = summarize(await load(emptyOptions(DURATION_SECONDS)), 204);
-    const cpuAfterEmpty = sampleCpu();
+    // The empty route's throughput swings by ±10% from one run to the next on a small shared machine;
+    // alternating the two runs and reporting every round keeps one lucky run from deciding the ratio.
+    const rounds: { empty: Run; sso: Run; emptyCpu: string; ssoCpu: string; transactions: number }[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const cpuBeforeEmpty = sampleCpu();
+      const empty = summarize(await load(emptyOptions(DURATION_SECONDS)), 204);
+      const cpuAfterEmpty = sampleCpu();
+      const commitsBefore = await xactCommits(database.url);
+      const cpuBeforeSso = sampleCpu();
+      const sso = summarize(await load(ssoOptions(DURATION_SECONDS)), 303);
+      const cpuAfterSso = sampleCpu();
+      const commitsAfter = await xactCommits(database.url);
+      rounds.push({
+        empty,
+        sso,
+        emptyCpu: cpuPerRequest(cpuBeforeEmpty, cpuAfterEmpty, empty.ok),
+        ssoCpu: cpuPerRequest(cpuBeforeSso, cpuAfterSso, sso.ok),
+        transactions: (commitsAfter - commitsBefore) / Math.max(1, sso.ok),
+      });
+    }
+    const cpuBeforeEmptyWithToken = sampleCpu();
     const emptyWithToken = summarize(await load(emptyWithTokenOptions(DURATION_SECONDS)), 204);
     const cpuAfterEmptyWithToken = sampleCpu();
-    const commitsBefore = await xactCommits(database.url);
-    const cpuBeforeSso = sampleCpu();
-    const sso = summarize(await load(ssoOptions(DURATION_SECONDS)), 303);
-    const cpuAfterSso = sampleCpu();
-    const commitsAfter = await xactCommits(database.url);
     if (next > tokens.length) throw new Error("ran out of distinct tokens: raise the token count");
 
     const row = (name: string, run: Run) => formatRun(name, run, 34);
+    const ratio = (sso: Run, empty: Run) => (sso.rps / empty.rps).toFixed(2);
     console.log("");
-    console.log(`bench:sso — ${CONNECTIONS} connections, ${DURATION_SECONDS} s each, production build, PostgreSQL`);
-    console.log(row("empty route (/api/health/live)", empty));
+    console.log(`bench:sso — ${CONNECTIONS} connections, ${DURATION_SECONDS} s each, ${ROUNDS} rounds, production build, PostgreSQL`);
+    rounds.forEach(({ empty, sso, emptyCpu, ssoCpu, transactions }, i) => {
+      console.log(`round ${i + 1}`);
+      console.log(row("  empty route (/api/health/live)", empty));
+      console.log(row("  /sso/jwt successful sign-in", sso));
+      console.log(`  CPU per request, empty route: ${emptyCpu}`);
+      console.log(`  CPU per request, sign-in:     ${ssoCpu}`);
+      console.log(`  ratio (sign-ins / empty route): ${ratio(sso, empty)}; database transactions per sign-in: ${transactions.toFixed(2)}`);
+    });
     console.log(row("empty route, sign-in's request", emptyWithToken));
-    console.log(row("/sso/jwt successful sign-in", sso));
-    console.log(`CPU per request, empty route: ${cpuPerRequest(cpuBeforeEmpty, cpuAfterEmpty, empty.ok)}`);
-    console.log(`CPU per request, empty route, sign-in's request: ${cpuPerRequest(cpuAfterEmpty, cpuAfterEmptyWithToken, emptyWithToken.ok)}`);
-    console.log(`CPU per request, sign-in:     ${cpuPerRequest(cpuBeforeSso, cpuAfterSso, sso.ok)}`);
-    console.log(`ratio (sign-ins / empty route): ${(sso.rps / empty.rps).toFixed(2)}  (target ≥ 0.70); with the sign-in's request: ${(sso.rps / emptyWithToken.rps).toFixed(2)}`);
-    console.log(`database transactions per sign-in (pg_stat_database.xact_commit): ${((commitsAfter - commitsBefore) / Math.max(1, sso.ok)).toFixed(2)}`);
-    if (sso.other > 0) console.log(`warning: ${sso.other} sign-in requests did not answer 303`);
+    console.log(`CPU per request, empty route, sign-in's request: ${cpuPerRequest(cpuBeforeEmptyWithToken, cpuAfterEmptyWithToken, emptyWithToken.ok)}`);
+    const total = (pick: (round: (typeof rounds)[number]) => Run) => rounds.reduce((sum, round) => sum + pick(round).ok, 0);
+    console.log(
+      `ratio over all rounds (sign-ins / empty route): ${(total((r) => r.sso) / total((r) => r.empty)).toFixed(2)}  (target ≥ 0.70); ` +
+        `last round against the sign-in's request: ${ratio(rounds.at(-1)!.sso, emptyWithToken)}`,
+    );
+    const unexpected = rounds.reduce((sum, round) => sum + round.sso.other, 0);
+    if (unexpected > 0) console.log(`warning: ${unexpected} sign-in requests did not answer 303`);
   } finally {
     await bench.stop();
   }

@@ -8,10 +8,11 @@ import type { RequestInfo } from "@/lib/sso-web/request-info";
 // unique indexes, not locks: (tenant_id, jti) makes a token usable once even under concurrent
 // submits, and the end-user unique keys make two concurrent first logins create one user.
 // A returning user's sign-in costs one statement, one round trip and one commit: claim the token
-// and admit the user. A new user costs a few more (provisionCarefully). The hot statements run on
-// the pg pool directly (the Prisma client's own connections), prepared by name so PostgreSQL
-// parses and plans them once per connection: Prisma's raw-query pipeline costs ~0.8 ms CPU per
-// statement against ~0.16 ms for the driver, and planning these CTEs cost PostgreSQL ~0.28 ms.
+// and admit the user. A new user costs a few more (provisionCarefully). The hot statements skip
+// Prisma (queryPrepared: the pg driver, pipelined where the database allows) and are prepared by
+// name so PostgreSQL parses and plans them once per connection: Prisma's raw-query pipeline costs
+// ~0.8 ms CPU per statement against ~0.16 ms for the driver, and planning these CTEs cost
+// PostgreSQL ~0.28 ms.
 
 /** The cached configuration this request was verified with is out of date: load it again. */
 export class StaleSignInContextError extends Error {
