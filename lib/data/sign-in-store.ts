@@ -86,12 +86,21 @@ function admissionCtes(lookup: "external_id" | "email", gate: string, viaRedirec
      )`;
 }
 
+/**
+ * A timestamptz parameter as ISO 8601 in UTC. node-postgres would convert a Date itself through
+ * local-time getters and a dozen string concatenations: measurably slower on the sign-in path, and
+ * ~2 KB of garbage per value.
+ */
+function timestamptz(date: Date): string {
+  return date.toISOString();
+}
+
 function admissionValues(tenantId: string, profile: EndUserProfile, now: Date, facts: Omit<SignInFacts, "viaRedirectKey">, session: SessionToStart): unknown[] {
   const { request } = session;
   return [
     tenantId, profile.externalId, profile.email, profile.name, profile.role, profile.lang, profile.avatarUrl,
-    profile.customFields === null ? null : JSON.stringify(profile.customFields), profile.groups, now,
-    session.tokenHash, session.expiresAt, facts.jti, facts.iss, facts.aud,
+    profile.customFields === null ? null : JSON.stringify(profile.customFields), profile.groups, timestamptz(now),
+    session.tokenHash, timestamptz(session.expiresAt), facts.jti, facts.iss, facts.aud,
     request.clientIp, request.userAgent, request.requestId, facts.iat, facts.exp, facts.via ?? null,
   ];
 }
@@ -168,7 +177,7 @@ export function createSignInStore(tenantId: string, configVersion: bigint, sessi
     const lookup = lookupOf(admission.profile);
     const { rows } = await queryPrepared<ClaimRow>(`sign-in/claim-and-admit-by-${lookup}`, CLAIM[lookup], [
       ...admissionValues(tenantId, admission.profile, admission.now, { ...admission.facts, jti }, session),
-      String(configVersion), jtiKeyHash, keepUntil, admission.browserBindingHash, admission.requireRedirectKey, tryAdmission,
+      String(configVersion), jtiKeyHash, timestamptz(keepUntil), admission.browserBindingHash, admission.requireRedirectKey, tryAdmission,
     ]);
     return rows[0]!;
   };
