@@ -103,6 +103,25 @@ describe("pipelined connections", () => {
     await expect(connections.query(echo(1))).rejects.toThrow(/ECONNREFUSED/);
   });
 
+  it("fail the statements waiting on a connection that never answers, after the connect timeout", async () => {
+    // A server that accepts the connection and then says nothing, as a half-dead host would.
+    const held = new Set<net.Socket>();
+    const silent = net.createServer((socket) => held.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const port = (silent.address() as net.AddressInfo).port;
+    try {
+      connections = createPipelinedConnections(`postgresql://postgres@127.0.0.1:${port}/nowhere`, 1, { connectTimeoutMs: 200 });
+      const started = Date.now();
+      await expect(connections.query(echo(1))).rejects.toThrow(/timeout/i);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await connections?.close();
+      connections = undefined;
+      held.forEach((socket) => socket.destroy());
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
   it("refuse statements once closed", async () => {
     connections = createPipelinedConnections(testDatabaseUrl(), 2);
     await connections.query(echo(1));

@@ -29,13 +29,27 @@ export interface PipelinedConnections {
   close(): Promise<void>;
 }
 
-export function createPipelinedConnections(connectionString: string, count: number): PipelinedConnections {
+export interface PipelinedConnectionOptions {
+  /**
+   * How long connecting may take before the statements waiting for it fail. Statements wait in
+   * line on a connection, so one that never answers must not hold them forever.
+   */
+  connectTimeoutMs?: number;
+}
+
+export function createPipelinedConnections(
+  connectionString: string,
+  count: number,
+  { connectTimeoutMs = 10_000 }: PipelinedConnectionOptions = {},
+): PipelinedConnections {
   if (!Number.isInteger(count) || count < 1) throw new Error(`pipelined connections: count must be a positive integer, got ${count}`);
   const connections: (Connection | null)[] = Array.from({ length: count }, () => null);
   let closed = false;
 
   const open = (): Connection => {
-    const client = new pg.Client({ connectionString, pipeline: true });
+    // keepAlive: a peer that vanished without closing the connection (a failover, a dropped NAT
+    // entry) is noticed by TCP rather than by statements waiting on it forever.
+    const client = new pg.Client({ connectionString, pipeline: true, keepAlive: true, connectionTimeoutMillis: connectTimeoutMs });
     const connection: Connection = { client, ready: Promise.resolve(), inFlight: 0, broken: false };
     // A dropped connection fails the statements it carried (node-postgres rejects each of them);
     // the next statement opens a new one. Without a listener, an 'error' would end the process.
@@ -82,7 +96,12 @@ export function createPipelinedConnections(connectionString: string, count: numb
     },
     async close() {
       closed = true;
-      await Promise.all(connections.map((connection) => connection?.client.end().catch(() => undefined)));
+      // A broken connection is only told to go: its end may never be acknowledged.
+      const ends = connections.map((connection) => {
+        const ended = connection?.client.end().catch(() => undefined);
+        return connection?.broken ? undefined : ended;
+      });
+      await Promise.all(ends);
       connections.fill(null);
     },
   };
