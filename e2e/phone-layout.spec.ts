@@ -41,6 +41,10 @@ test("the dashboard's pages fit a phone's width", async ({ page }) => {
   await expect(current).toHaveText("Logs");
   await expect(current).toBeInViewport();
 
+  // The rejection chart keeps labels one can read: it scrolls in its own box rather than shrinking.
+  const axisLabel = page.getByTestId("rejection-chart-scroller").locator("svg text").first();
+  expect((await axisLabel.boundingBox())!.height).toBeGreaterThanOrEqual(9);
+
   // The shared secret keeps a usable width next to its buttons.
   await page.goto(`${base}/settings/security/sso`);
   expect((await page.getByLabel("Shared Secret", { exact: true }).boundingBox())!.width).toBeGreaterThan(250);

@@ -26,7 +26,10 @@ export function RejectionChart({ buckets, totals, bucket, rangeLabel, reasonHref
         Rejections per {BUCKET_WORD[bucket]} · {rangeLabel} · <span data-testid="rejection-total">{total.toLocaleString("en")}</span> in total
       </h2>
       <div className="mt-3">
-        <svg viewBox={`0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`} className="h-auto w-full" role="img" aria-label={`Rejections per ${BUCKET_WORD[bucket]}, ${rangeLabel}: ${total.toLocaleString("en")} in total. The counts per reason follow as a list.`}>
+        {/* Below ~720 px the figure would shrink its labels to a few pixels: it keeps a readable
+            width and scrolls sideways in its own box instead (the page itself never pans). */}
+        <div role="region" className="overflow-x-auto" tabIndex={0} aria-label="Rejections chart (scrolls sideways on narrow screens)" data-testid="rejection-chart-scroller">
+          <svg viewBox={`0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`} className="h-auto w-full min-w-[720px]" role="img" aria-label={`Rejections per ${BUCKET_WORD[bucket]}, ${rangeLabel}: ${total.toLocaleString("en")} in total. The counts per reason follow as a list.`}>
           {layout.yTicks.map((tick) => (
             <g key={tick.value}>
               <line x1={layout.plot.left} x2={layout.plot.right} y1={tick.y} y2={tick.y} stroke="#e2e8f0" />
@@ -41,7 +44,8 @@ export function RejectionChart({ buckets, totals, bucket, rangeLabel, reasonHref
           {layout.xTicks.map((tick) => (
             <text key={tick.x} x={tick.x} y={CHART_HEIGHT - 6} textAnchor="middle" fontSize="11" fill="#64748b">{tick.label}</text>
           ))}
-        </svg>
+          </svg>
+        </div>
         <div className="mt-3">
           <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Per reason</h3>
           {reasons.length === 0 ? (
