@@ -62,7 +62,6 @@ describe("pipelined connections", () => {
     const results = await Promise.all(Array.from({ length: 50 }, (_, i) => connections!.query<{ n: number; pid: number }>(echo(i))));
     expect(results.map((result) => result.rows[0]!.n)).toEqual(Array.from({ length: 50 }, (_, i) => i));
     const servers = new Set(results.map((result) => result.rows[0]!.pid));
-    expect(servers.size).toBeGreaterThanOrEqual(1);
     expect(servers.size).toBeLessThanOrEqual(2);
   });
 
@@ -98,7 +97,9 @@ describe("pipelined connections", () => {
   });
 
   it("reject a statement when the server cannot be reached, and connect again on the next one", async () => {
-    connections = createPipelinedConnections("postgresql://postgres@127.0.0.1:1/nowhere", 1);
+    // Two connections: the one no statement waits on fails too, and must not surface as an
+    // unhandled rejection (which would end a server process, and fails this run).
+    connections = createPipelinedConnections("postgresql://postgres@127.0.0.1:1/nowhere", 2);
     await expect(connections.query(echo(1))).rejects.toThrow(/ECONNREFUSED/);
     await expect(connections.query(echo(1))).rejects.toThrow(/ECONNREFUSED/);
   });

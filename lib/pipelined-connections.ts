@@ -65,6 +65,9 @@ export function createPipelinedConnections(
         throw error;
       },
     );
+    // Connections are opened side by side, so one may fail with no statement waiting on it yet;
+    // its failure is for the statements that await it, never an unhandled rejection.
+    connection.ready.catch(() => undefined);
     return connection;
   };
 
