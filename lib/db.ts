@@ -33,11 +33,16 @@ export function getPool(): Pool {
   return database().pool;
 }
 
-/**
- * A hot-path statement, prepared by name where the database allows it, and pipelined with others
- * on connections of its own (lib/prisma-client.ts). A single statement in its own transaction only:
- * never call it while holding a transaction open, whose locks a statement queued ahead of it might wait for.
- */
+/** A hot-path statement on the pool, prepared by name where the database allows it (lib/prisma-client.ts). */
 export function queryPrepared<Row extends QueryResultRow>(name: string, text: string, values: unknown[]): Promise<QueryResult<Row>> {
   return database().queryPrepared<Row>(name, text, values);
+}
+
+/**
+ * A sign-in statement: prepared, and pipelined with others on connections of its own where the
+ * database allows it (lib/prisma-client.ts). Short statements of fixed cost only, never inside a
+ * transaction: each one waits behind those ahead of it on its connection.
+ */
+export function queryPipelined<Row extends QueryResultRow>(name: string, text: string, values: unknown[]): Promise<QueryResult<Row>> {
+  return database().queryPipelined<Row>(name, text, values);
 }

@@ -28,8 +28,8 @@ const envSchema = z.object({
   /** Connections in the app's pool. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5),
   /**
-   * Extra connections that carry the sign-in and widget hot-path statements pipelined
-   * (lib/pipelined-connections.ts); 0 sends those through the pool instead.
+   * Extra connections that carry the sign-in's statements pipelined (lib/pipelined-connections.ts);
+   * 0 sends those through the pool instead.
    */
   DATABASE_PIPELINE_CONNECTIONS: z.coerce.number().int().min(0).max(16).default(2),
   /** Where the embedded database, the generated keys and run-time files live. */

@@ -2,8 +2,8 @@
 // (through @prisma/adapter-pg) and by the hot-path statements (the sign-in, the widget and read
 // API's reads), which skip Prisma because its raw-query pipeline costs ~0.8 ms of CPU per
 // statement against ~0.16 ms for the driver itself (measured; lib/data/sign-in-store.ts). Where the
-// database allows it, those hot-path statements go pipelined over a few connections of their own
-// (lib/pipelined-connections.ts) instead of through the pool.
+// database allows it, the sign-in's own statements go pipelined over a few connections of their
+// own (lib/pipelined-connections.ts) instead of through the pool.
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg, { type QueryResult, type QueryResultRow } from "pg";
 import { allowsNamedStatements, allowsPipelining } from "@/lib/database-url";
@@ -28,23 +28,29 @@ export function createDatabase(connectionString: string, { poolSize = 5, pipelin
   const preparedStatements = allowsNamedStatements(connectionString);
   const pipelined =
     pipelineConnections > 0 && allowsPipelining(connectionString) ? createPipelinedConnections(connectionString, pipelineConnections) : null;
+  const named = (name: string, text: string, values: unknown[]) => (preparedStatements ? { name, text, values } : { text, values });
   /**
-   * A hot-path statement, prepared under `name` on each connection where the database allows it,
-   * so PostgreSQL parses and plans it once per connection rather than on every call (planning the
-   * sign-in statement cost more than running it). One name, one text, always. It must stand alone
-   * (one statement, no transaction around it): it may share a pipelined connection with others.
+   * A hot-path statement on the pool, prepared under `name` on each connection where the database
+   * allows it, so PostgreSQL parses and plans it once per connection rather than on every call
+   * (planning the sign-in statement cost more than running it). One name, one text, always.
    */
-  const queryPrepared = <Row extends QueryResultRow>(name: string, text: string, values: unknown[]): Promise<QueryResult<Row>> => {
-    const config = preparedStatements ? { name, text, values } : { text, values };
-    return pipelined ? pipelined.query<Row>(config) : pool.query<Row>(config);
-  };
+  const queryPrepared = <Row extends QueryResultRow>(name: string, text: string, values: unknown[]): Promise<QueryResult<Row>> =>
+    pool.query<Row>(named(name, text, values));
+  /**
+   * queryPrepared, pipelined on connections of its own where the database allows it. Only for
+   * short statements of fixed cost that stand alone (one statement, no transaction around it): a
+   * statement waits behind the ones ahead of it on its connection, so nothing that can run long
+   * (a search) or wait (inside a transaction) belongs here.
+   */
+  const queryPipelined = <Row extends QueryResultRow>(name: string, text: string, values: unknown[]): Promise<QueryResult<Row>> =>
+    pipelined ? pipelined.query<Row>(named(name, text, values)) : pool.query<Row>(named(name, text, values));
   /** Ends every connection: the pool (through Prisma) and the pipelined ones. */
   const close = async () => {
     await Promise.all([prisma.$disconnect(), pipelined?.close()]);
     // $disconnect() ends the pool only if Prisma ever used it.
     if (!pool.ending) await pool.end();
   };
-  return { prisma, pool, queryPrepared, close };
+  return { prisma, pool, queryPrepared, queryPipelined, close };
 }
 
 /** A Prisma client on its own pool (CLI scripts, tests); `$disconnect()` also ends the pool. */

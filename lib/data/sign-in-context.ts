@@ -1,7 +1,7 @@
 import "server-only";
 import { secretEncryptionKey } from "@/lib/crypto/encryption-key";
 import { decryptSecret } from "@/lib/crypto/secret-box";
-import { getDb, queryPrepared } from "@/lib/db";
+import { getDb, queryPipelined } from "@/lib/db";
 import type { SsoVerificationConfig } from "@/lib/sso/verify-token";
 import type { HostSite } from "@/lib/tenant/host";
 
@@ -150,7 +150,7 @@ export interface TenantAccessSnapshot {
  * cache the snapshot briefly (lib/sso-web/access-snapshot.ts).
  */
 export async function readTenantAccessSnapshot(tenantId: string): Promise<TenantAccessSnapshot> {
-  const { rows } = await queryPrepared<{ config_version: string | null; emails: string[] | null; external_ids: string[] | null }>(
+  const { rows } = await queryPipelined<{ config_version: string | null; emails: string[] | null; external_ids: string[] | null }>(
     "sign-in/tenant-access-snapshot",
     `SELECT (SELECT config_version FROM sso_configs WHERE tenant_id = $1::uuid) AS config_version,
             (SELECT array_agg(lower(email)) FROM end_users WHERE tenant_id = $1::uuid AND suspended) AS emails,

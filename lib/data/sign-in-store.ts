@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb, queryPrepared } from "@/lib/db";
+import { getDb, queryPipelined } from "@/lib/db";
 import type { EndUserProfile } from "@/lib/sso/profile-claims";
 import type { EarlyAdmission, ProvisionResult, RedirectKeyState, SignInFacts, SignInStore } from "@/lib/sso/sign-in";
 import type { RequestInfo } from "@/lib/sso-web/request-info";
@@ -9,7 +9,7 @@ import type { RequestInfo } from "@/lib/sso-web/request-info";
 // submits, and the end-user unique keys make two concurrent first logins create one user.
 // A returning user's sign-in costs one statement, one round trip and one commit: claim the token
 // and admit the user. A new user costs a few more (provisionCarefully). The hot statements skip
-// Prisma (queryPrepared: the pg driver, pipelined where the database allows) and are prepared by
+// Prisma (queryPipelined: the pg driver, pipelined where the database allows) and are prepared by
 // name so PostgreSQL parses and plans them once per connection: Prisma's raw-query pipeline costs
 // ~0.8 ms CPU per statement against ~0.16 ms for the driver, and planning these CTEs cost
 // PostgreSQL ~0.28 ms.
@@ -122,7 +122,7 @@ async function updateUserAndStartSession(
   session: SessionToStart,
 ): Promise<string | null> {
   const lookup = lookupOf(profile);
-  const { rows } = await queryPrepared<{ id: string }>(`sign-in/admit-by-${lookup}`, ADMIT[lookup], [
+  const { rows } = await queryPipelined<{ id: string }>(`sign-in/admit-by-${lookup}`, ADMIT[lookup], [
     ...admissionValues(tenantId, profile, now, facts, session),
     facts.viaRedirectKey,
   ]);
@@ -175,7 +175,7 @@ const CLAIM = { external_id: claimStatement("external_id"), email: claimStatemen
 export function createSignInStore(tenantId: string, configVersion: bigint, session: SessionToStart): SignInStore {
   const claim = async (jti: string, jtiKeyHash: string, keepUntil: Date, admission: EarlyAdmission, tryAdmission: boolean) => {
     const lookup = lookupOf(admission.profile);
-    const { rows } = await queryPrepared<ClaimRow>(`sign-in/claim-and-admit-by-${lookup}`, CLAIM[lookup], [
+    const { rows } = await queryPipelined<ClaimRow>(`sign-in/claim-and-admit-by-${lookup}`, CLAIM[lookup], [
       ...admissionValues(tenantId, admission.profile, admission.now, { ...admission.facts, jti }, session),
       String(configVersion), jtiKeyHash, timestamptz(keepUntil), admission.browserBindingHash, admission.requireRedirectKey, tryAdmission,
     ]);

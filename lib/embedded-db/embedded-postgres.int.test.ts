@@ -69,9 +69,9 @@ describe("embedded PostgreSQL", () => {
 
       // What the app does about it: on this URL its hot statements go unnamed and through the pool (not
       // pipelined, though asked to), and all succeed.
-      const { close, queryPrepared } = createDatabase(database.url, { poolSize: 3, pipelineConnections: 2 });
+      const { close, queryPipelined } = createDatabase(database.url, { poolSize: 3, pipelineConnections: 2 });
       try {
-        const results = await Promise.all(Array.from({ length: 9 }, (_, i) => queryPrepared<{ n: number }>("hot-statement", statement.text, [i])));
+        const results = await Promise.all(Array.from({ length: 9 }, (_, i) => queryPipelined<{ n: number }>("hot-statement", statement.text, [i])));
         expect(results.map((result) => result.rows[0]!.n)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
       } finally {
         await close();
