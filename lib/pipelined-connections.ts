@@ -56,7 +56,11 @@ export function createPipelinedConnections(
     const breakOff = () => {
       connection.broken = true;
     };
-    client.on("error", breakOff);
+    // Said once in the server log: statements failing together otherwise look like many problems.
+    client.on("error", (error: Error) => {
+      if (!closed) console.error(`[db] a pipelined connection failed: ${error.message}; the next statement reconnects`);
+      breakOff();
+    });
     client.on("end", breakOff);
     connection.ready = client.connect().then(
       () => undefined,
