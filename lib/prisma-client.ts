@@ -42,8 +42,10 @@ export function createDatabase(connectionString: string, { poolSize = 5, pipelin
    * statement waits behind the ones ahead of it on its connection, so nothing that can run long
    * (a search) or wait (inside a transaction) belongs here.
    */
-  const queryPipelined = <Row extends QueryResultRow>(name: string, text: string, values: unknown[]): Promise<QueryResult<Row>> =>
-    pipelined ? pipelined.query<Row>(named(name, text, values)) : pool.query<Row>(named(name, text, values));
+  const queryPipelined = <Row extends QueryResultRow>(name: string, text: string, values: unknown[]): Promise<QueryResult<Row>> => {
+    const config = named(name, text, values);
+    return pipelined ? pipelined.query<Row>(config) : pool.query<Row>(config);
+  };
   /** Ends every connection: the pool (through Prisma) and the pipelined ones. */
   const close = async () => {
     await Promise.all([prisma.$disconnect(), pipelined?.close()]);
