@@ -5,7 +5,7 @@
 // scratch database it drops afterwards. Each request carries a distinct, freshly minted token
 // (IdP-initiated: jti is not a redirect key), so every request is a full, successful sign-in.
 import autocannon from "autocannon";
-import { BENCH_PORT as PORT, BENCH_SUBDOMAIN as SUBDOMAIN, formatRun, load, startBenchServer, summarize, withClient, type Run } from "./lib/bench";
+import { BENCH_PORT as PORT, BENCH_SUBDOMAIN as SUBDOMAIN, describeMachine, formatRun, load, startBenchServer, summarize, withClient, type Run } from "./lib/bench";
 import { cpuPerRequest, sampleCpu } from "./lib/cpu-usage";
 import { mintSsoToken } from "@/lib/sso/mint-token";
 
@@ -83,6 +83,7 @@ async function main(): Promise<void> {
     const ratio = (sso: Run, empty: Run) => (sso.rps / empty.rps).toFixed(2);
     console.log("");
     console.log(`bench:sso — ${CONNECTIONS} connections, ${DURATION_SECONDS} s each, ${ROUNDS} rounds, production build, PostgreSQL`);
+    console.log(describeMachine());
     rounds.forEach(({ empty, sso, emptyCpu, ssoCpu, transactions }, i) => {
       console.log(`round ${i + 1}`);
       console.log(row("  empty route (/api/health/live)", empty));

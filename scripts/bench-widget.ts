@@ -14,7 +14,7 @@
 import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
 import { SignJWT } from "jose";
-import { BENCH_PORT as PORT, BENCH_SUBDOMAIN as SUBDOMAIN, formatRun, load, startBenchServer, summarize, withClient, type Run } from "./lib/bench";
+import { BENCH_PORT as PORT, BENCH_SUBDOMAIN as SUBDOMAIN, describeMachine, formatRun, load, startBenchServer, summarize, withClient, type Run } from "./lib/bench";
 import { cpuPerRequest, sampleCpu } from "./lib/cpu-usage";
 import { WIDGET_TOKEN_TYPE } from "@/lib/sso/verify-token";
 
@@ -111,6 +111,7 @@ async function main(): Promise<void> {
     const row = (name: string, run: Run) => formatRun(name, run, 40);
     console.log("");
     console.log(`bench:widget — ${CONNECTIONS} connections, ${DURATION_SECONDS} s each, production build, PostgreSQL`);
+    console.log(describeMachine());
     console.log(row("empty route (/api/health/live)", empty));
     console.log(row("empty route, widget's request headers", emptyWithHeaders));
     console.log(row("empty route, JSON body (?format=json)", emptyJson));

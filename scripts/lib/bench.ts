@@ -1,6 +1,7 @@
 // What the benchmark scripts share: a production server on a scratch PostgreSQL database with one
 // private tenant whose SSO is on, and autocannon runs summarised the same way.
 import { randomBytes, randomUUID } from "node:crypto";
+import { cpus, totalmem } from "node:os";
 import autocannon from "autocannon";
 import pg from "pg";
 import { ensureProductionBuild } from "./build";
@@ -86,6 +87,15 @@ export interface Run {
   p99: number;
   ok: number;
   other: number;
+}
+
+/**
+ * The machine a report was measured on: the same build reads very differently from one 2-vCPU
+ * virtual machine to the next, so figures are only comparable with this line beside them.
+ */
+export function describeMachine(): string {
+  const cores = cpus();
+  return `machine: ${cores.length} × ${cores[0]?.model.trim() ?? "unknown CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 }
 
 /** One run as a line of the report: throughput, latency, and what did not answer as expected. */
