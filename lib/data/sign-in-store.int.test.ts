@@ -145,6 +145,52 @@ describe("sign-in against PostgreSQL", () => {
     ]);
   });
 
+  it("creates a new user from every claim together with their session and the sign-in's log entry; absent claims get defaults", async () => {
+    const tenant = await createTenant();
+    const key = randomBytes(24).toString("base64url");
+    const binding = randomBytes(24).toString("base64url");
+    const now = new Date();
+    await createRedirectKey(tenant.id, key, binding, `https://${tenant.subdomain}.example/`, now);
+    const claims = {
+      jti: key,
+      email: "new@example.com",
+      name: "New Person",
+      external_id: "n-1",
+      role: "admin",
+      lang: "fr",
+      avatar_url: "https://cdn.example/n.png",
+      groups: ["beta"],
+      custom_fields: { plan: "team" },
+    };
+    const outcome = await attempt(tenant, await mintSsoToken(SECRET, claims, now), binding, now);
+    expect(outcome).toMatchObject({ ok: true, viaRedirectKey: true });
+    const endUserId = (outcome as { endUserId: string }).endUserId;
+
+    const users = await sql.query(
+      `SELECT id, email, name, external_id, role, lang, avatar_url, groups, custom_fields, first_login_at, last_login_at FROM end_users WHERE tenant_id = $1`,
+      [tenant.id],
+    );
+    expect(users.rows).toEqual([
+      {
+        id: endUserId, email: "new@example.com", name: "New Person", external_id: "n-1", role: "admin", lang: "fr",
+        avatar_url: "https://cdn.example/n.png", groups: ["beta"], custom_fields: { plan: "team" }, first_login_at: now, last_login_at: now,
+      },
+    ]);
+    const sessions = await sql.query(`SELECT end_user_id, created_at FROM end_user_sessions WHERE tenant_id = $1`, [tenant.id]);
+    expect(sessions.rows).toEqual([{ end_user_id: endUserId, created_at: now }]);
+    const events = await sql.query(`SELECT event_type, external_id, jti, details FROM sso_events WHERE tenant_id = $1`, [tenant.id]);
+    expect(events.rows).toEqual([
+      { event_type: "sso.login.succeeded", external_id: "n-1", jti: key, details: expect.objectContaining({ endUserId, viaRedirectKey: true }) },
+    ]);
+
+    const plain = await attempt(tenant, await mintSsoToken(SECRET, { email: "plain@example.com", name: "Plain" }));
+    expect(plain.ok).toBe(true);
+    const defaults = await sql.query(`SELECT role, lang, avatar_url, groups, custom_fields, external_id FROM end_users WHERE tenant_id = $1 AND email = 'plain@example.com'`, [
+      tenant.id,
+    ]);
+    expect(defaults.rows).toEqual([{ role: "viewer", lang: null, avatar_url: null, groups: [], custom_fields: {}, external_id: null }]);
+  });
+
   it("links an email-only user to their external id, and refuses an email that belongs to someone else", async () => {
     const tenant = await createTenant();
     expect((await attempt(tenant, await mintSsoToken(SECRET, { email: "mo@example.com", name: "Mo" }))).ok).toBe(true);

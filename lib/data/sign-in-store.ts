@@ -8,7 +8,8 @@ import type { RequestInfo } from "@/lib/sso-web/request-info";
 // unique indexes, not locks: (tenant_id, jti) makes a token usable once even under concurrent
 // submits, and the end-user unique keys make two concurrent first logins create one user.
 // A returning user's sign-in costs one statement, one round trip and one commit: claim the token
-// and admit the user. A new user costs a few more (provisionCarefully). The hot statements skip
+// and admit the user. A new user costs three (claim, look up, create and admit), linking an
+// email-only user to their external id four (provisionCarefully). The hot statements skip
 // Prisma (queryPipelined: the pg driver, pipelined where the database allows) and are prepared by
 // name so PostgreSQL parses and plans them once per connection: Prisma's raw-query pipeline costs
 // ~0.8 ms CPU per statement against ~0.16 ms for the driver, and planning these CTEs cost
@@ -53,11 +54,29 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * The statement that admits a user: update them from the token, start the session, log the
- * sign-in, all or nothing. It writes nothing for a suspended or unknown user. `gate` is an extra
- * condition (the claim's, when it runs in the same statement) and `viaRedirectKey` an SQL boolean.
- * Parameters $1…$21 are fixed (admissionValues); a combined statement numbers its own from $22.
- * Returns the CTE list; the caller adds its own SELECT.
+ * What follows once a user is admitted: start the session and log the sign-in, in the same
+ * statement as the `admitted` CTE before it (all or nothing). `viaRedirectKey` is an SQL boolean.
+ * Parameters $1…$21 are fixed (admissionValues).
+ */
+function sessionAndLogCtes(viaRedirectKey: string): string {
+  return `session AS (
+       INSERT INTO end_user_sessions (id, tenant_id, end_user_id, token_hash, created_at, expires_at)
+       SELECT gen_random_uuid(), $1::uuid, admitted.id, $11, $10, $12 FROM admitted
+       RETURNING end_user_id
+     ), logged AS (
+       INSERT INTO sso_events (tenant_id, occurred_at, event_type, outcome, email, external_id, jti, iss, aud, client_ip, user_agent, request_id, details)
+       SELECT $1::uuid, $10, 'sso.login.succeeded', 'success', $3, $2::text, $13, $14, $15, $16, $17, $18,
+              jsonb_strip_nulls(jsonb_build_object('iat', $19::bigint, 'exp', $20::bigint, 'via', $21::text,
+                                 'viaRedirectKey', ${viaRedirectKey}, 'endUserId', session.end_user_id::text))
+         FROM session
+     )`;
+}
+
+/**
+ * The statement that admits an existing user: update them from the token, start the session, log
+ * the sign-in, all or nothing. It writes nothing for a suspended or unknown user. `gate` is an
+ * extra condition (the claim's, when it runs in the same statement). A combined statement numbers
+ * its own parameters from $22. Returns the CTE list; the caller adds its own SELECT.
  */
 function admissionCtes(lookup: "external_id" | "email", gate: string, viaRedirectKey: string): string {
   // One statement per lookup instead of an OR of both: each gets its own index in a cached plan.
@@ -73,17 +92,7 @@ function admissionCtes(lookup: "external_id" | "email", gate: string, viaRedirec
          last_login_at = $10, updated_at = $10
        WHERE tenant_id = $1::uuid AND NOT suspended AND ${match} AND ${gate}
        RETURNING id
-     ), session AS (
-       INSERT INTO end_user_sessions (id, tenant_id, end_user_id, token_hash, created_at, expires_at)
-       SELECT gen_random_uuid(), $1::uuid, admitted.id, $11, $10, $12 FROM admitted
-       RETURNING end_user_id
-     ), logged AS (
-       INSERT INTO sso_events (tenant_id, occurred_at, event_type, outcome, email, external_id, jti, iss, aud, client_ip, user_agent, request_id, details)
-       SELECT $1::uuid, $10, 'sso.login.succeeded', 'success', $3, $2::text, $13, $14, $15, $16, $17, $18,
-              jsonb_strip_nulls(jsonb_build_object('iat', $19::bigint, 'exp', $20::bigint, 'via', $21::text,
-                                 'viaRedirectKey', ${viaRedirectKey}, 'endUserId', session.end_user_id::text))
-         FROM session
-     )`;
+     ), ${sessionAndLogCtes(viaRedirectKey)}`;
 }
 
 /**
@@ -113,6 +122,35 @@ const ADMIT = {
   external_id: `WITH ${admissionCtes("external_id", "true", "$22::boolean")} SELECT end_user_id AS id FROM session`,
   email: `WITH ${admissionCtes("email", "true", "$22::boolean")} SELECT end_user_id AS id FROM session`,
 };
+
+/**
+ * A new user: created from the token, their session started and the sign-in logged, in one
+ * statement. Creates nothing when the email or external id is taken (a concurrent first login of
+ * the same person won, or the email is someone else's): the caller then looks again.
+ */
+const CREATE_AND_ADMIT = `WITH admitted AS (
+       INSERT INTO end_users (id, tenant_id, email, name, external_id, role, lang, avatar_url, custom_fields, groups,
+                              first_login_at, last_login_at, created_at, updated_at)
+       VALUES (gen_random_uuid(), $1::uuid, $3, $4, $2::text, COALESCE($5::text, 'viewer')::"EndUserRole", $6::text, $7::text,
+               COALESCE($8::jsonb, '{}'::jsonb), COALESCE($9::text[], ARRAY[]::text[]), $10, $10, $10, $10)
+       ON CONFLICT DO NOTHING
+       RETURNING id
+     ), ${sessionAndLogCtes("$22::boolean")}
+     SELECT end_user_id AS id FROM session`;
+
+async function createUserAndStartSession(
+  tenantId: string,
+  profile: EndUserProfile,
+  now: Date,
+  facts: SignInFacts,
+  session: SessionToStart,
+): Promise<string | null> {
+  const { rows } = await queryPipelined<{ id: string }>("sign-in/create-and-admit", CREATE_AND_ADMIT, [
+    ...admissionValues(tenantId, profile, now, facts, session),
+    facts.viaRedirectKey,
+  ]);
+  return rows[0]?.id ?? null;
+}
 
 async function updateUserAndStartSession(
   tenantId: string,
@@ -182,11 +220,16 @@ export function createSignInStore(tenantId: string, configVersion: bigint, sessi
     return rows[0]!;
   };
 
+  // Set when the claim's statement tried to admit the user and matched nobody it could admit:
+  // asking again with the same statement would only repeat that answer.
+  let claimFoundNoUser = false;
+
   return {
     async claimTokenId(jti, jtiKeyHash, keepUntil, admission) {
       let row: ClaimRow;
       try {
         row = await claim(jti, jtiKeyHash, keepUntil, admission, true);
+        claimFoundNoUser = row.admitted_id === null;
       } catch (error) {
         // The token's new email belongs to another user. The statement is atomic, so nothing was
         // claimed: claim alone, and let admitEndUser decide the conflict as for a new user.
@@ -203,17 +246,24 @@ export function createSignInStore(tenantId: string, configVersion: bigint, sessi
 
     async admitEndUser(profile, now, facts) {
       // Admits a user the claim could not (new, suspended, or linking an email-only user to their
-      // external id): provisionCarefully creates or links them, then the admitting statement runs.
-      // Retried when a concurrent first login of the same person wins the insert.
+      // external id). provisionCarefully finds out which: it creates a new user with their session
+      // in one statement, or links one, after which the admitting statement runs. Retried when a
+      // concurrent first login of the same person wins the insert.
+      // A new user's sign-in: claim, look up, create-and-admit: three statements.
+      let admitFirst = !claimFoundNoUser;
       for (let attempt = 0; attempt < 3; attempt += 1) {
-        try {
-          const admitted = await updateUserAndStartSession(tenantId, profile, now, facts, session);
-          if (admitted) return { status: "ready", endUserId: admitted };
-        } catch (error) {
-          if (isUniqueViolation(error)) return { status: "conflict" };
-          throw error;
+        if (admitFirst) {
+          try {
+            const admitted = await updateUserAndStartSession(tenantId, profile, now, facts, session);
+            if (admitted) return { status: "ready", endUserId: admitted };
+          } catch (error) {
+            if (isUniqueViolation(error)) return { status: "conflict" };
+            throw error;
+          }
         }
-        const provisioned = await provisionCarefully(tenantId, profile, now);
+        admitFirst = true;
+        const provisioned = await provisionCarefully(tenantId, profile, now, facts, session);
+        if (provisioned?.status === "admitted") return { status: "ready", endUserId: provisioned.endUserId };
         if (provisioned && provisioned.status !== "ready") return provisioned;
       }
       return { status: "conflict" };
@@ -221,7 +271,17 @@ export function createSignInStore(tenantId: string, configVersion: bigint, sessi
   };
 }
 
-async function provisionCarefully(tenantId: string, profile: EndUserProfile, now: Date): Promise<ProvisionResult | null> {
+/**
+ * "admitted": a new user was created and signed in. "ready": an existing user was linked and the
+ * admitting statement comes next. null: a concurrent sign-in changed things; look again.
+ */
+async function provisionCarefully(
+  tenantId: string,
+  profile: EndUserProfile,
+  now: Date,
+  facts: SignInFacts,
+  session: SessionToStart,
+): Promise<ProvisionResult | { status: "admitted"; endUserId: string } | null> {
   const db = getDb();
   const candidates = await db.$queryRaw<UserRow[]>`
     SELECT id, email, external_id, suspended FROM end_users
@@ -238,8 +298,10 @@ async function provisionCarefully(tenantId: string, profile: EndUserProfile, now
   if (target?.suspended) return { status: "suspended", endUserId: target.id };
 
   if (target) {
-    // Only reached to link an email-only user to the token's external id (the admitting statement
-    // matched nobody); it then updates everything else.
+    // Reached to link an email-only user to the token's external id (the admitting statement
+    // matched nobody), which the admitting statement then updates from the token. Also reached when
+    // a concurrent first login created the user after the claim looked: nothing is linked then,
+    // and the admitting statement admits them as it would any returning user.
     try {
       const linked = await db.$queryRaw<{ id: string }[]>`
         UPDATE end_users SET external_id = ${profile.externalId}::text, updated_at = ${now}
@@ -251,14 +313,6 @@ async function provisionCarefully(tenantId: string, profile: EndUserProfile, now
       throw error;
     }
   }
-  const inserted = await db.$queryRaw<{ id: string }[]>`
-    INSERT INTO end_users (id, tenant_id, email, name, external_id, role, lang, avatar_url, custom_fields, groups,
-                           first_login_at, last_login_at, created_at, updated_at)
-    VALUES (gen_random_uuid(), ${tenantId}::uuid, ${profile.email}, ${profile.name}, ${profile.externalId},
-            COALESCE(${profile.role}::text, 'viewer')::"EndUserRole", ${profile.lang}, ${profile.avatarUrl},
-            ${JSON.stringify(profile.customFields ?? {})}::jsonb, COALESCE(${profile.groups}::text[], ARRAY[]::text[]),
-            ${now}, ${now}, ${now}, ${now})
-    ON CONFLICT DO NOTHING
-    RETURNING id`;
-  return inserted[0] ? { status: "ready", endUserId: inserted[0].id } : null;
+  const admitted = await createUserAndStartSession(tenantId, profile, now, facts, session);
+  return admitted ? { status: "admitted", endUserId: admitted } : null;
 }
