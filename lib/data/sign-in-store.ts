@@ -138,21 +138,13 @@ const CREATE_AND_ADMIT = `WITH admitted AS (
      ), ${sessionAndLogCtes("$22::boolean")}
      SELECT end_user_id AS id FROM session`;
 
-async function createUserAndStartSession(
-  tenantId: string,
-  profile: EndUserProfile,
-  now: Date,
-  facts: SignInFacts,
-  session: SessionToStart,
-): Promise<string | null> {
-  const { rows } = await queryPipelined<{ id: string }>("sign-in/create-and-admit", CREATE_AND_ADMIT, [
-    ...admissionValues(tenantId, profile, now, facts, session),
-    facts.viaRedirectKey,
-  ]);
-  return rows[0]?.id ?? null;
-}
-
-async function updateUserAndStartSession(
+/**
+ * Runs one of the admitting statements: "update" an existing user (ADMIT) or "create" a new one
+ * (CREATE_AND_ADMIT), starting the session and logging the sign-in. The admitted user's id, or
+ * null when it admitted nobody.
+ */
+async function admitAndStartSession(
+  statement: "create" | "update",
   tenantId: string,
   profile: EndUserProfile,
   now: Date,
@@ -160,10 +152,8 @@ async function updateUserAndStartSession(
   session: SessionToStart,
 ): Promise<string | null> {
   const lookup = lookupOf(profile);
-  const { rows } = await queryPipelined<{ id: string }>(`sign-in/admit-by-${lookup}`, ADMIT[lookup], [
-    ...admissionValues(tenantId, profile, now, facts, session),
-    facts.viaRedirectKey,
-  ]);
+  const [name, text] = statement === "create" ? ["sign-in/create-and-admit", CREATE_AND_ADMIT] : [`sign-in/admit-by-${lookup}`, ADMIT[lookup]];
+  const { rows } = await queryPipelined<{ id: string }>(name, text, [...admissionValues(tenantId, profile, now, facts, session), facts.viaRedirectKey]);
   return rows[0]?.id ?? null;
 }
 
@@ -254,7 +244,7 @@ export function createSignInStore(tenantId: string, configVersion: bigint, sessi
       for (let attempt = 0; attempt < 3; attempt += 1) {
         if (admitFirst) {
           try {
-            const admitted = await updateUserAndStartSession(tenantId, profile, now, facts, session);
+            const admitted = await admitAndStartSession("update", tenantId, profile, now, facts, session);
             if (admitted) return { status: "ready", endUserId: admitted };
           } catch (error) {
             if (isUniqueViolation(error)) return { status: "conflict" };
@@ -313,6 +303,6 @@ async function provisionCarefully(
       throw error;
     }
   }
-  const admitted = await createUserAndStartSession(tenantId, profile, now, facts, session);
+  const admitted = await admitAndStartSession("create", tenantId, profile, now, facts, session);
   return admitted ? { status: "admitted", endUserId: admitted } : null;
 }
