@@ -87,8 +87,8 @@ async function main(): Promise<void> {
     const emptyWithToken = summarize(await load(emptyWithTokenOptions(DURATION_SECONDS)), 204);
     const cpuAfterEmptyWithToken = sampleCpu();
     if (next > tokens.length) throw new Error("ran out of distinct tokens: raise the token count");
-    const signInsInRounds = rounds.reduce((sum, round) => sum + round.sso.ok, 0);
-    const transactionsPerReturning = ((await settledCommits(database.url)) - commitsBeforeRounds) / Math.max(1, signInsInRounds);
+    const total = (pick: (round: (typeof rounds)[number]) => Run) => rounds.reduce((sum, round) => sum + pick(round).ok, 0);
+    const transactionsPerReturning = ((await settledCommits(database.url)) - commitsBeforeRounds) / Math.max(1, total((r) => r.sso));
 
     // First sign-ins, each of a user the database has not seen: what provisioning adds.
     const newUserTokens = await Promise.all(
@@ -123,7 +123,6 @@ async function main(): Promise<void> {
     });
     console.log(row("empty route, sign-in's request", emptyWithToken));
     console.log(`CPU per request, empty route, sign-in's request: ${cpuPerRequest(cpuBeforeEmptyWithToken, cpuAfterEmptyWithToken, emptyWithToken.ok)}`);
-    const total = (pick: (round: (typeof rounds)[number]) => Run) => rounds.reduce((sum, round) => sum + pick(round).ok, 0);
     console.log(
       `ratio over all rounds (sign-ins / empty route): ${(total((r) => r.sso) / total((r) => r.empty)).toFixed(2)}  (target ≥ 0.70); ` +
         `last round against the sign-in's request: ${ratio(rounds.at(-1)!.sso, emptyWithToken)}`,
