@@ -172,7 +172,9 @@ async function signInFromRequest(request: NextRequest, { site, context: firstCon
   const response = redirectResponse(target, 303, info.requestId);
   // A fresh value on every sign-in: whatever session id the browser had before is not reused.
   response.cookies.set(SESSION_COOKIE, sessionValue, cookieOptions(lifetime()));
-  response.cookies.set(BOUNCE_COOKIE, "", expiredCookieOptions("none"));
+  // A success ends a run of failures, so the next failure may bounce again. Only a browser that
+  // holds the marker is told to drop it: every Set-Cookie costs the framework real work per sign-in.
+  if (request.cookies.has(BOUNCE_COOKIE)) response.cookies.set(BOUNCE_COOKIE, "", expiredCookieOptions("none"));
   return response;
 }
 
