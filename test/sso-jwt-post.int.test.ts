@@ -59,6 +59,22 @@ describe("POST /sso/jwt", () => {
     expect(await lastEvent(tenant.id)).toMatchObject({ reason_code: "token_too_large" });
   });
 
+  it("judges the token at the time its body arrived, not when the request started", async () => {
+    // Valid for one second (the tenant allows no clock skew); the form arrives over two seconds later.
+    const token = await mintSsoToken(tenant.secret, { email: "slow@example.com", name: "Slow Poster", jti: randomUUID() }, new Date(), 1);
+    const form = new TextEncoder().encode(new URLSearchParams({ jwt: token }).toString());
+    const slowBody = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        await new Promise((resolve) => setTimeout(resolve, 2200));
+        controller.enqueue(form);
+        controller.close();
+      },
+    });
+    const response = await post(slowBody, { "content-type": "application/x-www-form-urlencoded" });
+    expect(response.status).toBe(REASONS.token_expired.status);
+    expect(await lastEvent(tenant.id)).toMatchObject({ reason_code: "token_expired", email: "slow@example.com" });
+  });
+
   it("stops reading a chunked body (no Content-Length) once it passes 64 KiB (token_too_large)", async () => {
     const body = chunkedBody(50 * 1024 * 1024);
     const response = await post(body.stream, { "content-type": "application/x-www-form-urlencoded" });

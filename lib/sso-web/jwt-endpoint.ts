@@ -145,8 +145,9 @@ async function decide(
 }
 
 async function signInFromRequest(request: NextRequest, { site, context: firstContext, origin }: SsoSite, info: RequestInfo): Promise<NextResponse> {
-  const now = new Date();
   const input = await readTokenRequest(request);
+  // After the body: a POST can take minutes to arrive, and a token is judged at the time it did.
+  const now = new Date();
   const sessionValue = generateOpaqueToken();
   let context = firstContext;
   const lifetime = () => context.config?.sessionLifetimeSeconds ?? 43200;
