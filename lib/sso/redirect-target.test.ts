@@ -39,6 +39,12 @@ describe("safeRedirectTarget: accepted", () => {
     const raw = `/${"a".repeat(2047)}`;
     expect(safeRedirectTarget(raw, origin)).toBe(`${origin}${raw}`);
   });
+
+  it("accepts exactly 2048 bytes of UTF-8, percent-encoded", () => {
+    const raw = `/${"a".repeat(1)}${"é".repeat(1023)}`; // 2 + 1023 × 2 bytes
+    expect(Buffer.byteLength(raw)).toBe(2048);
+    expect(safeRedirectTarget(raw, origin)).toBe(`${origin}/a${"%C3%A9".repeat(1023)}`);
+  });
 });
 
 describe("safeRedirectTarget: refused", () => {
@@ -62,6 +68,8 @@ describe("safeRedirectTarget: refused", () => {
     ["a carriage return", "/x\r"],
     ["a NUL", "/x\u0000"],
     ["DEL", "/x\u007f"],
+    ["a C1 control character", "/x\u0085"],
+    ["the last C1 control character", "/x\u009f"],
     ["userinfo", "https://user@acme.gatehouse.app/"],
     ["userinfo with a password", "https://user:pass@acme.gatehouse.app/"],
     ["userinfo pointing elsewhere", "https://acme.gatehouse.app@evil.com/"],
@@ -72,6 +80,7 @@ describe("safeRedirectTarget: refused", () => {
     ["a percent-encoded host", "https://evil%2Ecom/"],
     ["ftp", "ftp://acme.gatehouse.app/"],
     ["over 2048 characters", `/${"a".repeat(2048)}`],
+    ["over 2048 bytes in fewer characters", `/${"é".repeat(1024)}`],
   ])("refuses %s", (_label, raw) => {
     expect(safeRedirectTarget(raw, origin)).toBeNull();
   });
