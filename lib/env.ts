@@ -12,8 +12,8 @@ const portNumber = z.coerce.number().int().min(0).max(65535);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  /** Public URL of the dashboard host; tenants live at <subdomain>.<its host>. */
-  APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
+  /** Public URL of the dashboard host; tenants live at <subdomain>.<its host>. Unset: http://localhost:PORT. */
+  APP_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   /** Port `npm start` serves on. */
   PORT: portNumber.default(3000),
   /** A PostgreSQL server. Unset: Gatehouse starts an embedded PostgreSQL (PGlite) under DATA_DIR. */
@@ -67,18 +67,21 @@ const envSchema = z.object({
   CI: optionalString,
 });
 
-export type Env = z.infer<typeof envSchema>;
+export type Env = Omit<z.infer<typeof envSchema>, "APP_URL"> & { APP_URL: string };
 
-function readEnv(): Env {
-  const parsed = envSchema.safeParse(process.env);
+/** Validates an environment; throws with every problem named. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
     throw new Error(`Invalid configuration in the environment:\n${problems}`);
   }
-  return parsed.data;
+  // Changing PORT alone must keep the printed links, the demo's Login URL and the dashboard's own
+  // address on the port actually served.
+  return { ...parsed.data, APP_URL: parsed.data.APP_URL ?? `http://localhost:${parsed.data.PORT}` };
 }
 
-export const env: Env = readEnv();
+export const env: Env = parseEnv(process.env);
 
 /**
  * next-auth 4 reads its own URL from process.env.NEXTAUTH_URL when it handles a request. The

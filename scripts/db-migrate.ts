@@ -13,7 +13,7 @@ export async function migrateAndReport(databaseUrl: string): Promise<void> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const database = await connectOrStartEmbedded(env.DATABASE_URL, env.DATA_DIR);
+  const database = await connectOrStartEmbedded(env.DATABASE_URL, env.DATA_DIR, env.EMBEDDED_DB_PORT);
   try {
     await migrateAndReport(database.url);
   } catch (error) {

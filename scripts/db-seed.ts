@@ -16,7 +16,7 @@ export async function seedAndReport(databaseUrl: string): Promise<void> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const database = await connectOrStartEmbedded(env.DATABASE_URL, env.DATA_DIR);
+  const database = await connectOrStartEmbedded(env.DATABASE_URL, env.DATA_DIR, env.EMBEDDED_DB_PORT);
   try {
     await seedAndReport(database.url);
   } catch (error) {

@@ -6,7 +6,7 @@ import { connectOrStartEmbedded } from "@/lib/embedded-db/embedded-postgres";
 import { env } from "@/lib/env";
 import { createPrismaClient } from "@/lib/prisma-client";
 
-const database = await connectOrStartEmbedded(env.DATABASE_URL, env.DATA_DIR);
+const database = await connectOrStartEmbedded(env.DATABASE_URL, env.DATA_DIR, env.EMBEDDED_DB_PORT);
 const db = createPrismaClient(database.url, 2);
 try {
   const report = await purgeExpiredSignInState(db);

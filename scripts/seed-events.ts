@@ -82,7 +82,7 @@ if (!Number.isInteger(count) || count < 1 || count > 10_000_000) {
   process.exit(2);
 }
 
-const database = await connectOrStartEmbedded(env.DATABASE_URL, env.DATA_DIR);
+const database = await connectOrStartEmbedded(env.DATABASE_URL, env.DATA_DIR, env.EMBEDDED_DB_PORT);
 const client = new pg.Client({ connectionString: database.url });
 await client.connect();
 try {

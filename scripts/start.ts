@@ -40,7 +40,7 @@ function banner(): string {
 
 async function main(): Promise<void> {
   await ensureProductionBuild();
-  const database = await connectOrStartEmbedded(env.DATABASE_URL, env.DATA_DIR);
+  const database = await connectOrStartEmbedded(env.DATABASE_URL, env.DATA_DIR, env.EMBEDDED_DB_PORT);
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     await shutdown(1);
   }
 
-  const server = start(bin("next"), ["start", "-p", String(env.PORT)], { DATABASE_URL: database.url, NODE_ENV: "production" });
+  const server = start(bin("next"), ["start", "-p", String(env.PORT)], { DATABASE_URL: database.url, APP_URL: env.APP_URL, NODE_ENV: "production" });
   server.on("exit", (code) => void shutdown(code ?? 0));
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {

@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -9,6 +10,18 @@ import { connectOrStartEmbedded, startEmbeddedPostgres } from "./embedded-postgr
 import { announcementPath, readLiveAnnouncement } from "./runtime-file";
 
 const sql = sqlOnce;
+
+/** A loopback port nobody listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 describe("embedded PostgreSQL", () => {
   it("keeps data in its directory across restarts", async () => {
@@ -93,6 +106,18 @@ describe("embedded PostgreSQL", () => {
 
     await owner.stop();
     expect(existsSync(announcementPath(dataDir))).toBe(false);
+  });
+
+  it("listens on the port it is given (EMBEDDED_DB_PORT), so psql can reach it", async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "gatehouse-embedded-"));
+    const port = await freePort();
+    const database = await connectOrStartEmbedded(undefined, dataDir, port);
+    try {
+      expect(new URL(database.url).port).toBe(String(port));
+      expect(await sql(`postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`, `SELECT 1 AS ok`)).toEqual([{ ok: 1 }]);
+    } finally {
+      await database.stop();
+    }
   });
 
   it("uses DATABASE_URL when it is set and starts nothing", async () => {

@@ -54,11 +54,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
 /**
  * The database a command should use: DATABASE_URL when set; else the embedded instance that is
- * already running (npm start); else one started here for the life of this command.
+ * already running (npm start); else one started here for the life of this command, on `port`
+ * (EMBEDDED_DB_PORT; 0 picks a free one).
  */
-export async function connectOrStartEmbedded(databaseUrl: string | undefined, dataDir: string): Promise<EmbeddedPostgres> {
+export async function connectOrStartEmbedded(databaseUrl: string | undefined, dataDir: string, port = 0): Promise<EmbeddedPostgres> {
   if (databaseUrl) return { url: databaseUrl, stop: async () => {} };
   const live = readLiveAnnouncement(dataDir);
   if (live) return { url: live.url, stop: async () => {} };
-  return startEmbeddedPostgres({ storage: { dataDir: path.join(dataDir, "pgdata") }, announceIn: dataDir });
+  return startEmbeddedPostgres({ storage: { dataDir: path.join(dataDir, "pgdata") }, port, announceIn: dataDir });
 }
