@@ -10,6 +10,7 @@ export async function seedAndReport(databaseUrl: string): Promise<void> {
     const report = await seedDemo(db, env.APP_URL);
     const made = [report.createdOwner && "the demo owner", report.createdTenant && "the demo tenant acme"].filter(Boolean);
     console.log(made.length ? `gatehouse: seeded ${made.join(" and ")}.` : "gatehouse: demo data already present; left as it is.");
+    if (report.movedLoginUrl) console.log(`gatehouse: the demo tenant's Login URL now follows APP_URL: ${report.movedLoginUrl.from} → ${report.movedLoginUrl.to}`);
   } finally {
     await db.$disconnect();
   }

@@ -4,7 +4,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { createPrismaClient, type Db } from "@/lib/prisma-client";
 import { createSiblingScratchDatabase, type ScratchDatabase } from "@/test/support/scratch-database";
 import { DEMO_CATEGORIES } from "./demo-content";
-import { DEMO_OWNER, DEMO_TENANT, seedDemo } from "./demo-seed";
+import { DEMO_OWNER, DEMO_TENANT, movedDemoLoginUrl, seedDemo } from "./demo-seed";
 
 const APP_URL = "http://localhost:3000";
 let database: ScratchDatabase;
@@ -53,5 +53,34 @@ describe("seedDemo", () => {
     expect((await db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).name).toBe("Renamed by the owner");
     expect((await db.user.findUniqueOrThrow({ where: { email: DEMO_OWNER.email } })).name).toBe("Changed Name");
     expect(await db.article.count({ where: { tenantId: tenant.id, slug: "download-invoices" } })).toBe(0);
+  });
+
+  it("moves the demo Login URL to the port the app now serves, and leaves a Login URL a person set", async () => {
+    const tenant = await db.tenant.findUniqueOrThrow({ where: { subdomain: DEMO_TENANT.subdomain } });
+    const loginUrl = async () => (await db.ssoConfig.findUniqueOrThrow({ where: { tenantId: tenant.id } })).loginUrl;
+
+    const report = await seedDemo(db, "http://localhost:3300");
+    expect(report.movedLoginUrl).toEqual({ from: "http://localhost:3000/demo/login", to: "http://localhost:3300/demo/login" });
+    expect(await loginUrl()).toBe("http://localhost:3300/demo/login");
+    expect((await seedDemo(db, "http://localhost:3300")).movedLoginUrl).toBeUndefined();
+
+    await db.ssoConfig.update({ where: { tenantId: tenant.id }, data: { loginUrl: "https://app.acme.example/sso" } });
+    expect((await seedDemo(db, APP_URL)).movedLoginUrl).toBeUndefined();
+    expect(await loginUrl()).toBe("https://app.acme.example/sso");
+  });
+});
+
+describe("movedDemoLoginUrl", () => {
+  it.each([
+    ["http://localhost:3000/demo/login", "http://localhost:4000", "http://localhost:4000/demo/login"],
+    ["http://localhost:3000/demo/login", "https://localhost", "https://localhost/demo/login"],
+    ["http://localhost:3000/demo/login", "http://localhost:3000", null],
+    ["http://localhost:3000/demo/login?next=1", "http://localhost:4000", null],
+    ["http://localhost:3000/other", "http://localhost:4000", null],
+    ["https://app.example.com/demo/login", "http://localhost:4000", null],
+    ["not a url", "http://localhost:4000", null],
+    [null, "http://localhost:4000", null],
+  ])("%s with APP_URL %s → %s", (current, appUrl, expected) => {
+    expect(movedDemoLoginUrl(current, appUrl)).toBe(expected);
   });
 });

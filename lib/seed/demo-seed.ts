@@ -19,6 +19,27 @@ export function demoLoginUrl(appUrl: string): string {
 export interface SeedReport {
   createdOwner: boolean;
   createdTenant: boolean;
+  /** the demo tenant's Login URL, moved to where this app now serves /demo/login */
+  movedLoginUrl?: { from: string; to: string };
+}
+
+/**
+ * The demo Login URL to use instead of `current`, or null to leave it. Only our own demo page on
+ * this app's host name at another origin moves (the app now runs on another port or scheme);
+ * any other Login URL is a person's choice and stays.
+ */
+export function movedDemoLoginUrl(current: string | null, appUrl: string): string | null {
+  if (!current) return null;
+  let url: URL;
+  try {
+    url = new URL(current);
+  } catch {
+    return null;
+  }
+  const app = new URL(appUrl);
+  if (url.pathname !== DEMO_LOGIN_PATH || url.search || url.hash || url.hostname !== app.hostname) return null;
+  const wanted = demoLoginUrl(appUrl);
+  return url.href === wanted ? null : wanted;
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -46,8 +67,17 @@ export async function seedDemo(db: Db, appUrl: string): Promise<SeedReport> {
     }
   }
 
-  const existingTenant = await db.tenant.findUnique({ where: { subdomain: DEMO_TENANT.subdomain }, select: { id: true } });
-  if (existingTenant) return report;
+  const existingTenant = await db.tenant.findUnique({ where: { subdomain: DEMO_TENANT.subdomain }, select: { id: true, ssoConfig: { select: { loginUrl: true } } } });
+  if (existingTenant) {
+    // Started before on another port: the demo's sign-in would send browsers where nothing listens.
+    const from = existingTenant.ssoConfig?.loginUrl ?? null;
+    const to = movedDemoLoginUrl(from, appUrl);
+    if (from && to) {
+      const moved = await db.ssoConfig.updateMany({ where: { tenantId: existingTenant.id, loginUrl: from }, data: { loginUrl: to } });
+      if (moved.count === 1) report.movedLoginUrl = { from, to };
+    }
+    return report;
+  }
 
   try {
     await db.$transaction(async (tx) => {
