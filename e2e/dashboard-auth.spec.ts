@@ -31,6 +31,8 @@ test("wrong password and unknown account get the same message; repeated failures
 test("signing up refuses a taken or reserved subdomain with a clear message", async ({ page }) => {
   const tenant = await createTenant({ prefix: "taken" });
   await page.goto("/sign-up");
+  // The address shown is the one this server runs on (APP_URL at run time, not at build time).
+  await expect(page.getByText(`Your help center will live at <subdomain>.${new URL(page.url()).host}`)).toBeVisible();
   await page.getByLabel("Email", { exact: true }).fill(`new-${tenant.subdomain}@example.com`);
   await page.getByLabel("Password", { exact: true }).fill("a long enough password");
   await page.getByLabel("Help center name", { exact: true }).fill("Mine");

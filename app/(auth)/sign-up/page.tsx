@@ -4,6 +4,8 @@ import { env } from "@/lib/env";
 import { SignUpForm } from "./sign-up-form";
 
 export const metadata: Metadata = { title: "Create your help center" };
+// The address it shows comes from APP_URL at run time, not from the machine that built the app.
+export const dynamic = "force-dynamic";
 
 export default function SignUpPage() {
   return (
