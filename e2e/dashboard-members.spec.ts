@@ -44,3 +44,40 @@ test("the last owner cannot be demoted or removed, and says why", async ({ page 
   await expect(page.getByText("The only owner: cannot be removed or demoted.")).toBeVisible();
   await expect(page.getByRole("button", { name: `Remove ${owner.email}` })).toBeDisabled();
 });
+
+test("inviting again replaces the earlier link, the link can be copied, and a member is not invited", async ({ page, context }) => {
+  const tenant = await createTenant({ prefix: "reinvite" });
+  const owner = await createMember(tenant.id, "owner");
+  const editor = await createMember(tenant.id, "editor");
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await signInToDashboard(page, owner.email);
+  await page.goto(`/dashboard/${tenant.subdomain}/settings/members`);
+
+  const invite = async (email: string) => {
+    await page.getByLabel("Email", { exact: true }).fill(email);
+    await page.getByRole("button", { name: "Create invite link" }).click();
+  };
+  const newcomer = `newcomer-${tenant.subdomain}@example.com`;
+  await invite(newcomer);
+  const first = await page.getByRole("textbox", { name: "Invite link" }).inputValue();
+  await invite(newcomer);
+  await expect(page.getByRole("textbox", { name: "Invite link" })).not.toHaveValue(first);
+  const second = await page.getByRole("textbox", { name: "Invite link" }).inputValue();
+  const pending = page.getByRole("region", { name: "Pending invites" });
+  await expect(pending.getByRole("listitem")).toHaveCount(1);
+  await expect(pending.getByRole("button", { name: `Revoke the invite for ${newcomer}` })).toBeVisible();
+
+  await page.getByRole("button", { name: "Copy invite link" }).click();
+  await expect(page.getByText("Invite link copied.")).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(second);
+
+  // The first link no longer works.
+  await page.goto(first);
+  await expect(page.getByRole("heading", { name: "This invite cannot be used" })).toBeVisible();
+
+  await page.goto(`/dashboard/${tenant.subdomain}/settings/members`);
+  await invite(editor.email.toUpperCase());
+  await expect(page.getByText(`${editor.email.toUpperCase()} is already a member (editor). Change their role in the list instead.`)).toBeVisible();
+  await expect(page.getByLabel("Email", { exact: true })).toHaveValue(editor.email.toUpperCase());
+  await expect(pending.getByRole("listitem")).toHaveCount(1);
+});

@@ -25,21 +25,33 @@ export async function listPendingInvites(tenantId: string, now: Date = new Date(
   });
 }
 
-/** Returns the invite token (shown once, as a link); only its hash is stored. */
-export async function createInvite(tenantId: string, email: string, role: MemberRole, createdById: string, now: Date = new Date()): Promise<string> {
+export type InviteCreation = { ok: true; token: string } | { ok: false; reason: "already_member"; role: MemberRole };
+
+/**
+ * Returns the invite token (shown once, as a link); only its hash is stored. A new invite replaces
+ * an unused one for the same email, so inviting again is how a lost link is replaced and only the
+ * newest link works. Someone who is already a member is not invited.
+ */
+export async function createInvite(tenantId: string, email: string, role: MemberRole, createdById: string, now: Date = new Date()): Promise<InviteCreation> {
+  const normalizedEmail = email.trim().toLowerCase();
   const token = generateOpaqueToken();
-  await getDb().memberInvite.create({
-    data: {
-      tenantId,
-      email: email.trim().toLowerCase(),
-      role,
-      tokenHash: hashOpaqueToken(token),
-      createdById,
-      expiresAt: new Date(now.getTime() + INVITE_LIFETIME_DAYS * 24 * 60 * 60 * 1000),
-    },
-    select: { id: true },
+  return getDb().$transaction(async (tx) => {
+    const existing = await tx.membership.findFirst({ where: { tenantId, user: { email: normalizedEmail } }, select: { role: true } });
+    if (existing) return { ok: false, reason: "already_member", role: existing.role } as const;
+    await tx.memberInvite.deleteMany({ where: { tenantId, email: normalizedEmail, usedAt: null } });
+    await tx.memberInvite.create({
+      data: {
+        tenantId,
+        email: normalizedEmail,
+        role,
+        tokenHash: hashOpaqueToken(token),
+        createdById,
+        expiresAt: new Date(now.getTime() + INVITE_LIFETIME_DAYS * 24 * 60 * 60 * 1000),
+      },
+      select: { id: true },
+    });
+    return { ok: true, token } as const;
   });
-  return token;
 }
 
 export async function revokeInvite(tenantId: string, inviteId: string): Promise<void> {

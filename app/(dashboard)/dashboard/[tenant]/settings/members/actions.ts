@@ -16,10 +16,15 @@ const LAST_OWNER = "A help center needs at least one owner: make someone else an
 
 export const inviteMember = memberAction(SETTINGS_ROLES, inviteSchema, async ({ email, role }, member): Promise<ActionState<"email" | "role"> & { link?: string }> => {
   if (role === "owner" && member.role !== "owner") return { fieldErrors: { role: OWNER_ONLY }, values: { email, role } };
-  const token = await createInvite(member.tenant.id, email, role, member.userId);
+  const invite = await createInvite(member.tenant.id, email, role, member.userId);
+  if (!invite.ok) return { fieldErrors: { email: `${email} is already a member (${invite.role}). Change their role in the list instead.` }, values: { email, role } };
   await recordAudit(member.tenant.id, member, "member.invited", { email, role });
   revalidatePath(page(member.tenant.subdomain));
-  return { ok: true, link: new URL(`/invite/${token}`, env.APP_URL).href, message: `Invite link for ${email} (valid 7 days, works once):` };
+  return {
+    ok: true,
+    link: new URL(`/invite/${invite.token}`, env.APP_URL).href,
+    message: `Invite link for ${email} (valid 7 days, works once; inviting ${email} again replaces it). Copy it now: it is not shown again.`,
+  };
 });
 
 export const changeRole = memberAction(SETTINGS_ROLES, changeRoleSchema, async ({ userId, role }, member) => {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { CopyButton } from "@/components/copy-button";
 import { FormField, FormMessage } from "@/components/form-field";
 import type { ActionState } from "@/lib/auth/member-action";
 import { inviteMember } from "../actions";
@@ -31,7 +32,10 @@ export function InviteForm({ subdomain, canInviteOwners }: { subdomain: string; 
       {state.ok && state.link ? (
         <div className="mt-4 rounded-md bg-green-50 p-3 text-sm" role="status">
           <p className="text-green-800">{state.message}</p>
-          <input readOnly value={state.link} aria-label="Invite link" onFocus={(event) => event.currentTarget.select()} className="mt-2 w-full rounded border border-green-200 bg-white px-2 py-1 font-mono text-xs" />
+          <div className="mt-2 flex flex-wrap items-center gap-2">
+            <input readOnly value={state.link} aria-label="Invite link" onFocus={(event) => event.currentTarget.select()} className="min-w-0 flex-1 rounded border border-green-200 bg-white px-2 py-1 font-mono text-xs" />
+            <CopyButton text={state.link} describedWhat="Invite link" />
+          </div>
         </div>
       ) : (
         <div className="mt-3"><FormMessage message={state.ok ? undefined : state.message} /></div>

@@ -63,7 +63,7 @@ export function PendingInviteRow({ subdomain, invite }: { subdomain: string; inv
       <span>{invite.email} · {invite.role} · expires {invite.expiresAt.slice(0, 10)}</span>
       <form action={action}>
         <input type="hidden" name="inviteId" value={invite.id} />
-        <button type="submit" disabled={pending || state.ok} className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-50 disabled:opacity-50">
+        <button type="submit" disabled={pending || state.ok} aria-label={`Revoke the invite for ${invite.email}`} className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-50 disabled:opacity-50">
           {state.ok ? "Revoked" : pending ? "Revoking…" : "Revoke"}
         </button>
       </form>
