@@ -40,3 +40,26 @@ test("support filters the logs by reason, searches a request id and pages with l
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText("c42@example.com");
 });
+
+test("at 1280 px the events table fits its box: long emails and request ids wrap instead of running out of sight", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const tenant = await createTenant({ prefix: "logswide" });
+  const support = await createMember(tenant.id, "support");
+  const client = new pg.Client({ connectionString: env.TEST_DATABASE_URL });
+  await client.connect();
+  const requestId = "0f8e6a52-3c1d-4b7e-9a6f-2d5c8b1e7a90";
+  const email = "a.rather.long.customer.address.for.testing@subsidiary.example-corporation.com";
+  await client.query(
+    `INSERT INTO sso_events (tenant_id, occurred_at, event_type, outcome, reason_code, email, client_ip, request_id)
+     VALUES ($1, now(), 'sso.redirect_flow.rejected', 'rejected', 'audience_mismatch', $2, '2001:db8:85a3::8a2e:370:7334', $3)`,
+    [tenant.id, email, requestId],
+  );
+  await client.end();
+
+  await signInToDashboard(page, support.email);
+  await page.goto(`/dashboard/${tenant.subdomain}/settings/logs`);
+  const table = page.getByRole("table");
+  await expect(table.getByText(requestId)).toBeVisible();
+  const box = table.locator("xpath=..");
+  expect(await box.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(0);
+});

@@ -48,7 +48,8 @@ export default async function LogsPage({ params, searchParams }: Props) {
         <RangeFields range={range} from={range === "custom" ? formatUtcMinute(window.from) : undefined} to={range === "custom" ? formatUtcMinute(window.to) : undefined} />
         <div className="sm:col-span-2">
           <label htmlFor="q" className="block text-sm font-medium">Search</label>
-          <input id="q" name="q" defaultValue={query.q ?? ""} placeholder="Email, external ID, jti or request ID" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+          <input id="q" name="q" defaultValue={query.q ?? ""} placeholder="Email, external ID, jti or request ID" aria-describedby="q-hint" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+          <p id="q-hint" className="mt-1 text-xs text-slate-600">The whole value, as the event holds it: a part of an address or ID finds nothing.</p>
         </div>
         <div className="flex gap-2">
           <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">Filter</button>
@@ -95,14 +96,15 @@ export default async function LogsPage({ params, searchParams }: Props) {
                   {event.repeatCount > 1 && <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-900" title="Identical rejections from the same IP folded into this row">× {event.repeatCount.toLocaleString("en")}</span>}
                 </td>
                 <td className="py-2 pr-4 font-mono text-xs">{event.reasonCode ?? ""}</td>
-                <td className="py-2 pr-4">{event.email ?? event.externalId ?? ""}</td>
+                <td className="py-2 pr-4 break-all">{event.email ?? event.externalId ?? ""}</td>
                 <td className="py-2 pr-4 font-mono text-xs">{event.clientIp ?? ""}</td>
-                <td className="py-2 font-mono text-xs whitespace-nowrap">{event.requestId ?? ""}</td>
+                {/* Wraps rather than running past the box's edge: support reads it out whole. */}
+                <td className="py-2 font-mono text-xs break-all">{event.requestId ?? ""}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        {events.length === 0 && <p className="mt-4 text-slate-600">{filtered ? "No events match these filters." : "No sign-in events in the last 7 days."}</p>}
+        {events.length === 0 && <p className="mt-4 text-slate-600">{filtered ? (query.q?.trim() ? "No events match these filters. Search needs a whole email, external ID, jti or request ID." : "No events match these filters.") : "No sign-in events in the last 7 days."}</p>}
       </div>
       <nav aria-label="Pages" className="mt-4 flex gap-3 text-sm">
         {query.cursor && <Link href={`${base}${logQueryString(filters)}`} className="text-brand-700 underline">Newest</Link>}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { CHART_HEIGHT, CHART_WIDTH, layoutChart, reasonColour } from "@/lib/logs/chart-layout";
 import type { Bucket } from "@/lib/logs/log-query";
+import { ScrolledToNewest } from "./scrolled-to-newest";
 
 const BUCKET_WORD: Record<Bucket, string> = { hour: "hour", day: "day", week: "week" };
 
@@ -27,8 +28,9 @@ export function RejectionChart({ buckets, totals, bucket, rangeLabel, reasonHref
       </h2>
       <div className="mt-3">
         {/* Below ~720 px the figure would shrink its labels to a few pixels: it keeps a readable
-            width and scrolls sideways in its own box instead (the page itself never pans). */}
-        <div role="region" className="overflow-x-auto" tabIndex={0} aria-label="Rejections chart (scrolls sideways on narrow screens)" data-testid="rejection-chart-scroller">
+            width and scrolls sideways in its own box instead (the page itself never pans), opening on
+            the newest end. */}
+        <ScrolledToNewest label="Rejections chart (scrolls sideways on narrow screens)" testId="rejection-chart-scroller">
           <svg viewBox={`0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`} className="h-auto w-full min-w-[720px]" role="img" aria-label={`Rejections per ${BUCKET_WORD[bucket]}, ${rangeLabel}: ${total.toLocaleString("en")} in total. The counts per reason follow as a list.`}>
           {layout.yTicks.map((tick) => (
             <g key={tick.value}>
@@ -45,7 +47,7 @@ export function RejectionChart({ buckets, totals, bucket, rangeLabel, reasonHref
             <text key={tick.x} x={tick.x} y={CHART_HEIGHT - 6} textAnchor="middle" fontSize="11" fill="#64748b">{tick.label}</text>
           ))}
           </svg>
-        </div>
+        </ScrolledToNewest>
         <div className="mt-3">
           <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Per reason</h3>
           {reasons.length === 0 ? (
