@@ -22,6 +22,11 @@ test("an owner invites a support agent by link; the agent joins with a new accou
     const agent = await agentContext.newPage();
     await agent.goto(link);
     await expect(agent.getByRole("heading", { name: `Join ${tenant.name}` })).toBeVisible();
+    await agent.getByLabel("Your name", { exact: true }).fill("Agent Smith");
+    await agent.getByLabel("Password", { exact: true }).fill("short");
+    await agent.getByRole("button", { name: "Create account and join" }).click();
+    await expect(agent.getByText("Use at least 10 characters.")).toBeVisible();
+    await expect(agent.getByLabel("Your name", { exact: true })).toHaveValue("Agent Smith"); // kept; only the password is asked again
     await agent.getByLabel("Password", { exact: true }).fill("the agent's password");
     await agent.getByRole("button", { name: "Create account and join" }).click();
     await agent.waitForURL(`**/dashboard/${tenant.subdomain}`);

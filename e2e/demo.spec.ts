@@ -28,7 +28,11 @@ test("the demo Login URL shows field errors from its schema and keeps the visito
   const port = new URL(baseURL!).port;
   await page.goto(`http://acme.localhost:${port}/`);
   await page.getByLabel("Email").fill("not-an-email");
+  await page.getByLabel("Name").fill("Grace Hopper");
   await page.getByRole("button", { name: "Sign in to Acme" }).click();
   await expect(page.getByText("Enter an email address")).toBeVisible();
   await expect(page).toHaveURL(/\/demo\/login/);
+  // What was typed stays, so it can be corrected rather than typed again.
+  await expect(page.getByLabel("Email")).toHaveValue("not-an-email");
+  await expect(page.getByLabel("Name")).toHaveValue("Grace Hopper");
 });

@@ -21,14 +21,17 @@ const demoSignInSchema = z.object({
 export interface DemoSignInState {
   message?: string;
   fieldErrors?: Partial<Record<"email" | "name", string>>;
+  /** what was typed, given back so a refusal does not reset the form */
+  values?: { email: string; name: string };
 }
 
 export async function demoSignIn(_previous: DemoSignInState, form: FormData): Promise<DemoSignInState> {
   if (!env.DEMO_MODE) return { message: "The demo sign-in is turned off on this server." };
+  const typed = (field: string) => String(form.get(field) ?? "").slice(0, 300);
   const parsed = demoSignInSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
     const errors = z.flattenError(parsed.error).fieldErrors;
-    return { fieldErrors: { email: errors.email?.[0], name: errors.name?.[0] } };
+    return { fieldErrors: { email: errors.email?.[0], name: errors.name?.[0] }, values: { email: typed("email"), name: typed("name") } };
   }
   const setup = await readSigningSetupBySubdomain(DEMO_TENANT.subdomain);
   if (!setup || setup.loginUrl !== demoLoginUrl(env.APP_URL)) {

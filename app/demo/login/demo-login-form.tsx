@@ -11,14 +11,14 @@ export function DemoLoginForm({ keyParam, returnTo }: { keyParam: string; return
       <input type="hidden" name="return_to" value={returnTo} />
       <div>
         <label htmlFor="email" className="block text-sm font-medium">Email</label>
-        <input id="email" name="email" type="email" autoComplete="email" required defaultValue="ada@acme.test"
+        <input id="email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email ?? "ada@acme.test"}
           aria-invalid={Boolean(state.fieldErrors?.email)} aria-describedby="email-error"
           className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
         {state.fieldErrors?.email && <p id="email-error" className="mt-1 text-sm text-red-700">{state.fieldErrors.email}</p>}
       </div>
       <div>
         <label htmlFor="name" className="block text-sm font-medium">Name</label>
-        <input id="name" name="name" autoComplete="name" required defaultValue="Ada Lovelace"
+        <input id="name" name="name" autoComplete="name" required defaultValue={state.values?.name ?? "Ada Lovelace"}
           aria-invalid={Boolean(state.fieldErrors?.name)} aria-describedby="name-error"
           className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
         {state.fieldErrors?.name && <p id="name-error" className="mt-1 text-sm text-red-700">{state.fieldErrors.name}</p>}

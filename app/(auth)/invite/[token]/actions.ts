@@ -14,6 +14,8 @@ export interface AcceptState {
   subdomain?: string;
   message?: string;
   fieldErrors?: { password?: string };
+  /** what was typed, given back so a refusal does not clear it (never the password) */
+  values?: { name?: string };
 }
 
 const INVALID = "This invite link is invalid, expired or already used. Ask for a new one.";
@@ -37,10 +39,12 @@ const newAccountSchema = z.object({
 export async function acceptWithNewAccount(token: string, _previous: AcceptState, form: FormData): Promise<AcceptState> {
   const invite = await findUsableInvite(String(token));
   if (!invite) return { message: INVALID };
+  const typedName = form.get("name");
+  const values = { name: typeof typedName === "string" ? typedName.slice(0, 200) : undefined };
   const parsed = newAccountSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { fieldErrors: { password: z.flattenError(parsed.error).fieldErrors.password?.[0] } };
+  if (!parsed.success) return { fieldErrors: { password: z.flattenError(parsed.error).fieldErrors.password?.[0] }, values };
   const created = await createUser(invite.email, parsed.data.name || invite.email.split("@")[0]!, await hashPassword(parsed.data.password));
-  if (!created) return { message: "This email already has an account: sign in to accept the invite." };
+  if (!created) return { message: "This email already has an account: sign in to accept the invite.", values };
   const result = await acceptInvite(String(token), { id: created, email: invite.email });
   if (!result.ok) return { message: INVALID };
   await recordAudit(invite.tenant.id, { userId: created, email: invite.email }, "member.joined");
