@@ -35,6 +35,11 @@ test("the dashboard's pages fit a phone's width", async ({ page }) => {
     await expectNoSidewaysPan(page, `${base}${path}`);
   }
 
+  // An article's actions are on screen, not past the edge of a sideways-scrolling table.
+  await page.goto(`${base}/content`);
+  await expect(page.getByRole("link", { name: /^Edit article/ })).toBeInViewport({ ratio: 1 });
+  await expect(page.getByRole("button", { name: /^Delete article/ })).toBeInViewport({ ratio: 1 });
+
   // The menu is one row that scrolls sideways: the current page's item is brought into view.
   await page.goto(`${base}/settings/logs`);
   const current = page.getByRole("navigation", { name: "Dashboard" }).locator('[aria-current="page"]');

@@ -29,7 +29,7 @@ export function MarkdownEditor({ initialBody, error }: { initialBody: string; er
           className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-[invalid=true]:border-red-600"
         />
         <p id="body-hint" className="mt-1 text-xs text-slate-500">
-          Markdown: <code>## Heading</code>, <code>**bold**</code>, <code>_italic_</code>, <code>[link](https://…)</code>, lists, <code>`code`</code>, tables (<code>| a | b |</code> rows under a <code>|---|---|</code> line). HTML is shown as nothing, not rendered.
+          Markdown: <code>## Heading</code>, <code>**bold**</code>, <code>_italic_</code>, <code>[link](https://…)</code>, lists, <code>`code`</code>, tables (<code>| a | b |</code> rows under a <code>|---|---|</code> line). HTML tags are left out (the text between them stays), never rendered.
         </p>
         <p id="body-size" className={`mt-1 text-xs ${tooLong ? "font-medium text-red-700" : "text-slate-500"}`}>
           {formatKilobytes(bytes)} of {formatKilobytes(ARTICLE_BODY_MAX_BYTES)}{tooLong && ": too long to save. Split it into several articles."}
