@@ -2,20 +2,23 @@
 
 import { useState } from "react";
 
-/** Copies `text` and says whether it worked, next to the button (screen readers hear it too). */
-export function CopyButton({ text, label = "Copy", describedWhat }: { text: string; label?: string; describedWhat: string }) {
-  const [status, setStatus] = useState<string | null>(null);
+/**
+ * A Copy button for a value shown beside it, with the outcome said under it (and to screen
+ * readers). Clipboard access can be refused: then the value is still there to select by hand.
+ */
+export function CopyButton({ text, describedWhat }: { text: string; describedWhat: string }) {
+  const [outcome, setOutcome] = useState<{ text: string; ok: boolean } | null>(null);
   const copy = () =>
     navigator.clipboard.writeText(text).then(
-      () => setStatus(`${describedWhat} copied.`),
-      () => setStatus("Could not copy: select the text and copy it yourself."),
+      () => setOutcome({ text: `${describedWhat} copied to the clipboard.`, ok: true }),
+      () => setOutcome({ text: "Could not copy: select the text and copy it yourself.", ok: false }),
     );
   return (
-    <span className="inline-flex items-center gap-2">
-      <button type="button" onClick={copy} aria-label={`${label} ${describedWhat.toLowerCase()}`} className="shrink-0 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
-        {label}
+    <div className="flex shrink-0 flex-col items-start gap-1 self-start">
+      <button type="button" onClick={copy} aria-label={`Copy ${describedWhat.toLowerCase()}`} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-50">
+        Copy
       </button>
-      <span role="status" className="text-xs text-slate-700">{status}</span>
-    </span>
+      {outcome && <p role={outcome.ok ? "status" : "alert"} className={`max-w-40 text-xs ${outcome.ok ? "text-green-700" : "text-red-700"}`}>{outcome.text}</p>}
+    </div>
   );
 }

@@ -73,7 +73,7 @@ test("inviting again replaces the earlier link, the link can be copied, and a me
   await expect(pending.getByRole("button", { name: `Revoke the invite for ${newcomer}` })).toBeVisible();
 
   await page.getByRole("button", { name: "Copy invite link" }).click();
-  await expect(page.getByText("Invite link copied.")).toBeVisible();
+  await expect(page.getByText("Invite link copied to the clipboard.")).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(second);
 
   // The first link no longer works.

@@ -49,6 +49,10 @@ test("mint a redirect token → the tester passes it without using it up → wro
   await expect(mint.getByText(`Test token minted for ${user.email}, valid for 300 s.`)).toBeVisible();
   const token = await mint.getByLabel("Minted token", { exact: true }).inputValue();
   expect(token.split(".")).toHaveLength(3);
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await mint.getByRole("button", { name: "Copy token" }).click();
+  await expect(mint.getByText("Token copied to the clipboard.")).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
   const tryLink = mint.getByRole("link", { name: "Try it in a private window" });
   await expect(tryLink).toHaveAttribute("href", `${tenant.origin}/sso/jwt?jwt=${token}`);
   await expect(tryLink).toHaveAttribute("rel", "noreferrer");

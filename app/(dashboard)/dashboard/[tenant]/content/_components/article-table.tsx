@@ -49,7 +49,7 @@ export function ArticleTable({ subdomain, articles }: { subdomain: string; artic
                 )}
               </td>
               <td className="hidden px-3 py-2 sm:table-cell">
-                {article.requiredGroups.length > 0 ? audience(article.requiredGroups) : <span className="text-slate-600">{audience(article.requiredGroups)}</span>}
+                <span className={article.requiredGroups.length > 0 ? undefined : "text-slate-600"}>{audience(article.requiredGroups)}</span>
               </td>
               <td className="hidden px-3 py-2 whitespace-nowrap text-slate-600 sm:table-cell"><time dateTime={article.updatedAt.toISOString()}>{formatWhen(article.updatedAt)}</time></td>
               <td className="px-3 py-2 text-right whitespace-nowrap">

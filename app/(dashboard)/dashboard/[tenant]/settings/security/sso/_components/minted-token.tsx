@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { CopyButton } from "@/components/copy-button";
 import type { TokenKind } from "@/lib/sso/verify-token";
 
 interface Props {
@@ -14,12 +14,6 @@ interface Props {
 
 /** A freshly minted test token, with a copy button and the way to try it for its kind. */
 export function MintedToken({ token, kind, message, helpCenterOrigin, ssoEnabled, requireRedirectKey }: Props) {
-  const [copied, setCopied] = useState<{ text: string; ok: boolean } | null>(null);
-  const copy = (text: string, what: string) =>
-    navigator.clipboard.writeText(text).then(
-      () => setCopied({ text: `${what} copied to the clipboard.`, ok: true }),
-      () => setCopied({ text: "Could not copy: select the text and copy it yourself.", ok: false }),
-    );
   const signInUrl = `${helpCenterOrigin}/sso/jwt?jwt=${encodeURIComponent(token)}`;
   const curl = `curl -H "Authorization: Bearer ${token}" ${helpCenterOrigin}/api/widget/v1/articles`;
 
@@ -33,9 +27,7 @@ export function MintedToken({ token, kind, message, helpCenterOrigin, ssoEnabled
         <label htmlFor="minted-token" className="block text-sm font-medium text-slate-800">Minted token</label>
         <div className="mt-1 flex gap-2">
           <textarea id="minted-token" readOnly rows={3} value={token} className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs break-all" />
-          <button type="button" onClick={() => copy(token, "Token")} className="shrink-0 self-start rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-50">
-            Copy
-          </button>
+          <CopyButton text={token} describedWhat="Token" />
         </div>
       </div>
 
@@ -72,14 +64,11 @@ export function MintedToken({ token, kind, message, helpCenterOrigin, ssoEnabled
           <label htmlFor="minted-curl" className="block text-sm font-medium text-slate-800">Try it with curl</label>
           <div className="mt-1 flex gap-2">
             <textarea id="minted-curl" readOnly rows={3} value={curl} className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs break-all" />
-            <button type="button" onClick={() => copy(curl, "Command")} className="shrink-0 self-start rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-50">
-              Copy
-            </button>
+            <CopyButton text={curl} describedWhat="Command" />
           </div>
           {!ssoEnabled && <p className="mt-1 text-xs text-amber-800">SSO is off: the widget API will refuse the token until you turn it on.</p>}
         </div>
       )}
-      {copied && <p role={copied.ok ? "status" : "alert"} className={`text-sm ${copied.ok ? "text-green-700" : "text-red-700"}`}>{copied.text}</p>}
     </div>
   );
 }
