@@ -63,3 +63,25 @@ test("with a Logout URL configured, Sign out lands there; the help center then a
 
   await expectSentToLoginUrl(page, tenant, "/categories/account");
 });
+
+test("an image pointing at /sso/logout signs nobody out; a link to it still does", async ({ page }) => {
+  const trap = { slug: "trap", title: "Looks harmless", body: "Nothing to see here.\n\n![logo](/sso/logout)" };
+  const tenant = await createTenant({ prefix: "logoutimg", visibility: "private", categories: [{ ...categories[0]!, articles: [...categories[0]!.articles, trap] }], sso: { loginUrl: LOGIN_URL } });
+  await customerBackend.register(tenant.subdomain, { helpCenter: tenant.origin, secret: tenant.secret!, user, mode: "normal" });
+  await page.goto(`${tenant.origin}/articles/close-account`);
+  await expect(page.getByText("Signed in as Grace Hopper")).toBeVisible();
+
+  const imageRequest = page.waitForResponse((response) => response.url() === `${tenant.origin}/sso/logout`);
+  await page.goto(`${tenant.origin}/articles/trap`);
+  const answer = await imageRequest;
+  expect(answer.status()).toBe(403);
+  expect((await answer.request().allHeaders())["sec-fetch-dest"]).toBe("image");
+  await page.reload();
+  await expect(page.getByText("Signed in as Grace Hopper")).toBeVisible();
+  expect((await endUserSessions(tenant))[0]!.revoked_at).toBeNull();
+
+  // The tenant's app links here: a page load signs out as before.
+  await page.goto(`${tenant.origin}/sso/logout`);
+  await expect(page.getByRole("heading", { name: "You are signed out" })).toBeVisible();
+  expect((await endUserSessions(tenant))[0]!.revoked_at).toBeInstanceOf(Date);
+});
