@@ -86,3 +86,33 @@ test("inviting again replaces the earlier link, the link can be copied, and a me
   await expect(page.getByLabel("Email", { exact: true })).toHaveValue(editor.email.toUpperCase());
   await expect(pending.getByRole("listitem")).toHaveCount(1);
 });
+
+test("an admin cannot revoke or replace an owner's pending invite, and is told so", async ({ page, browser }) => {
+  const tenant = await createTenant({ prefix: "ownerinv" });
+  const owner = await createMember(tenant.id, "owner");
+  const admin = await createMember(tenant.id, "admin");
+  await signInToDashboard(page, owner.email);
+  await page.goto(`/dashboard/${tenant.subdomain}/settings/members`);
+  const futureOwner = `co-owner-${tenant.subdomain}@example.com`;
+  await page.getByLabel("Email", { exact: true }).fill(futureOwner);
+  await page.getByLabel("Role", { exact: true }).selectOption("owner");
+  await page.getByRole("button", { name: "Create invite link" }).click();
+  await expect(page.getByRole("textbox", { name: "Invite link" })).toBeVisible();
+
+  const adminContext = await browser.newContext();
+  try {
+    const adminPage = await adminContext.newPage();
+    await signInToDashboard(adminPage, admin.email);
+    await adminPage.goto(`/dashboard/${tenant.subdomain}/settings/members`);
+    const pending = adminPage.getByRole("region", { name: "Pending invites" });
+    await expect(pending.getByText("An owner invite: only an owner can revoke it.")).toBeVisible();
+    await expect(pending.getByRole("button", { name: `Revoke the invite for ${futureOwner}` })).toBeDisabled();
+
+    await adminPage.getByLabel("Email", { exact: true }).fill(futureOwner);
+    await adminPage.getByRole("button", { name: "Create invite link" }).click();
+    await expect(adminPage.getByText(`${futureOwner} has a pending owner invite, which only an owner can replace.`)).toBeVisible();
+    await expect(pending.getByText(`${futureOwner} · owner`)).toBeVisible();
+  } finally {
+    await adminContext.close();
+  }
+});

@@ -2,7 +2,10 @@ import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseUrl } from "@/test/support/test-database-url";
-import { acceptInvite, changeMembership, createInvite, findMemberRole, listPendingInvites, type InviteCreation } from "./members";
+import { acceptInvite, changeMembership, createInvite, findMemberRole, listPendingInvites, revokeInvite, type Actor, type InviteCreation } from "./members";
+
+const owner = (user: { id: string }): Actor => ({ userId: user.id, role: "owner" });
+const admin = (user: { id: string }): Actor => ({ userId: user.id, role: "admin" });
 
 function inviteToken(creation: InviteCreation): string {
   if (!creation.ok) throw new Error(`expected an invite, got ${creation.reason}`);
@@ -29,14 +32,14 @@ async function tenantWith(roles: string[]): Promise<{ tenantId: string; users: {
 describe("members", () => {
   it("never removes or demotes the last owner", async () => {
     const { tenantId, users } = await tenantWith(["owner", "admin"]);
-    expect(await changeMembership(tenantId, users[0]!.id, "admin")).toEqual({ ok: false, reason: "last_owner" });
-    expect(await changeMembership(tenantId, users[0]!.id, null)).toEqual({ ok: false, reason: "last_owner" });
-    expect(await changeMembership(tenantId, users[1]!.id, "support")).toEqual({ ok: true });
+    expect(await changeMembership(tenantId, users[0]!.id, "admin", owner(users[0]!))).toEqual({ ok: false, reason: "last_owner" });
+    expect(await changeMembership(tenantId, users[0]!.id, null, owner(users[0]!))).toEqual({ ok: false, reason: "last_owner" });
+    expect(await changeMembership(tenantId, users[1]!.id, "support", owner(users[0]!))).toEqual({ ok: true });
   });
 
   it("keeps one owner when two owners demote each other at the same moment", async () => {
     const { tenantId, users } = await tenantWith(["owner", "owner"]);
-    const results = await Promise.all([changeMembership(tenantId, users[0]!.id, "admin"), changeMembership(tenantId, users[1]!.id, "admin")]);
+    const results = await Promise.all([changeMembership(tenantId, users[0]!.id, "admin", owner(users[1]!)), changeMembership(tenantId, users[1]!.id, "admin", owner(users[0]!))]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     const roles = await Promise.all(users.map((user) => findMemberRole(tenantId, user.id)));
     expect(roles.filter((role) => role === "owner")).toHaveLength(1);
@@ -47,13 +50,13 @@ describe("members", () => {
     const invitee = { id: randomUUID(), email: `inv-${randomBytes(3).toString("hex")}@example.com` };
     await sql.query(`INSERT INTO users (id, email, name, password_hash, updated_at) VALUES ($1, $2, 'I', 'x', now())`, [invitee.id, invitee.email]);
 
-    const token = inviteToken(await createInvite(tenantId, invitee.email.toUpperCase(), "support", users[0]!.id));
+    const token = inviteToken(await createInvite(tenantId, invitee.email.toUpperCase(), "support", owner(users[0]!)));
     expect(await acceptInvite(token, { id: users[0]!.id, email: "someone-else@example.com" })).toEqual({ ok: false, reason: "email" });
     const [first, second] = await Promise.all([acceptInvite(token, invitee), acceptInvite(token, invitee)]);
     expect([first, second].filter((result) => result.ok)).toHaveLength(1);
     expect(await findMemberRole(tenantId, invitee.id)).toBe("support");
 
-    const expired = inviteToken(await createInvite(tenantId, `late-${invitee.email}`, "admin", users[0]!.id, new Date(Date.now() - 8 * 24 * 3600_000)));
+    const expired = inviteToken(await createInvite(tenantId, `late-${invitee.email}`, "admin", owner(users[0]!), new Date(Date.now() - 8 * 24 * 3600_000)));
     expect(await acceptInvite(expired, { ...invitee, email: `late-${invitee.email}` })).toEqual({ ok: false, reason: "invalid" });
     const { rows } = await sql.query(`SELECT token_hash FROM member_invites WHERE tenant_id = $1`, [tenantId]);
     expect(rows.every((row) => row.token_hash !== token)).toBe(true); // only hashes are stored
@@ -61,7 +64,7 @@ describe("members", () => {
 
   it("does not invite a member, whatever the email's case", async () => {
     const { tenantId, users } = await tenantWith(["owner", "support"]);
-    expect(await createInvite(tenantId, users[1]!.email.toUpperCase(), "admin", users[0]!.id)).toEqual({ ok: false, reason: "already_member", role: "support" });
+    expect(await createInvite(tenantId, users[1]!.email.toUpperCase(), "admin", owner(users[0]!))).toEqual({ ok: false, reason: "already_member", role: "support" });
     expect(await listPendingInvites(tenantId)).toEqual([]);
   });
 
@@ -69,11 +72,38 @@ describe("members", () => {
     const { tenantId, users } = await tenantWith(["owner"]);
     const invitee = { id: randomUUID(), email: `again-${randomBytes(3).toString("hex")}@example.com` };
     await sql.query(`INSERT INTO users (id, email, name, password_hash, updated_at) VALUES ($1, $2, 'I', 'x', now())`, [invitee.id, invitee.email]);
-    const first = inviteToken(await createInvite(tenantId, invitee.email, "support", users[0]!.id));
-    const second = inviteToken(await createInvite(tenantId, invitee.email, "editor", users[0]!.id));
+    const first = inviteToken(await createInvite(tenantId, invitee.email, "support", owner(users[0]!)));
+    const second = inviteToken(await createInvite(tenantId, invitee.email, "editor", owner(users[0]!)));
     expect(await listPendingInvites(tenantId)).toEqual([expect.objectContaining({ email: invitee.email, role: "editor" })]);
     expect(await acceptInvite(first, invitee)).toEqual({ ok: false, reason: "invalid" });
     expect(await acceptInvite(second, invitee)).toMatchObject({ ok: true });
     expect(await findMemberRole(tenantId, invitee.id)).toBe("editor");
+  });
+
+  it("only an owner gives or takes away the owner role, decided with the change itself", async () => {
+    const { tenantId, users } = await tenantWith(["owner", "owner", "admin", "support"]);
+    const [secondOwner, anAdmin, agent] = [users[1]!, users[2]!, users[3]!];
+    expect(await changeMembership(tenantId, secondOwner.id, "support", admin(anAdmin))).toEqual({ ok: false, reason: "owner_only" });
+    expect(await changeMembership(tenantId, secondOwner.id, null, admin(anAdmin))).toEqual({ ok: false, reason: "owner_only" });
+    expect(await changeMembership(tenantId, agent.id, "owner", admin(anAdmin))).toEqual({ ok: false, reason: "owner_only" });
+    expect(await findMemberRole(tenantId, secondOwner.id)).toBe("owner");
+    expect(await changeMembership(tenantId, agent.id, "editor", admin(anAdmin))).toEqual({ ok: true });
+    expect(await changeMembership(tenantId, secondOwner.id, "admin", owner(users[0]!))).toEqual({ ok: true });
+  });
+
+  it("an admin neither invites an owner nor replaces or revokes an owner's invite; revoking a gone invite says so", async () => {
+    const { tenantId, users } = await tenantWith(["owner", "admin"]);
+    const [theOwner, anAdmin] = [users[0]!, users[1]!];
+    const email = `future-owner-${randomBytes(3).toString("hex")}@example.com`;
+    expect(await createInvite(tenantId, email, "owner", admin(anAdmin))).toEqual({ ok: false, reason: "owner_only" });
+    inviteToken(await createInvite(tenantId, email, "owner", owner(theOwner)));
+    expect(await createInvite(tenantId, email, "support", admin(anAdmin))).toEqual({ ok: false, reason: "owner_only" });
+    const [pending] = await listPendingInvites(tenantId);
+    expect(pending).toMatchObject({ email, role: "owner" });
+    expect(await revokeInvite(tenantId, pending!.id, admin(anAdmin))).toBe("owner_only");
+    expect(await listPendingInvites(tenantId)).toHaveLength(1);
+    expect(await revokeInvite(tenantId, pending!.id, owner(theOwner))).toBe("revoked");
+    expect(await revokeInvite(tenantId, pending!.id, owner(theOwner))).toBe("not_found");
+    expect(await revokeInvite(tenantId, randomUUID(), admin(anAdmin))).toBe("not_found");
   });
 });

@@ -5,6 +5,15 @@ import type { MemberRole } from "./memberships";
 
 // Members of a tenant and invitations to join it. Changes that could leave a tenant without an
 // owner run under a lock on the tenant row, so two admins acting at once cannot both succeed.
+// Only an owner gives or takes away the owner role, pending owner invites included; that rule is
+// checked here, inside the same transaction as the change, so a promotion landing a moment before
+// an admin's edit cannot slip past it.
+
+/** The member making a change: who, and with which role. */
+export interface Actor {
+  userId: string;
+  role: MemberRole;
+}
 
 export const INVITE_LIFETIME_DAYS = 7;
 
@@ -25,17 +34,26 @@ export async function listPendingInvites(tenantId: string, now: Date = new Date(
   });
 }
 
-export type InviteCreation = { ok: true; token: string } | { ok: false; reason: "already_member"; role: MemberRole };
+export type InviteCreation =
+  | { ok: true; token: string }
+  | { ok: false; reason: "already_member"; role: MemberRole }
+  | { ok: false; reason: "owner_only" };
 
 /**
  * Returns the invite token (shown once, as a link); only its hash is stored. A new invite replaces
  * an unused one for the same email, so inviting again is how a lost link is replaced and only the
  * newest link works. Someone who is already a member is not invited.
  */
-export async function createInvite(tenantId: string, email: string, role: MemberRole, createdById: string, now: Date = new Date()): Promise<InviteCreation> {
+export async function createInvite(tenantId: string, email: string, role: MemberRole, actor: Actor, now: Date = new Date()): Promise<InviteCreation> {
   const normalizedEmail = email.trim().toLowerCase();
   const token = generateOpaqueToken();
   return getDb().$transaction(async (tx) => {
+    if (actor.role !== "owner") {
+      if (role === "owner") return { ok: false, reason: "owner_only" } as const;
+      // Replacing an owner's invite would take the owner role back from it.
+      const ownerInvite = await tx.memberInvite.count({ where: { tenantId, email: normalizedEmail, usedAt: null, role: "owner" } });
+      if (ownerInvite > 0) return { ok: false, reason: "owner_only" } as const;
+    }
     const existing = await tx.membership.findFirst({ where: { tenantId, user: { email: normalizedEmail } }, select: { role: true } });
     if (existing) return { ok: false, reason: "already_member", role: existing.role } as const;
     await tx.memberInvite.deleteMany({ where: { tenantId, email: normalizedEmail, usedAt: null } });
@@ -45,7 +63,7 @@ export async function createInvite(tenantId: string, email: string, role: Member
         email: normalizedEmail,
         role,
         tokenHash: hashOpaqueToken(token),
-        createdById,
+        createdById: actor.userId,
         expiresAt: new Date(now.getTime() + INVITE_LIFETIME_DAYS * 24 * 60 * 60 * 1000),
       },
       select: { id: true },
@@ -54,8 +72,17 @@ export async function createInvite(tenantId: string, email: string, role: Member
   });
 }
 
-export async function revokeInvite(tenantId: string, inviteId: string): Promise<void> {
-  await getDb().memberInvite.deleteMany({ where: { id: inviteId, tenantId, usedAt: null } });
+export type InviteRevocation = "revoked" | "owner_only" | "not_found";
+
+/** Deletes an unused invite of this tenant; an owner invite only when an owner asks. */
+export async function revokeInvite(tenantId: string, inviteId: string, actor: Actor): Promise<InviteRevocation> {
+  const deleted = await getDb().memberInvite.deleteMany({
+    where: { id: inviteId, tenantId, usedAt: null, ...(actor.role === "owner" ? {} : { role: { not: "owner" } }) },
+  });
+  if (deleted.count > 0) return "revoked";
+  if (actor.role === "owner") return "not_found";
+  const ownerInvite = await getDb().memberInvite.count({ where: { id: inviteId, tenantId, usedAt: null, role: "owner" } });
+  return ownerInvite > 0 ? "owner_only" : "not_found";
 }
 
 export async function findUsableInvite(token: string, now: Date = new Date()) {
@@ -88,14 +115,18 @@ export async function acceptInvite(token: string, user: { id: string; email: str
   });
 }
 
-export type MembershipChange = { ok: true } | { ok: false; reason: "last_owner" | "not_member" };
+export type MembershipChange = { ok: true } | { ok: false; reason: "last_owner" | "not_member" | "owner_only" };
 
-/** Changes a member's role, or removes them (role null); never leaves the tenant without an owner. */
-export async function changeMembership(tenantId: string, userId: string, role: MemberRole | null): Promise<MembershipChange> {
+/**
+ * Changes a member's role, or removes them (role null); never leaves the tenant without an owner,
+ * and only an owner may touch the owner role.
+ */
+export async function changeMembership(tenantId: string, userId: string, role: MemberRole | null, actor: Actor): Promise<MembershipChange> {
   return getDb().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM tenants WHERE id = ${tenantId}::uuid FOR UPDATE`;
     const current = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId, userId } }, select: { role: true } });
     if (!current) return { ok: false, reason: "not_member" } as const;
+    if ((current.role === "owner" || role === "owner") && actor.role !== "owner") return { ok: false, reason: "owner_only" } as const;
     if (current.role === "owner" && role !== "owner") {
       const owners = await tx.membership.count({ where: { tenantId, role: "owner" } });
       if (owners <= 1) return { ok: false, reason: "last_owner" } as const;

@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { memberAction, type ActionState } from "@/lib/auth/member-action";
 import { SETTINGS_ROLES } from "@/lib/auth/require-member";
 import { recordAudit } from "@/lib/data/audit";
-import { changeMembership, createInvite, findMemberRole, revokeInvite } from "@/lib/data/members";
+import { changeMembership, createInvite, revokeInvite, type Actor, type MembershipChange } from "@/lib/data/members";
+import type { MemberRole } from "@/lib/data/memberships";
 import { env } from "@/lib/env";
 import { changeRoleSchema, inviteSchema, removeMemberSchema, revokeInviteSchema } from "./schemas";
 
@@ -15,9 +16,16 @@ const OWNER_ONLY = "Only an owner can give or take away the owner role.";
 const LAST_OWNER = "A help center needs at least one owner: make someone else an owner first.";
 
 export const inviteMember = memberAction(SETTINGS_ROLES, inviteSchema, async ({ email, role }, member): Promise<ActionState<"email" | "role"> & { link?: string }> => {
-  if (role === "owner" && member.role !== "owner") return { fieldErrors: { role: OWNER_ONLY }, values: { email, role } };
-  const invite = await createInvite(member.tenant.id, email, role, member.userId);
-  if (!invite.ok) return { fieldErrors: { email: `${email} is already a member (${invite.role}). Change their role in the list instead.` }, values: { email, role } };
+  const invite = await createInvite(member.tenant.id, email, role, actor(member));
+  if (!invite.ok) {
+    const refusal =
+      invite.reason === "already_member"
+        ? { email: `${email} is already a member (${invite.role}). Change their role in the list instead.` }
+        : role === "owner"
+          ? { role: OWNER_ONLY }
+          : { email: `${email} has a pending owner invite, which only an owner can replace.` };
+    return { fieldErrors: refusal, values: { email, role } };
+  }
   await recordAudit(member.tenant.id, member, "member.invited", { email, role });
   revalidatePath(page(member.tenant.subdomain));
   return {
@@ -27,32 +35,37 @@ export const inviteMember = memberAction(SETTINGS_ROLES, inviteSchema, async ({ 
   };
 });
 
+const MEMBERSHIP_REFUSALS: Record<Exclude<MembershipChange, { ok: true }>["reason"], string> = {
+  owner_only: OWNER_ONLY,
+  last_owner: LAST_OWNER,
+  not_member: "That person is no longer a member.",
+};
+
 export const changeRole = memberAction(SETTINGS_ROLES, changeRoleSchema, async ({ userId, role }, member) => {
-  const targetIsOwner = await isOwner(member.tenant.id, userId);
-  if ((role === "owner" || targetIsOwner) && member.role !== "owner") return { message: OWNER_ONLY };
-  const result = await changeMembership(member.tenant.id, userId, role);
-  if (!result.ok) return { message: result.reason === "last_owner" ? LAST_OWNER : "That person is no longer a member." };
+  const result = await changeMembership(member.tenant.id, userId, role, actor(member));
+  if (!result.ok) return { message: MEMBERSHIP_REFUSALS[result.reason] };
   await recordAudit(member.tenant.id, member, "member.role_changed", { userId, role });
   revalidatePath(page(member.tenant.subdomain));
   return { ok: true, message: "Role changed." };
 });
 
 export const removeMember = memberAction(SETTINGS_ROLES, removeMemberSchema, async ({ userId }, member) => {
-  if ((await isOwner(member.tenant.id, userId)) && member.role !== "owner") return { message: OWNER_ONLY };
-  const result = await changeMembership(member.tenant.id, userId, null);
-  if (!result.ok) return { message: result.reason === "last_owner" ? LAST_OWNER : "That person is no longer a member." };
+  const result = await changeMembership(member.tenant.id, userId, null, actor(member));
+  if (!result.ok) return { message: MEMBERSHIP_REFUSALS[result.reason] };
   await recordAudit(member.tenant.id, member, "member.removed", { userId });
   revalidatePath(page(member.tenant.subdomain));
   return { ok: true, message: "Member removed." };
 });
 
 export const cancelInvite = memberAction(SETTINGS_ROLES, revokeInviteSchema, async ({ inviteId }, member) => {
-  await revokeInvite(member.tenant.id, inviteId);
+  const result = await revokeInvite(member.tenant.id, inviteId, actor(member));
+  if (result === "owner_only") return { message: "Only an owner can revoke an owner invite." };
+  if (result === "not_found") return { message: "That invite was already used, revoked or expired." };
   await recordAudit(member.tenant.id, member, "member.invite_revoked", { inviteId });
   revalidatePath(page(member.tenant.subdomain));
   return { ok: true, message: "Invite revoked." };
 });
 
-async function isOwner(tenantId: string, userId: string): Promise<boolean> {
-  return (await findMemberRole(tenantId, userId)) === "owner";
+function actor(member: { userId: string; role: MemberRole }): Actor {
+  return { userId: member.userId, role: member.role };
 }

@@ -40,7 +40,7 @@ export default async function MembersPage({ params }: Props) {
           <h2 id="invites-heading" className="text-lg font-semibold">Pending invites</h2>
           <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200">
             {invites.map((invite) => (
-              <PendingInviteRow key={invite.id} subdomain={subdomain} invite={{ id: invite.id, email: invite.email, role: invite.role, expiresAt: invite.expiresAt.toISOString() }} />
+              <PendingInviteRow key={invite.id} subdomain={subdomain} invite={{ id: invite.id, email: invite.email, role: invite.role, expiresAt: invite.expiresAt.toISOString() }} canManageOwners={member.role === "owner"} />
             ))}
           </ul>
         </section>

@@ -56,14 +56,27 @@ export function MemberRow({
   );
 }
 
-export function PendingInviteRow({ subdomain, invite }: { subdomain: string; invite: { id: string; email: string; role: Role; expiresAt: string } }) {
+export function PendingInviteRow({
+  subdomain,
+  invite,
+  canManageOwners,
+}: {
+  subdomain: string;
+  invite: { id: string; email: string; role: Role; expiresAt: string };
+  canManageOwners: boolean;
+}) {
   const [state, action, pending] = useActionState<ActionState, FormData>(cancelInvite.bind(null, subdomain), {});
+  const locked = invite.role === "owner" && !canManageOwners;
   return (
     <li className="flex flex-wrap items-center justify-between gap-3 p-4 text-sm">
-      <span>{invite.email} · {invite.role} · expires {invite.expiresAt.slice(0, 10)}</span>
+      <div className="min-w-0">
+        <p>{invite.email} · {invite.role} · expires {invite.expiresAt.slice(0, 10)}</p>
+        {locked && <p className="text-xs text-slate-500">An owner invite: only an owner can revoke it.</p>}
+        {state.message && !state.ok && <p role="alert" className="text-red-700">{state.message}</p>}
+      </div>
       <form action={action}>
         <input type="hidden" name="inviteId" value={invite.id} />
-        <button type="submit" disabled={pending || state.ok} aria-label={`Revoke the invite for ${invite.email}`} className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-50 disabled:opacity-50">
+        <button type="submit" disabled={pending || state.ok || locked} aria-label={`Revoke the invite for ${invite.email}`} className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-50 disabled:opacity-50">
           {state.ok ? "Revoked" : pending ? "Revoking…" : "Revoke"}
         </button>
       </form>
