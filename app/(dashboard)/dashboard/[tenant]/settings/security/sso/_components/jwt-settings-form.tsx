@@ -54,7 +54,7 @@ export function JwtSettingsForm({ subdomain, hasSecret, initial }: { subdomain: 
         <input id="requireRedirectKey" name="requireRedirectKey" type="checkbox" defaultChecked={state.ok || !state.values ? initial.requireRedirectKey : state.values.requireRedirectKey === "on"} className="mt-1 h-4 w-4" aria-describedby="requireRedirectKey-hint" />
         <div>
           <label htmlFor="requireRedirectKey" className="text-sm font-medium">Only accept sign-ins that start at the help center</label>
-          <p id="requireRedirectKey-hint" className="text-xs text-slate-500">Refuse tokens whose jti is not the key we sent to your Login URL. This stops login CSRF.</p>
+          <p id="requireRedirectKey-hint" className="text-xs text-slate-500">Refuse tokens whose jti is not the key we sent to your Login URL. This stops login CSRF: someone sending a visitor a link with their own token, which signs the visitor in as them. Recommended, unless your app sends people straight in with tokens it starts itself.</p>
         </div>
       </div>
       <FormMessage message={state.ok ? undefined : (localErrors ? "Some fields need attention." : state.message)} />
