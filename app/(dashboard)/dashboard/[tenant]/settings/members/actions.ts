@@ -4,8 +4,7 @@ import { revalidatePath } from "next/cache";
 import { memberAction, type ActionState } from "@/lib/auth/member-action";
 import { SETTINGS_ROLES } from "@/lib/auth/require-member";
 import { recordAudit } from "@/lib/data/audit";
-import { changeMembership, createInvite, revokeInvite, type Actor, type MembershipChange } from "@/lib/data/members";
-import type { MemberRole } from "@/lib/data/memberships";
+import { changeMembership, createInvite, revokeInvite, type MembershipChange } from "@/lib/data/members";
 import { env } from "@/lib/env";
 import { changeRoleSchema, inviteSchema, removeMemberSchema, revokeInviteSchema } from "./schemas";
 
@@ -16,7 +15,7 @@ const OWNER_ONLY = "Only an owner can give or take away the owner role.";
 const LAST_OWNER = "A help center needs at least one owner: make someone else an owner first.";
 
 export const inviteMember = memberAction(SETTINGS_ROLES, inviteSchema, async ({ email, role }, member): Promise<ActionState<"email" | "role"> & { link?: string }> => {
-  const invite = await createInvite(member.tenant.id, email, role, actor(member));
+  const invite = await createInvite(member.tenant.id, email, role, member);
   if (!invite.ok) {
     const refusal =
       invite.reason === "already_member"
@@ -42,7 +41,7 @@ const MEMBERSHIP_REFUSALS: Record<Exclude<MembershipChange, { ok: true }>["reaso
 };
 
 export const changeRole = memberAction(SETTINGS_ROLES, changeRoleSchema, async ({ userId, role }, member) => {
-  const result = await changeMembership(member.tenant.id, userId, role, actor(member));
+  const result = await changeMembership(member.tenant.id, userId, role, member);
   if (!result.ok) return { message: MEMBERSHIP_REFUSALS[result.reason] };
   await recordAudit(member.tenant.id, member, "member.role_changed", { userId, role });
   revalidatePath(page(member.tenant.subdomain));
@@ -50,7 +49,7 @@ export const changeRole = memberAction(SETTINGS_ROLES, changeRoleSchema, async (
 });
 
 export const removeMember = memberAction(SETTINGS_ROLES, removeMemberSchema, async ({ userId }, member) => {
-  const result = await changeMembership(member.tenant.id, userId, null, actor(member));
+  const result = await changeMembership(member.tenant.id, userId, null, member);
   if (!result.ok) return { message: MEMBERSHIP_REFUSALS[result.reason] };
   await recordAudit(member.tenant.id, member, "member.removed", { userId });
   revalidatePath(page(member.tenant.subdomain));
@@ -58,14 +57,10 @@ export const removeMember = memberAction(SETTINGS_ROLES, removeMemberSchema, asy
 });
 
 export const cancelInvite = memberAction(SETTINGS_ROLES, revokeInviteSchema, async ({ inviteId }, member) => {
-  const result = await revokeInvite(member.tenant.id, inviteId, actor(member));
+  const result = await revokeInvite(member.tenant.id, inviteId, member);
   if (result === "owner_only") return { message: "Only an owner can revoke an owner invite." };
   if (result === "not_found") return { message: "That invite was already used, revoked or expired." };
   await recordAudit(member.tenant.id, member, "member.invite_revoked", { inviteId });
   revalidatePath(page(member.tenant.subdomain));
   return { ok: true, message: "Invite revoked." };
 });
-
-function actor(member: { userId: string; role: MemberRole }): Actor {
-  return { userId: member.userId, role: member.role };
-}
