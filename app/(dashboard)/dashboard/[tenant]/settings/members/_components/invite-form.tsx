@@ -33,7 +33,7 @@ export function InviteForm({ subdomain, canInviteOwners }: { subdomain: string; 
         <div className="mt-4 rounded-md bg-green-50 p-3 text-sm" role="status">
           <p className="text-green-800">{state.message}</p>
           <div className="mt-2 flex flex-wrap items-center gap-2">
-            <input readOnly value={state.link} aria-label="Invite link" onFocus={(event) => event.currentTarget.select()} className="min-w-0 flex-1 rounded border border-green-200 bg-white px-2 py-1 font-mono text-xs" />
+            <input readOnly value={state.link} aria-label="Invite link" onFocus={(event) => event.currentTarget.select()} className="w-full min-w-0 rounded border border-green-200 bg-white px-2 py-1 font-mono text-xs sm:w-auto sm:flex-1" />
             <CopyButton text={state.link} describedWhat="Invite link" />
           </div>
         </div>
