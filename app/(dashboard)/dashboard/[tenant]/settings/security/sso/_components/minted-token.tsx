@@ -25,7 +25,7 @@ export function MintedToken({ token, kind, message, helpCenterOrigin, ssoEnabled
       </p>
       <div>
         <label htmlFor="minted-token" className="block text-sm font-medium text-slate-800">Minted token</label>
-        <div className="mt-1 flex gap-2">
+        <div className="mt-1 flex flex-col gap-2 sm:flex-row">
           <textarea id="minted-token" readOnly rows={3} value={token} className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs break-all" />
           <CopyButton text={token} describedWhat="Token" />
         </div>
@@ -62,7 +62,7 @@ export function MintedToken({ token, kind, message, helpCenterOrigin, ssoEnabled
       ) : (
         <div>
           <label htmlFor="minted-curl" className="block text-sm font-medium text-slate-800">Try it with curl</label>
-          <div className="mt-1 flex gap-2">
+          <div className="mt-1 flex flex-col gap-2 sm:flex-row">
             <textarea id="minted-curl" readOnly rows={3} value={curl} className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs break-all" />
             <CopyButton text={curl} describedWhat="Command" />
           </div>
