@@ -17,6 +17,11 @@ export interface Actor {
 
 export const INVITE_LIFETIME_DAYS = 7;
 
+/** The invites an actor may delete: an owner any, anyone else all but owner invites. */
+function invitesDroppableBy(actor: Actor): { role?: { not: "owner" } } {
+  return actor.role === "owner" ? {} : { role: { not: "owner" } };
+}
+
 export async function listMembers(tenantId: string) {
   const rows = await getDb().membership.findMany({
     where: { tenantId },
@@ -56,7 +61,8 @@ export async function createInvite(tenantId: string, email: string, role: Member
     }
     const existing = await tx.membership.findFirst({ where: { tenantId, user: { email: normalizedEmail } }, select: { role: true } });
     if (existing) return { ok: false, reason: "already_member", role: existing.role } as const;
-    await tx.memberInvite.deleteMany({ where: { tenantId, email: normalizedEmail, usedAt: null } });
+    // The role filter again: an owner invite made since the check above is not an admin's to drop.
+    await tx.memberInvite.deleteMany({ where: { tenantId, email: normalizedEmail, usedAt: null, ...invitesDroppableBy(actor) } });
     await tx.memberInvite.create({
       data: {
         tenantId,
@@ -77,7 +83,7 @@ export type InviteRevocation = "revoked" | "owner_only" | "not_found";
 /** Deletes an unused invite of this tenant; an owner invite only when an owner asks. */
 export async function revokeInvite(tenantId: string, inviteId: string, actor: Actor): Promise<InviteRevocation> {
   const deleted = await getDb().memberInvite.deleteMany({
-    where: { id: inviteId, tenantId, usedAt: null, ...(actor.role === "owner" ? {} : { role: { not: "owner" } }) },
+    where: { id: inviteId, tenantId, usedAt: null, ...invitesDroppableBy(actor) },
   });
   if (deleted.count > 0) return "revoked";
   if (actor.role === "owner") return "not_found";

@@ -87,7 +87,7 @@ async function readTokenRequest(request: NextRequest): Promise<TokenRequest> {
   return { queryTokens: query.getAll("jwt"), formTokens: [], returnTo: wantedTarget(query, null), oversized: false };
 }
 
-export const handleSsoJwt = ssoRoute("jwt", signInFromRequest, { mayUseCachedContext: true });
+export const handleSsoJwt = ssoRoute("jwt", signInFromRequest, { mayUseCachedContext: true, allow: "GET, POST" });
 
 type Decision =
   | { ok: true; endUserId: string; keyReturnTo: string | null }

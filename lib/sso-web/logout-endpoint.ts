@@ -36,4 +36,4 @@ export const handleSsoLogout = ssoRoute("logout", async (request, { context, ori
   const response = redirectResponse(logoutUrl?.href ?? `${origin}/signed-out`, 303, info.requestId);
   response.cookies.set(SESSION_COOKIE, "", expiredCookieOptions());
   return response;
-});
+}, { allow: "GET, POST" });

@@ -22,11 +22,7 @@ export function notFoundResponse(requestId: string): NextResponse {
   return htmlResponse(NOT_FOUND_HTML, 404, requestId);
 }
 
-/**
- * The answer to HEAD on an /sso route. Without a HEAD export, Next answers HEAD by running GET, so
- * a link checker or a chat app unfurling a pasted link would spend the token in it, start a
- * session or end one. Nothing here is a resource to ask about.
- */
-export function headNotAllowedResponse(allow: string): Response {
-  return new Response(null, { status: 405, headers: { Allow: allow, "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+/** 405 for a method the endpoint does not take, naming the ones it does. */
+export function methodNotAllowedResponse(allow: string, requestId: string): NextResponse {
+  return new NextResponse(null, { status: 405, headers: { ...ssoHeaders(requestId), Allow: allow } });
 }

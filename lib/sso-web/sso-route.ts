@@ -2,7 +2,7 @@ import "server-only";
 import type { NextRequest, NextResponse } from "next/server";
 import { renderUnexpectedErrorPage } from "@/lib/sso/error-page";
 import { requestInfo, type RequestInfo } from "./request-info";
-import { htmlResponse, notFoundResponse } from "./responses";
+import { htmlResponse, methodNotAllowedResponse, notFoundResponse } from "./responses";
 import { resolveSsoSite, type SsoSite } from "./site";
 
 type SsoHandler = (request: NextRequest, site: SsoSite, info: RequestInfo) => Promise<NextResponse>;
@@ -11,14 +11,20 @@ type SsoHandler = (request: NextRequest, site: SsoSite, info: RequestInfo) => Pr
  * The frame every /sso/* endpoint shares: a request id, the host's tenant (a plain 404 for
  * unknown hosts), and for anything unexpected a 500 page with the request id — never a stack
  * trace, and never the request's URL (it may hold a token) in the server log.
+ *
+ * HEAD is refused here, for every endpoint: Next answers HEAD by running the GET handler, and each
+ * of these GETs spends a token, starts or ends a session, or writes a redirect key. A link checker
+ * or a chat app unfurling a pasted link must not do any of that. `allow` names the methods the
+ * endpoint's route exports.
  */
 export function ssoRoute(
   name: string,
   handler: SsoHandler,
-  options: { mayUseCachedContext?: boolean } = {},
+  options: { mayUseCachedContext?: boolean; allow?: string } = {},
 ): (request: NextRequest) => Promise<NextResponse> {
   return async (request) => {
     const info = requestInfo(request);
+    if (request.method === "HEAD") return methodNotAllowedResponse(options.allow ?? "GET", info.requestId);
     try {
       const site = await resolveSsoSite(request, options.mayUseCachedContext);
       if (!site) return notFoundResponse(info.requestId);

@@ -1,5 +1,4 @@
 import type { NextRequest } from "next/server";
-import { headNotAllowedResponse } from "@/lib/sso-web/responses";
 import { handleSsoJwt } from "@/lib/sso-web/jwt-endpoint";
 
 // GET ?jwt=… or POST form field `jwt` (keeps the token out of URLs and history).
@@ -11,9 +10,4 @@ export function GET(request: NextRequest) {
 
 export function POST(request: NextRequest) {
   return handleSsoJwt(request);
-}
-
-// Without this, Next would answer HEAD by running GET (see headNotAllowedResponse).
-export function HEAD() {
-  return headNotAllowedResponse("GET, POST");
 }

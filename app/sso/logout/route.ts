@@ -1,5 +1,4 @@
 import type { NextRequest } from "next/server";
-import { headNotAllowedResponse } from "@/lib/sso-web/responses";
 import { handleSsoLogout } from "@/lib/sso-web/logout-endpoint";
 
 export const dynamic = "force-dynamic";
@@ -11,9 +10,4 @@ export function GET(request: NextRequest) {
 
 export function POST(request: NextRequest) {
   return handleSsoLogout(request);
-}
-
-// Without this, Next would answer HEAD by running GET (see headNotAllowedResponse).
-export function HEAD() {
-  return headNotAllowedResponse("GET, POST");
 }
