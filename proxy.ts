@@ -1,6 +1,7 @@
-// Host-based dispatch, nothing else: a tenant's host (<subdomain>.<root> or a custom domain) is
-// rewritten into the help-center tree app/(help-center)/hc. Authorization never happens here;
-// pages, actions and routes check it themselves.
+// Host-based dispatch: a tenant's host (<subdomain>.<root> or a custom domain) is rewritten into
+// the help-center tree app/(help-center)/hc, and a page load carrying an unhandled hc_jwt cookie
+// takes a detour through /sso/cookie first. Authorization never happens here; pages, actions and
+// routes check it themselves.
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { JWT_COOKIE, jwtCookieNeedsHandling } from "@/lib/sso/jwt-cookie";

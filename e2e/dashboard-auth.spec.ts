@@ -47,3 +47,25 @@ test("signing up refuses a taken or reserved subdomain with a clear message", as
   await page.getByRole("button", { name: "Create help center" }).click();
   await expect(page.getByText(`"${tenant.subdomain}" is already taken`)).toBeVisible();
 });
+
+test("after signing in, the form opens the page it was sent from, and never another site", async ({ page }) => {
+  const tenant = await createTenant({ prefix: "callback" });
+  const member = await createMember(tenant.id, "admin");
+  const signInFrom = async (callbackUrl: string) => {
+    await page.goto(`/sign-in?${new URLSearchParams({ callbackUrl })}`);
+    await page.getByLabel("Email", { exact: true }).fill(member.email);
+    await page.getByLabel("Password", { exact: true }).fill(TEST_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+  };
+
+  await signInFrom(`/dashboard/${tenant.subdomain}/settings/logs`);
+  await expect(page).toHaveURL(new RegExp(`/dashboard/${tenant.subdomain}/settings/logs$`));
+
+  // The URL parser drops a tab, so "/<tab>/evil.example" would read as //evil.example: another site.
+  for (const callbackUrl of ["/\t/evil.example", "/..//evil.example", "//evil.example", "https://evil.example/dashboard"]) {
+    await page.context().clearCookies();
+    await signInFrom(callbackUrl);
+    await expect(page).toHaveURL(new RegExp(`/dashboard/${tenant.subdomain}$`));
+    expect(new URL(page.url()).hostname).toBe("localhost");
+  }
+});

@@ -20,7 +20,11 @@ describe("parseGroupList", () => {
   it("normalizes a name the way the sign-in token's groups claim is stored, so they match", () => {
     const typed = parseGroupList("  Early Access , beta");
     const claim = parseProfileClaims({ email: "a@example.com", name: "A", groups: ["Early Access ", " beta"] });
-    expect(typed.ok && claim.ok && typed.groups).toEqual(claim.ok && claim.profile.groups);
+    expect(typed.ok).toBe(true);
+    expect(claim.ok).toBe(true);
+    if (!typed.ok || !claim.ok) return;
+    expect(typed.groups).toEqual(["Early Access", "beta"]);
+    expect(typed.groups).toEqual(claim.profile.groups);
   });
 
   it("refuses names the claim could never carry", () => {

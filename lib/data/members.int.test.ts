@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseUrl } from "@/test/support/test-database-url";
-import { acceptInvite, changeMembership, createInvite, findMemberRole, listPendingInvites, revokeInvite, type Actor, type InviteCreation } from "./members";
+import { acceptInvite, changeMembership, createInvite, listPendingInvites, revokeInvite, type Actor, type InviteCreation } from "./members";
 
 const owner = (user: { id: string }): Actor => ({ userId: user.id, role: "owner" });
 const admin = (user: { id: string }): Actor => ({ userId: user.id, role: "admin" });
@@ -15,6 +15,12 @@ function inviteToken(creation: InviteCreation): string {
 const sql = new pg.Client({ connectionString: testDatabaseUrl() });
 beforeAll(() => sql.connect());
 afterAll(() => sql.end());
+
+/** The member's role as stored, read straight from the table the module writes. */
+async function findMemberRole(tenantId: string, userId: string): Promise<string | null> {
+  const { rows } = await sql.query<{ role: string }>(`SELECT role FROM memberships WHERE tenant_id = $1 AND user_id = $2`, [tenantId, userId]);
+  return rows[0]?.role ?? null;
+}
 
 async function tenantWith(roles: string[]): Promise<{ tenantId: string; users: { id: string; email: string }[] }> {
   const tenantId = randomUUID();

@@ -142,8 +142,3 @@ export async function changeMembership(tenantId: string, userId: string, role: M
     return { ok: true } as const;
   });
 }
-
-export async function findMemberRole(tenantId: string, userId: string): Promise<MemberRole | null> {
-  const row = await getDb().membership.findUnique({ where: { tenantId_userId: { tenantId, userId } }, select: { role: true } });
-  return row?.role ?? null;
-}

@@ -5,8 +5,8 @@ import { getDb, queryPipelined } from "@/lib/db";
 import type { SsoVerificationConfig } from "@/lib/sso/verify-token";
 import type { HostSite } from "@/lib/tenant/host";
 
-// Everything /sso/jwt, /sso/login and /sso/logout need to know about the host's tenant, in one
-// query. /sso/jwt may use a copy cached in this process: its version (sso_configs.config_version,
+// Everything the /sso endpoints, the widget API and the read API need to know about the host's
+// tenant and its SSO settings, in one query. /sso/jwt may use a copy cached in this process: its version (sso_configs.config_version,
 // bumped by a trigger on any change) is checked in the same statement that claims the token, and
 // any rejection is decided again on a fresh copy. So a regenerated secret or a disabled SSO
 // applies to the very next request on every app instance.

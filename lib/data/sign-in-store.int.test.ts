@@ -250,8 +250,10 @@ describe("sign-in against PostgreSQL", () => {
     expect(rows[0].details).toMatchObject({ endUserId: (outcome as { endUserId: string }).endUserId, viaRedirectKey: false });
 
     await sql.query(`UPDATE end_users SET suspended = true WHERE tenant_id = $1`, [tenant.id]);
-    await attempt(tenant, await mintSsoToken(SECRET, { email: "log@example.com", name: "Log" }));
+    const refused = await attempt(tenant, await mintSsoToken(SECRET, { email: "log@example.com", name: "Log" }));
+    expect(refused).toMatchObject({ ok: false, reason: "user_suspended" });
     expect(await count("end_user_sessions", tenant.id)).toBe(1);
+    expect(await count("sso_events", tenant.id, "event_type = 'sso.login.succeeded'")).toBe(1);
   });
 
   it("refuses to claim a token with a configuration that changed since it was read (the cache check)", async () => {

@@ -9,7 +9,6 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export type SsoEventType =
   | "sso.login.succeeded"
   | "sso.redirect_flow.rejected"
-  | "sso.redirect_flow.started"
   | "sso.cookie_flow.rejected"
   | "widget_jwt.rejected"
   | "sso.logout";

@@ -292,11 +292,9 @@ describe("cursor", () => {
 });
 
 describe("parseUtcMinute: years below 100", () => {
-  // Known bug: Date.UTC maps years 0–99 to 1900–1999, and parseUtcMinute only re-checks day, month
-  // and hour, so "0099-…" silently becomes 1999 instead of being refused (or kept as year 99).
-  it("does not turn year 0099 into 1999", () => {
-    const date = parseUtcMinute("0099-01-01T00:00");
-    expect(date === undefined || formatUtcMinute(date) === "0099-01-01T00:00").toBe(true);
+  // Date.UTC maps years 0–99 to 1900–1999: "0099-…" must be refused, not read as 1999.
+  it("refuses year 0099 rather than reading it as 1999", () => {
+    expect(parseUtcMinute("0099-01-01T00:00")).toBeUndefined();
   });
 });
 

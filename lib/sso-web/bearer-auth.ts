@@ -4,6 +4,7 @@ import { findSignInContext, type SignInContext } from "@/lib/data/sign-in-contex
 import { readBearerToken } from "@/lib/sso/bearer-token";
 import type { EndUserProfile } from "@/lib/sso/profile-claims";
 import { REASONS } from "@/lib/sso/reasons";
+import { isUsableSsoConfig } from "@/lib/sso/sign-in-gate";
 import { verifySsoToken } from "@/lib/sso/verify-token";
 import { isSuspended, tenantAccessSnapshot } from "./access-snapshot";
 import { signatureMemo } from "./signature-memo";
@@ -39,7 +40,7 @@ type Attempt = { ok: true; holder: TokenHolder } | { ok: false; rejection: Rejec
 
 async function attempt(context: SignInContext, token: ReturnType<typeof readBearerToken>, now: Date, freshSnapshot: boolean): Promise<Attempt> {
   const config = context.config;
-  if (!config?.enabled || !config.secret) return { ok: false, rejection: { reason: "sso_not_configured" }, final: false };
+  if (!isUsableSsoConfig(config)) return { ok: false, rejection: { reason: "sso_not_configured" }, final: false };
   if (!token.ok) {
     // No setting makes a missing token acceptable: decided again only when the snapshot (at most a
     // second old) shows the settings moved, so the answer's CORS headers follow them, and a flood

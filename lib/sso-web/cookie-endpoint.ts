@@ -2,18 +2,18 @@ import "server-only";
 import type { NextRequest, NextResponse } from "next/server";
 import type { SignInContext } from "@/lib/data/sign-in-context";
 import { createSignInStore } from "@/lib/data/sign-in-store";
-import { signInSourceAllowed } from "@/lib/sso/allowed-domains";
 import { renderRejectionPage } from "@/lib/sso/error-page";
 import { holderMarker, JWT_COOKIE, tokenMarker } from "@/lib/sso/jwt-cookie";
 import { generateOpaqueToken, hashOpaqueToken } from "@/lib/sso/opaque-token";
 import { REASONS } from "@/lib/sso/reasons";
 import { safeRedirectTarget } from "@/lib/sso/redirect-target";
+import { signInSourceRefusal, isUsableSsoConfig } from "@/lib/sso/sign-in-gate";
 import { verifySsoToken } from "@/lib/sso/verify-token";
 import { cookieOptions, JWT_COOKIE_MARKER, SESSION_COOKIE } from "./cookies";
 import { recordTokenRejection, type TokenRejection } from "./rejection-event";
 import type { RequestInfo } from "./request-info";
 import { htmlResponse, redirectResponse } from "./responses";
-import { describeSource, signInSource } from "./sign-in-source";
+import { signInSource } from "./sign-in-source";
 import type { SsoSite } from "./site";
 import { ssoRoute } from "./sso-route";
 
@@ -39,11 +39,10 @@ async function signInFromCookie(request: NextRequest, { context, origin }: SsoSi
   // Nothing to do (the cookie expired on the way here): just go on to the page.
   if (!token) return redirectResponse(target, 303, info.requestId);
 
-  const config = context.config?.enabled && context.config.secret ? context.config : null;
-  if (!config) return refuse(context, info, { reason: "sso_not_configured" }, token, target);
-  if (config.restrictSignInOrigins && !signInSourceAllowed(signInSource(request), new URL(origin).hostname, config.allowedDomains)) {
-    return refuse(context, info, { reason: "origin_not_allowed", detail: describeSource(request) }, token, target);
-  }
+  const config = context.config;
+  if (!isUsableSsoConfig(config)) return refuse(context, info, { reason: "sso_not_configured" }, token, target);
+  const sourceRefusal = signInSourceRefusal(config, signInSource(request), new URL(origin).hostname);
+  if (sourceRefusal) return refuse(context, info, sourceRefusal, token, target);
   const verified = await verifySsoToken(token, config, now, "cookie");
   if (!verified.ok) return refuse(context, info, verified, token, target);
   if (config.requireRedirectKey) return refuse(context, info, { reason: "key_required", detail: "a sign-in from the hc_jwt cookie does not start at the help center" }, token, target);

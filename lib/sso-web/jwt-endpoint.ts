@@ -6,15 +6,15 @@ import { createSignInStore, StaleSignInContextError, type SessionToStart } from 
 import { renderRejectionPage } from "@/lib/sso/error-page";
 import { generateOpaqueToken, hashOpaqueToken } from "@/lib/sso/opaque-token";
 import { REASONS, type RejectionReason } from "@/lib/sso/reasons";
-import { signInSourceAllowed } from "@/lib/sso/allowed-domains";
 import { safeRedirectTarget } from "@/lib/sso/redirect-target";
 import { signIn, type SignInStore } from "@/lib/sso/sign-in";
+import { signInSourceRefusal, isUsableSsoConfig } from "@/lib/sso/sign-in-gate";
 import { pickToken } from "@/lib/sso/token-input";
 import { BINDING_COOKIE, BOUNCE_COOKIE, cookieOptions, expiredCookieOptions, readOpaqueCookie, SESSION_COOKIE } from "./cookies";
 import { parseHttpUrl, redirectToLoginUrl } from "./login-redirect";
 import { recordTokenRejection } from "./rejection-event";
 import type { RequestInfo } from "./request-info";
-import { describeSource, signInSource } from "./sign-in-source";
+import { signInSource } from "./sign-in-source";
 import { htmlResponse, notFoundResponse, redirectResponse } from "./responses";
 import type { SsoSite } from "./site";
 import { ssoRoute } from "./sso-route";
@@ -108,12 +108,10 @@ async function decide(
   now: Date,
   helpCenterHostname: string,
 ): Promise<Decision | "stale"> {
-  const config = context.config;
-  const configured = config?.enabled && config.secret ? config : null;
-  if (!configured) return { ok: false, rejection: { reason: "sso_not_configured" }, token: null, onCurrentSettings: false };
-  if (configured.restrictSignInOrigins && !signInSourceAllowed(signInSource(request), helpCenterHostname, configured.allowedDomains)) {
-    return { ok: false, rejection: { reason: "origin_not_allowed", detail: describeSource(request) }, token: null, onCurrentSettings: false };
-  }
+  const configured = context.config;
+  if (!isUsableSsoConfig(configured)) return { ok: false, rejection: { reason: "sso_not_configured" }, token: null, onCurrentSettings: false };
+  const sourceRefusal = signInSourceRefusal(configured, signInSource(request), helpCenterHostname);
+  if (sourceRefusal) return { ok: false, rejection: sourceRefusal, token: null, onCurrentSettings: false };
   if (input.oversized) return { ok: false, rejection: { reason: "token_too_large" }, token: null, onCurrentSettings: false };
   const picked = pickToken(input.queryTokens, input.formTokens);
   if (!picked.ok) return { ok: false, rejection: { reason: picked.reason }, token: null, onCurrentSettings: false };

@@ -3,16 +3,25 @@ import { recordSsoEvent } from "@/lib/data/sso-events";
 import { renderRejectionPage } from "@/lib/sso/error-page";
 import { REASONS } from "@/lib/sso/reasons";
 import { safeRedirectTarget } from "@/lib/sso/redirect-target";
+import { isUsableSsoConfig } from "@/lib/sso/sign-in-gate";
 import { parseHttpUrl, redirectToLoginUrl } from "./login-redirect";
+import { isPageLoad } from "./page-load";
 import { htmlResponse } from "./responses";
 import { ssoRoute } from "./sso-route";
+
+const NOT_A_PAGE_LOAD =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not a sign-in</title></head><body><p>Signing in starts with a visit to this address; nothing was started.</p></body></html>';
 
 // /sso/login?return_to=…: the start of the flow. A private help center sends visitors without a
 // session here; a public one links "Sign in" here.
 export const handleSsoLogin = ssoRoute("login", async (request, { context, origin }, info) => {
+  // Each start writes a redirect key. An <img src="…/sso/login"> on a busy page, or a router's
+  // prefetch, would write one per view for nobody: only a page load (a help center embedded in a
+  // frame included) starts a sign-in. A client router that gets this answer loads the page instead.
+  if (!isPageLoad(request, { framesToo: true })) return htmlResponse(NOT_A_PAGE_LOAD, 403, info.requestId);
   const returnTo = safeRedirectTarget(request.nextUrl.searchParams.get("return_to"), origin) ?? `${origin}/`;
   const loginUrl = parseHttpUrl(context.config?.loginUrl);
-  if (!context.config?.enabled || !context.config.secret || !loginUrl) {
+  if (!isUsableSsoConfig(context.config) || !loginUrl) {
     await recordSsoEvent(context.tenant.id, { eventType: "sso.redirect_flow.rejected", outcome: "rejected", reasonCode: "sso_not_configured", ...info });
     const html = renderRejectionPage("sso_not_configured", { helpCenterName: context.tenant.name, requestId: info.requestId, tryAgainUrl: null });
     return htmlResponse(html, REASONS.sso_not_configured.status, info.requestId);

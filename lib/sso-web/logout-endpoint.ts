@@ -3,6 +3,7 @@ import { endSession } from "@/lib/data/end-user-sessions";
 import { recordSsoEvent } from "@/lib/data/sso-events";
 import { expiredCookieOptions, SESSION_COOKIE } from "./cookies";
 import { parseHttpUrl } from "./login-redirect";
+import { isPageLoad } from "./page-load";
 import { htmlResponse, redirectResponse } from "./responses";
 import { ssoRoute } from "./sso-route";
 
@@ -14,10 +15,8 @@ const NOT_A_PAGE_LOAD =
 export const handleSsoLogout = ssoRoute("logout", async (request, { context, origin }, info) => {
   // GET stays for links from the tenant's own app, but only a page load may sign anyone out: an
   // <img src="…/sso/logout"> in an article or on a sibling help center would otherwise end the
-  // session of everyone who views it. Browsers name what a request is for in Sec-Fetch-Dest;
-  // a client that does not send it (an older browser) is treated as a page load.
-  const destination = request.headers.get("sec-fetch-dest");
-  if (request.method === "GET" && destination !== null && destination !== "document") {
+  // session of everyone who views it.
+  if (request.method === "GET" && !isPageLoad(request)) {
     return htmlResponse(NOT_A_PAGE_LOAD, 403, info.requestId);
   }
   const cookie = request.cookies.get(SESSION_COOKIE)?.value;

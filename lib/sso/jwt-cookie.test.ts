@@ -28,6 +28,7 @@ describe("the hc_jwt cookie markers", () => {
 
   it("names the holder by external id before email, and nobody for junk", async () => {
     expect(await holderMarker(tokenFor({ email: "a@example.com", external_id: "42" }))).toBe(await holderMarker(tokenFor({ email: "b@example.com", external_id: "42" })));
+    expect(await holderMarker(tokenFor({ email: "a@example.com", external_id: 42 }))).toBe(await holderMarker(tokenFor({ email: "b@example.com", external_id: "42" })));
     expect(await holderMarker("junk")).toBeNull();
     expect(await holderMarker(tokenFor({ name: "no id" }))).toBeNull();
   });

@@ -8,17 +8,14 @@
 // saying which holder (on success) or which exact token (on refusal) it already handled. Pure:
 // hashing uses Web Crypto, available to the proxy and route handlers alike.
 
+import { decodeJsonSegment } from "./json-segment";
+import { parseExternalId } from "./profile-claims";
+
 export const JWT_COOKIE = "hc_jwt";
 
 function payloadOf(token: string): Record<string, unknown> | null {
   const parts = token.split(".");
-  if (parts.length !== 3 || token.length > 8192) return null;
-  try {
-    const json: unknown = JSON.parse(Buffer.from(parts[1]!, "base64url").toString("utf8"));
-    return typeof json === "object" && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
+  return parts.length === 3 && token.length <= 8192 ? decodeJsonSegment(parts[1]) : null;
 }
 
 async function sha256(text: string): Promise<string> {
@@ -33,7 +30,9 @@ async function sha256(text: string): Promise<string> {
  */
 export async function holderMarker(token: string): Promise<string | null> {
   const payload = payloadOf(token);
-  const holder = typeof payload?.external_id === "string" ? `x:${payload.external_id}` : typeof payload?.email === "string" ? `e:${payload.email.toLowerCase()}` : null;
+  // The external id as sign-in stores it (an integer id becomes its decimal text).
+  const externalId = parseExternalId(payload?.external_id);
+  const holder = externalId ? `x:${externalId}` : typeof payload?.email === "string" ? `e:${payload.email.toLowerCase()}` : null;
   return holder === null ? null : `h.${await sha256(holder)}`;
 }
 

@@ -50,7 +50,8 @@ function parseName(value: unknown): string | null {
   return trimmed.length > 0 ? trimmed : null;
 }
 
-function parseExternalId(value: unknown): string | null | undefined {
+/** The external_id claim as stored: null when absent, undefined when unusable. */
+export function parseExternalId(value: unknown): string | null | undefined {
   if (value === undefined || value === null) return null;
   // Numbers are common (database ids); they are kept as their decimal text.
   if (typeof value === "number" && Number.isSafeInteger(value)) return String(value);

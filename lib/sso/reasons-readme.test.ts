@@ -13,7 +13,15 @@ describe("README's reason-code table", () => {
     const [, status, title, hint] = row!.replace(/\s*\|$/, "").split(" | ").map((cell) => cell.trim());
     expect(Number(status)).toBe(REASONS[reason].status);
     expect(title).toBe(REASONS[reason].title);
-    // The README may add a note after the fix (e.g. the Login URL bounce).
+    // The README may add a note after the fix: the Login URL bounce, exactly where it happens.
     expect(hint!.startsWith(REASONS[reason].ownerHint)).toBe(true);
+    expect(hint!.endsWith("*(bounced once to the Login URL)*"), "the bounce note").toBe(REASONS[reason].freshTokenFixes);
+  });
+});
+
+describe("which refusals bounce back to the Login URL", () => {
+  it("are exactly the ones a freshly minted token fixes: expired, too old, key expired, replayed", () => {
+    const bouncing = REJECTION_REASONS.filter((reason) => REASONS[reason].freshTokenFixes);
+    expect(bouncing.toSorted()).toEqual(["jti_replayed", "key_expired", "token_expired", "token_too_old"]);
   });
 });

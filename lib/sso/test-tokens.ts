@@ -1,5 +1,5 @@
 // Test-only helpers for minting SSO tokens: well-formed ones through jose, hostile ones by hand.
-// Imported by lib/sso/*.test.ts only; nothing in the application uses this file.
+// Imported by tests only (lib/sso/*.test.ts, test/*.int.test.ts); nothing in the application uses it.
 import { createHmac } from "node:crypto";
 import { SignJWT, type JWTHeaderParameters, type JWTPayload } from "jose";
 import type { SsoVerificationConfig } from "./verify-token";

@@ -1,6 +1,7 @@
 // What can be read from a token without trusting it, for the log: who it claims to be and when it
 // claims it was made. Never the token, never its signature. Every value is clipped and cleaned,
 // because an attacker writes all of it.
+import { decodeJsonSegment } from "./json-segment";
 
 export interface UnverifiedTokenInfo {
   header: { alg?: string; typ?: string; kid?: string };
@@ -30,21 +31,11 @@ function numeric(value: unknown): number | undefined {
   return typeof value === "number" && Number.isFinite(value) ? value : undefined;
 }
 
-function decodeSegment(segment: string | undefined): Record<string, unknown> | null {
-  if (!segment || !/^[A-Za-z0-9_-]+$/.test(segment)) return null;
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(segment, "base64url").toString("utf8"));
-    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
-
 export function readUnverifiedToken(token: string | null | undefined): UnverifiedTokenInfo {
   if (!token || token.length > 64 * 1024) return { header: {} };
   const [headerPart, payloadPart] = token.split(".");
-  const header = decodeSegment(headerPart) ?? {};
-  const payload = decodeSegment(payloadPart) ?? {};
+  const header = decodeJsonSegment(headerPart) ?? {};
+  const payload = decodeJsonSegment(payloadPart) ?? {};
   const aud = Array.isArray(payload.aud) ? payload.aud.map(text).filter(Boolean).join(", ").slice(0, MAX_TEXT) : text(payload.aud);
   const info: UnverifiedTokenInfo = {
     header: { alg: text(header.alg), typ: text(header.typ), kid: text(header.kid) },

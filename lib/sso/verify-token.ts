@@ -6,7 +6,9 @@
 // required claims → claim types → time → issuer → audience. Replay and redirect-key checks need
 // storage and follow in sign-in.ts.
 import { errors, jwtVerify, type JWTPayload } from "jose";
+import { decodeJsonSegment } from "./json-segment";
 import { parseProfileClaims, type EndUserProfile } from "./profile-claims";
+import { isUsableSsoConfig } from "./sign-in-gate";
 import type { RejectionReason } from "./reasons";
 
 export const MAX_TOKEN_BYTES = 8 * 1024;
@@ -77,15 +79,6 @@ export function effectiveLeeway(config: Pick<SsoVerificationConfig, "clockSkewSe
 
 function reject(reason: RejectionReason, extra: { claim?: string; detail?: string } = {}): TokenRejection {
   return { ok: false, reason, ...extra };
-}
-
-function decodeHeader(token: string): Record<string, unknown> | null {
-  try {
-    const header: unknown = JSON.parse(Buffer.from(token.slice(0, token.indexOf(".")), "base64url").toString("utf8"));
-    return typeof header === "object" && header !== null && !Array.isArray(header) ? (header as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
 }
 
 /** jose's refusals, mapped to our codes. Anything unexpected is a bug and is thrown. */
@@ -175,12 +168,12 @@ export async function verifySsoToken(
   kind: TokenKind = "redirect",
   memo?: SignatureMemo,
 ): Promise<TokenVerification> {
-  if (!config || !config.enabled || !config.secret) return reject("sso_not_configured");
+  if (!isUsableSsoConfig(config)) return reject("sso_not_configured");
 
   // Cheap checks before any cryptography: an attacker's megabyte of junk costs us nothing.
   if (Buffer.byteLength(token, "utf8") > MAX_TOKEN_BYTES) return reject("token_too_large");
   if (!COMPACT_JWS.test(token)) return reject("token_malformed");
-  const header = decodeHeader(token);
+  const header = decodeJsonSegment(token.slice(0, token.indexOf(".")));
   if (!header || typeof header.alg !== "string") return reject("token_malformed");
   // Critical extensions and unencoded payloads are features we do not offer; refuse them by name.
   if ("crit" in header || "b64" in header) return reject("unsupported_header");

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { signInDestination } from "@/lib/auth/sign-in-destination";
+import { env } from "@/lib/env";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -15,7 +17,7 @@ export default async function SignInPage({ searchParams }: Props) {
         New here? <Link href="/sign-up" className="text-brand-700 underline">Create your help center</Link>
       </p>
       <div className="mt-8">
-        <SignInForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : null} />
+        <SignInForm destination={signInDestination(typeof callbackUrl === "string" ? callbackUrl : null, new URL(env.APP_URL).origin)} />
       </div>
     </main>
   );

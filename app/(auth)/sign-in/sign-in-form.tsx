@@ -6,13 +6,8 @@ import { useState } from "react";
 import { FormField, FormMessage } from "@/components/form-field";
 import { SIGN_IN_ERRORS } from "@/lib/auth/sign-in-errors";
 
-
-/** Only a path on this site: never an absolute or protocol-relative URL. */
-function safeCallback(value: string | null): string {
-  return value && value.startsWith("/") && !value.startsWith("//") && !value.includes("\\") ? value : "/dashboard";
-}
-
-export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
+/** @param destination a path of this site, already checked on the server (lib/auth/sign-in-destination.ts) */
+export function SignInForm({ destination }: { destination: string }) {
   const router = useRouter();
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
@@ -26,7 +21,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
       setPending(false);
       return;
     }
-    router.push(safeCallback(callbackUrl));
+    router.push(destination);
     router.refresh();
   }
 

@@ -4,7 +4,6 @@ export const EVENT_TYPE_LABELS: Record<string, string> = {
   "sso.redirect_flow.rejected": "Rejected",
   "sso.cookie_flow.rejected": "Rejected (hc_jwt cookie)",
   "widget_jwt.rejected": "Rejected (widget/API)",
-  "sso.redirect_flow.started": "Sign-in started",
   "sso.logout": "Signed out",
 };
 

@@ -1,0 +1,15 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+
+/**
+ * Whether a GET is a page load rather than an image, script or fetch: browsers name what a request
+ * is for in Sec-Fetch-Dest. A GET that changes something (starts a sign-in, ends a session) must
+ * not happen because an <img src> in an article or on another site points at it. A client that
+ * sends no Sec-Fetch-Dest (an older browser, a script) is treated as a page load.
+ * @param framesToo count a page loading inside a frame (a help center embedded in an iframe)
+ */
+export function isPageLoad(request: NextRequest, { framesToo = false }: { framesToo?: boolean } = {}): boolean {
+  const destination = request.headers.get("sec-fetch-dest");
+  if (destination === null || destination === "document") return true;
+  return framesToo && (destination === "iframe" || destination === "frame");
+}
