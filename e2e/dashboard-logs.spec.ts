@@ -63,3 +63,32 @@ test("at 1280 px the events table fits its box: long emails and request ids wrap
   const box = table.locator("xpath=..");
   expect(await box.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(0);
 });
+
+test("the overview's count of rejected sign-ins opens the logs showing exactly those rejections", async ({ page }) => {
+  const tenant = await createTenant({ prefix: "overview" });
+  const support = await createMember(tenant.id, "support");
+  const client = new pg.Client({ connectionString: env.TEST_DATABASE_URL });
+  await client.connect();
+  const at = new Date(Date.now() - 600_000);
+  const insert = (type: string, outcome: string, reason: string | null, requestId: string, repeat = 1) =>
+    client.query(
+      `INSERT INTO sso_events (tenant_id, occurred_at, event_type, outcome, reason_code, request_id, repeat_count) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [tenant.id, at, type, outcome, reason, `${requestId}-${tenant.subdomain}`, repeat],
+    );
+  await insert("sso.redirect_flow.rejected", "rejected", "bad_signature", "redirect", 3); // a folded row: 3 refusals
+  await insert("widget_jwt.rejected", "rejected", "token_too_old", "widget");
+  await insert("sso.cookie_flow.rejected", "rejected", "token_expired", "cookie");
+  await insert("sso.login.succeeded", "success", null, "success");
+  await client.end();
+
+  await signInToDashboard(page, support.email);
+  await page.goto(`/dashboard/${tenant.subdomain}`);
+  const count = page.getByRole("link", { name: "5", exact: true });
+  await expect(count).toBeVisible();
+  await count.click();
+  await expect(page).toHaveURL(/type=rejected/);
+  await expect(page.getByTestId("rejection-total")).toHaveText("5");
+  await expect(page.locator("tbody tr")).toHaveCount(3); // every kind of rejection, and no success
+  await expect(page.getByLabel("Event", { exact: true })).toHaveValue("rejected");
+  await expect(page.getByLabel("Event", { exact: true }).locator("option:checked")).toHaveText("Any rejection");
+});

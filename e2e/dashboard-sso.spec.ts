@@ -143,3 +143,37 @@ test("cross-tenant: an admin of A cannot read or change B through the URL or the
   expect(replay.status()).toBe(404);
   expect((await ssoConfigRow(b.id))?.login_url ?? null).not.toBe("https://attacker.example/login");
 });
+
+test("a pasted secret replaces the live one only after a confirmation, is saved once, and a refused save takes focus to the field", async ({ page }) => {
+  const tenant = await createTenant({ prefix: "paste", sso: { loginUrl: "https://app.example.com/login" } });
+  const admin = await createMember(tenant.id, "admin");
+  await signInToDashboard(page, admin.email);
+  await page.goto(`/dashboard/${tenant.subdomain}/settings/security/sso`);
+  const secretBefore = (await ssoConfigRow(tenant.id))!.secret_ciphertext;
+
+  // A refused save: focus lands on the first field in error, not on the button far below it.
+  await page.getByLabel("Login URL", { exact: true }).fill("not a url");
+  await page.getByRole("button", { name: "Apply JWT Settings" }).click();
+  await expect(page.getByLabel("Login URL", { exact: true })).toBeFocused();
+  await page.getByLabel("Login URL", { exact: true }).fill("https://app.example.com/login");
+
+  const pasted = `pasted-${randomBytes(24).toString("hex")}`;
+  await page.getByLabel("Shared Secret", { exact: true }).fill(pasted);
+  await page.getByRole("button", { name: "Apply JWT Settings" }).click();
+  const dialog = page.getByRole("dialog", { name: "Replace the shared secret?" });
+  await expect(dialog).toContainText("stop working at once");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  expect((await ssoConfigRow(tenant.id))!.secret_ciphertext).toBe(secretBefore);
+
+  await page.getByRole("button", { name: "Apply JWT Settings" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Replace secret and save" }).click();
+  await expect(page.getByText("The shared secret was replaced: the old one no longer works, so update your backend now.")).toBeVisible();
+  expect((await ssoConfigRow(tenant.id))!.secret_ciphertext).not.toBe(secretBefore);
+  // The field starts afresh: the next save does not send the pasted value again, nor ask.
+  await expect(page.getByLabel("Shared Secret", { exact: true })).toHaveValue("");
+  await page.getByRole("button", { name: "Apply JWT Settings" }).click();
+  await expect(page.getByText("Nothing changed.")).toBeVisible();
+  await expect(page.getByRole("dialog")).toBeHidden();
+  expect((await auditActions(tenant.id)).filter((action) => action === "sso.secret.pasted")).toHaveLength(1);
+});

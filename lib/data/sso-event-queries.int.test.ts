@@ -117,6 +117,7 @@ describe("searchSsoEvents", () => {
       { at: t(4), outcome: "info", email: "bob@example.com", externalId: "ext-bob", requestId: "r4" },
       { at: t(5), reason: "token_expired", email: "bob@example.com", jti: "jti-5", requestId: "r5" },
       { at: t(6), reason: "bad_signature", email: "carol@example.com", externalId: "EXT-CAROL", requestId: "r6" },
+      { at: t(7), type: "widget_jwt.rejected", reason: "token_too_old", email: "dave@example.com", requestId: "r7" },
     ]);
     // Another tenant's events match every search below: none of them may show.
     await insert(other, [
@@ -126,8 +127,11 @@ describe("searchSsoEvents", () => {
     const window = { from: t(0), to: t(30) };
     const search = async (query: Parameters<typeof searchSsoEvents>[1]) => requestIds((await searchSsoEvents(tenantId, query, window)).events);
 
-    expect(await search({})).toEqual(["r6", "r5", "r4", "r3", "r2", "r1"]);
+    expect(await search({})).toEqual(["r7", "r6", "r5", "r4", "r3", "r2", "r1"]);
     expect(await search({ type: "sso.redirect_flow.rejected" })).toEqual(["r6", "r5", "r3", "r2"]);
+    expect(await search({ type: "widget_jwt.rejected" })).toEqual(["r7"]);
+    // "Any rejection": every kind of refusal, what the chart and the overview count.
+    expect(await search({ type: "rejected" })).toEqual(["r7", "r6", "r5", "r3", "r2"]);
     expect(await search({ type: "sso.login.succeeded" })).toEqual(["r1"]);
     expect(await search({ type: "sso.logout" })).toEqual(["r4"]);
     expect(await search({ reason: "token_expired" })).toEqual(["r5", "r3"]);
@@ -142,12 +146,13 @@ describe("searchSsoEvents", () => {
     expect(await search({ q: "jti-5" })).toEqual(["r5"]);
     expect(await search({ q: "jti-1" })).toEqual(["r1"]);
     expect(await search({ q: "r4" })).toEqual(["r4"]);
+    expect(await search({ q: "R4" })).toEqual(["r4"]); // a request id retyped in capitals
     expect(await search({ q: "nobody@example.com" })).toEqual([]);
     // A search combines with the other filters.
     expect(await search({ q: "alice@example.com", type: "sso.redirect_flow.rejected" })).toEqual(["r2"]);
     expect(await search({ q: "bob@example.com", reason: "token_expired" })).toEqual(["r5"]);
     // A blank search is no search.
-    expect(await search({ q: "   " })).toEqual(["r6", "r5", "r4", "r3", "r2", "r1"]);
+    expect(await search({ q: "   " })).toEqual(["r7", "r6", "r5", "r4", "r3", "r2", "r1"]);
   });
 
   it("returns what is in the window: from inclusive, to exclusive", async () => {
@@ -376,6 +381,10 @@ describe("rejectionChart", () => {
     const redirect = await rejectionChart(tenantId, { type: "sso.redirect_flow.rejected" }, window);
     expect(redirect.totals).toEqual({ bad_signature: 7, token_expired: 10, unknown: 1 });
     expect((await rejectionChart(tenantId, { type: "sso.logout" }, window)).totals).toEqual({});
+    // "Any rejection" counts what the unfiltered chart counts, from the rollup and the raw edges alike.
+    const anyRejection = await rejectionChart(tenantId, { type: "rejected" }, window);
+    expect(anyRejection).toEqual(await rejectionChart(tenantId, {}, window));
+    expect(anyRejection.totals).toEqual({ bad_signature: 7, token_expired: 10, unknown: 1, jti_replayed: 1 });
 
     // A search counts only that person's rejections (the email in any case, or the external id).
     const alice = await rejectionChart(tenantId, { q: "Alice@Example.com" }, window);

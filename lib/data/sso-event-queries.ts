@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { LoggedEvent } from "@/lib/logs/logged-event";
-import type { Bucket, LogCursor, LogQuery, TimeWindow } from "@/lib/logs/log-query";
+import { ANY_REJECTION, type Bucket, type LogCursor, type LogQuery, type TimeWindow } from "@/lib/logs/log-query";
 
 // The read side of the SSO event log (Settings → Logs): search, one event, a user's other events,
 // the rejection chart and the export. Every statement starts from the tenant id the caller was
@@ -14,14 +14,19 @@ const COLUMNS = Prisma.sql`id, occurred_at AS "occurredAt", event_type AS "event
   reason_code AS "reasonCode", email, external_id AS "externalId", jti, iss, aud, client_ip AS "clientIp",
   user_agent AS "userAgent", request_id AS "requestId", repeat_count AS "repeatCount", details`;
 
-/** One value matched against every searchable column (each has a per-tenant index). */
+/**
+ * One value matched against every searchable column (each has a per-tenant index). Emails and our
+ * request ids (lowercase UUIDs, read aloud or retyped by a visitor) also match in lowercase.
+ */
 function searchCondition(search: string): Prisma.Sql {
-  return Prisma.sql`(email IN (${search}, ${search.toLowerCase()}) OR external_id = ${search} OR jti = ${search} OR request_id = ${search})`;
+  const lower = search.toLowerCase();
+  return Prisma.sql`(email IN (${search}, ${lower}) OR external_id = ${search} OR jti = ${search} OR request_id IN (${search}, ${lower}))`;
 }
 
 function filterConditions(tenantId: string, query: LogQuery, window: Pick<TimeWindow, "from" | "to">): Prisma.Sql[] {
   const conditions = [Prisma.sql`tenant_id = ${tenantId}::uuid`, Prisma.sql`occurred_at >= ${window.from}`, Prisma.sql`occurred_at < ${window.to}`];
-  if (query.type) conditions.push(Prisma.sql`event_type = ${query.type}`);
+  if (query.type === ANY_REJECTION) conditions.push(Prisma.sql`outcome = 'rejected'`);
+  else if (query.type) conditions.push(Prisma.sql`event_type = ${query.type}`);
   if (query.reason) conditions.push(Prisma.sql`reason_code = ${query.reason}`);
   const search = query.q?.trim();
   if (search) conditions.push(searchCondition(search));
@@ -107,7 +112,8 @@ export async function rejectionChart(tenantId: string, query: LogQuery, window: 
     parts.push(raw(window.from, window.to));
   } else {
     const rollup = [Prisma.sql`tenant_id = ${tenantId}::uuid`, Prisma.sql`hour >= ${fullStart}`, Prisma.sql`hour < ${fullEnd}`];
-    if (query.type) rollup.push(Prisma.sql`event_type = ${query.type}`);
+    // The rollup holds rejections only: "any rejection" needs no condition there.
+    if (query.type && query.type !== ANY_REJECTION) rollup.push(Prisma.sql`event_type = ${query.type}`);
     if (query.reason) rollup.push(Prisma.sql`reason_code = ${query.reason}`);
     parts.push(Prisma.sql`SELECT hour AS t, reason_code AS reason, count AS n FROM sso_rejection_hourly WHERE ${Prisma.join(rollup, " AND ")}`);
     if (window.from < fullStart) parts.push(raw(window.from, fullStart));

@@ -22,6 +22,10 @@ describe("log query", () => {
     expect(parseLogQuery(params)).toEqual(query);
     expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
   });
+  it("reads type=rejected as every kind of refusal (the overview's link), and keeps it in the URL", () => {
+    expect(parseLogQuery({ type: "rejected", range: "24h" })).toMatchObject({ type: "rejected", range: "24h" });
+    expect(logQueryString({ type: "rejected", range: "24h" })).toBe("?type=rejected&range=24h");
+  });
   it("drops unknown or malformed values instead of failing", () => {
     expect(parseLogQuery({ type: "drop table", reason: "nope", q: " ", cursor: "garbage" })).toEqual({ type: undefined, reason: undefined, q: undefined, cursor: undefined });
     expect(decodeCursor(Buffer.from("2026-01-01T00:00:00Z|1; DROP").toString("base64url"))).toBeUndefined();

@@ -3,7 +3,10 @@ import { z } from "zod";
 import { REJECTION_REASONS } from "@/lib/sso/reasons";
 
 export const EVENT_TYPES = ["sso.login.succeeded", "sso.redirect_flow.rejected", "sso.cookie_flow.rejected", "widget_jwt.rejected", "sso.logout"] as const;
-export type EventTypeFilter = (typeof EVENT_TYPES)[number];
+/** The Event filter: one event type, or ANY_REJECTION for every kind of refusal (what the chart counts). */
+export const ANY_REJECTION = "rejected";
+export const EVENT_FILTERS = [ANY_REJECTION, ...EVENT_TYPES] as const;
+export type EventTypeFilter = (typeof EVENT_FILTERS)[number];
 
 /** Preset time ranges, newest end at "now". "custom" uses from/to. */
 export const RANGE_PRESETS = { "24h": 24 * 3600, "7d": 7 * 86400, "30d": 30 * 86400, "90d": 90 * 86400, "1y": 365 * 86400 } as const;
@@ -98,7 +101,7 @@ export function formatUtcMinute(date: Date): string {
 }
 
 const querySchema = z.object({
-  type: z.enum(EVENT_TYPES).optional().catch(undefined),
+  type: z.enum(EVENT_FILTERS).optional().catch(undefined),
   reason: z.enum(REJECTION_REASONS).optional().catch(undefined),
   q: z.string().trim().max(254).optional().catch(undefined),
   range: z.enum([...(Object.keys(RANGE_PRESETS) as RangePreset[]), "custom"]).optional().catch(undefined),

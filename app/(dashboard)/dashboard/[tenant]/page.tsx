@@ -42,7 +42,7 @@ export default async function OverviewPage({ params }: Props) {
             <dt className="text-sm text-slate-600">Rejected sign-ins, last 24 h</dt>
             <dd className="text-lg font-semibold">
               {LOG_ROLES.includes(member.role) && summary.rejectedLast24h > 0 ? (
-                <Link href={`/dashboard/${subdomain}/settings/logs?type=sso.redirect_flow.rejected&range=24h`} className="text-brand-700 underline">
+                <Link href={`/dashboard/${subdomain}/settings/logs?type=rejected&range=24h`} className="text-brand-700 underline">
                   {summary.rejectedLast24h.toLocaleString("en")}
                 </Link>
               ) : (

@@ -9,7 +9,7 @@ import { ARTICLE_BODY_MAX_BYTES, ARTICLE_TITLE_MAX, utf8Bytes } from "@/lib/cont
 import { addArticle, saveArticle, type ArticleState } from "../actions";
 import { MarkdownEditor } from "./markdown-editor";
 import { TitleSlugFields } from "./title-slug-fields";
-import { useFocusFirstError } from "./use-focus-first-error";
+import { useFocusFirstError } from "@/components/use-focus-first-error";
 
 /**
  * A body over the limit is not sent: the editor's counter already says why, and focus goes there.
@@ -45,7 +45,7 @@ export function ArticleForm({
   defaultCategoryId?: string;
 }) {
   const [state, action, pending] = useActionState<ArticleState, FormData>((article ? saveArticle : addArticle).bind(null, subdomain), {});
-  const formRef = useFocusFirstError(state);
+  const formRef = useFocusFirstError(state.fieldErrors);
   const typed = state.ok ? undefined : state.values;
   const errors = state.fieldErrors ?? {};
   const published = typed ? typed.published === "on" : (article?.published ?? false);

@@ -6,7 +6,7 @@ import { FormField, FormMessage } from "@/components/form-field";
 import { CATEGORY_DESCRIPTION_MAX, CATEGORY_POSITION_MAX, CATEGORY_TITLE_MAX } from "@/lib/content/limits";
 import { addCategory, saveCategory, type CategoryState } from "../actions";
 import { TitleSlugFields } from "./title-slug-fields";
-import { useFocusFirstError } from "./use-focus-first-error";
+import { useFocusFirstError } from "@/components/use-focus-first-error";
 
 export interface EditableCategory {
   id: string;
@@ -22,7 +22,7 @@ export interface EditableCategory {
 // slug are held in state, the other fields come back from the action's `values`.
 export function CategoryForm({ subdomain, category, defaultPosition = 0 }: { subdomain: string; category?: EditableCategory; defaultPosition?: number }) {
   const [state, action, pending] = useActionState<CategoryState, FormData>((category ? saveCategory : addCategory).bind(null, subdomain), {});
-  const formRef = useFocusFirstError(state);
+  const formRef = useFocusFirstError(state.fieldErrors);
   const typed = state.ok ? undefined : state.values;
   const errors = state.fieldErrors ?? {};
   return (

@@ -2,14 +2,22 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { LOG_ROLES, requireMember } from "@/lib/auth/require-member";
 import { rejectionChart, searchSsoEvents } from "@/lib/data/sso-event-queries";
-import { DEFAULT_RANGE, EVENT_TYPES, formatUtcMinute, logQueryString, parseLogQuery, RANGE_LABELS, resolveTimeWindow } from "@/lib/logs/log-query";
+import { DEFAULT_RANGE, formatUtcMinute, logQueryString, parseLogQuery, RANGE_LABELS, resolveTimeWindow, type LogQuery } from "@/lib/logs/log-query";
 import { REJECTION_REASONS } from "@/lib/sso/reasons";
-import { EVENT_TYPE_LABELS, formatUtc } from "./_components/event-labels";
+import { EVENT_FILTER_OPTIONS, EVENT_TYPE_LABELS, formatUtc, REASON_FILTER_OPTIONS } from "./_components/event-labels";
 import { FilterSelect } from "./_components/filter-select";
 import { RangeFields } from "./_components/range-fields";
 import { RejectionChart } from "./_components/rejection-chart";
 
 export const metadata: Metadata = { title: "Logs" };
+
+/** What an empty table says: for a search, the reasons a value someone quoted can be missing. */
+function emptyResultMessage(query: LogQuery, inRange: string): string {
+  if (query.q?.trim()) {
+    return `No events match these filters in ${inRange}. Search needs a whole email, external ID, jti or request ID; an older event needs a longer time range. A burst of identical refusals from one address is kept as one row with a count, under the first request's ID.`;
+  }
+  return query.type || query.reason || query.range ? "No events match these filters." : "No sign-in events in the last 7 days.";
+}
 
 type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -43,8 +51,8 @@ export default async function LogsPage({ params, searchParams }: Props) {
       {/* Keyed by the filters: after a client-side navigation (a reason in the chart, Clear) the
           fields show the URL's filters, not what they held before. */}
       <form key={logQueryString(filters)} method="get" action={base} className="mt-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-4 lg:items-end">
-        <FilterSelect name="type" label="Event" allLabel="All events" options={EVENT_TYPES} value={query.type} />
-        <FilterSelect name="reason" label="Reason" allLabel="All reasons" options={REJECTION_REASONS} value={query.reason} />
+        <FilterSelect name="type" label="Event" allLabel="All events" options={EVENT_FILTER_OPTIONS} value={query.type} />
+        <FilterSelect name="reason" label="Reason" allLabel="All reasons" options={REASON_FILTER_OPTIONS} value={query.reason} />
         <RangeFields range={range} from={range === "custom" ? formatUtcMinute(window.from) : undefined} to={range === "custom" ? formatUtcMinute(window.to) : undefined} />
         <div className="sm:col-span-2">
           <label htmlFor="q" className="block text-sm font-medium">Search</label>
@@ -104,7 +112,7 @@ export default async function LogsPage({ params, searchParams }: Props) {
             ))}
           </tbody>
         </table>
-        {events.length === 0 && <p className="mt-4 text-slate-600">{filtered ? (query.q?.trim() ? "No events match these filters. Search needs a whole email, external ID, jti or request ID." : "No events match these filters.") : "No sign-in events in the last 7 days."}</p>}
+        {events.length === 0 && <p className="mt-4 text-slate-600">{emptyResultMessage(query, range === "custom" ? "this time range" : `the ${rangeLabel}`)}</p>}
       </div>
       <nav aria-label="Pages" className="mt-4 flex gap-3 text-sm">
         {query.cursor && <Link href={`${base}${logQueryString(filters)}`} className="text-brand-700 underline">Newest</Link>}

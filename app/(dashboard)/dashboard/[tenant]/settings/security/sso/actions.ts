@@ -25,6 +25,7 @@ const page = (subdomain: string) => `/dashboard/${subdomain}/settings/security/s
 
 export const applyJwtSettings = memberAction<typeof ssoSettingsSchema, SsoSettingsField>(SETTINGS_ROLES, ssoSettingsSchema, async (input, member) => {
   const { sharedSecret, ...settings } = input;
+  const hadSecret = sharedSecret ? Boolean((await findSsoSettings(member.tenant.id))?.hasSecret) : false;
   const changed = await saveJwtSettings(member.tenant.id, {
     loginUrl: settings.loginUrl,
     logoutUrl: settings.logoutUrl ?? null,
@@ -40,7 +41,15 @@ export const applyJwtSettings = memberAction<typeof ssoSettingsSchema, SsoSettin
   }
   if (changed.length > 0) await recordAudit(member.tenant.id, member, "sso.settings.updated", { changed, ...settings });
   revalidatePath(page(member.tenant.subdomain));
-  return { ok: true, message: changed.length || sharedSecret ? "JWT settings saved." : "Nothing changed." };
+  if (sharedSecret) {
+    return {
+      ok: true,
+      message: hadSecret
+        ? "JWT settings saved. The shared secret was replaced: the old one no longer works, so update your backend now."
+        : "JWT settings saved, with your shared secret.",
+    };
+  }
+  return { ok: true, message: changed.length ? "JWT settings saved." : "Nothing changed." };
 });
 
 /** Generate (first time) or Regenerate: the old secret stops working at once. */

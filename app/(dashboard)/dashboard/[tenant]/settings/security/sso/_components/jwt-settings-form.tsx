@@ -1,8 +1,10 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useRef, useState } from "react";
 import { z } from "zod";
+import { ConfirmDialog } from "@/components/confirm-dialog";
 import { FormField, FormMessage } from "@/components/form-field";
+import { useFocusFirstError } from "@/components/use-focus-first-error";
 import type { ActionState } from "@/lib/auth/member-action";
 import { ssoSettingsSchema, type SsoSettingsField } from "@/lib/sso/settings-schema";
 import { applyJwtSettings } from "../actions";
@@ -23,17 +25,41 @@ export function JwtSettingsForm({ subdomain, hasSecret, initial }: { subdomain: 
   // Checked here first with the server's own schema, so mistakes show without a round trip.
   const [localErrors, setLocalErrors] = useState<Partial<Record<SsoSettingsField, string>> | null>(null);
   const errors = localErrors ?? state.fieldErrors ?? {};
+  const formRef = useFocusFirstError(localErrors ?? state.fieldErrors);
+  // A pasted secret replaces the live one when saved, which breaks every backend still signing
+  // with the old one: like Regenerate, the save asks first (only when there is a secret to lose).
+  const [confirmingPaste, setConfirmingPaste] = useState(false);
+  const pasteConfirmed = useRef(false);
+  const applyButton = useRef<HTMLButtonElement>(null);
+  // Once a save succeeds the pasted value is the stored secret: the field starts afresh, so a later
+  // save does not send it (and audit it) again.
+  const [savedState, setSavedState] = useState(state);
+  const [secretFieldKey, setSecretFieldKey] = useState(0);
+  if (state !== savedState) {
+    setSavedState(state);
+    if (state.ok) setSecretFieldKey((key) => key + 1);
+  }
   // After a refusal the server sends back what was typed (React resets the form after an action).
   const typed = (field: keyof Initial) => (state.ok ? undefined : state.values?.[field]);
   const value = <K extends keyof Initial>(field: K) => typed(field) ?? String(initial[field]);
 
   return (
     <form
+      ref={formRef}
       action={action}
       noValidate
       onSubmit={(event) => {
-        const parsed = ssoSettingsSchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
-        if (parsed.success) return setLocalErrors(null);
+        const fields = new FormData(event.currentTarget);
+        const parsed = ssoSettingsSchema.safeParse(Object.fromEntries(fields));
+        if (parsed.success) {
+          setLocalErrors(null);
+          if (hasSecret && fields.get("sharedSecret") && !pasteConfirmed.current) {
+            event.preventDefault();
+            setConfirmingPaste(true);
+          }
+          pasteConfirmed.current = false;
+          return;
+        }
         event.preventDefault();
         const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>;
         setLocalErrors(Object.fromEntries(Object.entries(fieldErrors).map(([field, messages]) => [field, messages?.[0]])));
@@ -42,7 +68,7 @@ export function JwtSettingsForm({ subdomain, hasSecret, initial }: { subdomain: 
     >
       <FormField id="loginUrl" label="Login URL" type="url" required defaultValue={value("loginUrl")} error={errors.loginUrl}
         hint="Where we send visitors to sign in. We add subdomain, key and return_to to its query." placeholder="https://app.example.com/sso/help-center" />
-      <SecretField subdomain={subdomain} hasSecret={hasSecret} error={errors.sharedSecret} />
+      <SecretField key={secretFieldKey} subdomain={subdomain} hasSecret={hasSecret} error={errors.sharedSecret} />
       <FormField id="logoutUrl" label="Logout URL" type="url" defaultValue={value("logoutUrl")} error={errors.logoutUrl} hint="Optional. Where visitors go after signing out of the help center." />
       <div className="grid gap-5 sm:grid-cols-2">
         <FormField id="issuer" label="Issuer" defaultValue={value("issuer")} error={errors.issuer} hint="Optional. When set, tokens must carry this iss claim." />
@@ -59,9 +85,21 @@ export function JwtSettingsForm({ subdomain, hasSecret, initial }: { subdomain: 
       </div>
       <FormMessage message={state.ok ? undefined : (localErrors ? "Some fields need attention." : state.message)} />
       {state.ok && !localErrors && <FormMessage tone="success" message={state.message} />}
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <button ref={applyButton} type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
         {pending ? "Saving…" : "Apply JWT Settings"}
       </button>
+      <ConfirmDialog
+        open={confirmingPaste}
+        onOpenChange={setConfirmingPaste}
+        returnFocusTo={applyButton}
+        title="Replace the shared secret?"
+        description="Saving puts the secret you pasted in place of the current one. Tokens signed with the old secret stop working at once: sign-ins fail until your backend uses the new one."
+        confirmLabel="Replace secret and save"
+        onConfirm={() => {
+          pasteConfirmed.current = true;
+          formRef.current?.requestSubmit();
+        }}
+      />
     </form>
   );
 }
