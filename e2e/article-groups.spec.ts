@@ -28,6 +28,7 @@ test("an article for group “beta” is a 404 and unlisted without the group, a
   expect(page.url()).toBe(`${tenant.origin}/articles/beta-sync`);
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page).toHaveTitle(`Page not found · ${tenant.name}`);
   expect(await page.content()).not.toContain("Turn on instant sync");
   await page.goto(`${tenant.origin}/`);
   await expect(page.getByText("Signed in as Plain User")).toBeVisible();

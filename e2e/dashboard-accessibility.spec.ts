@@ -32,3 +32,19 @@ test("Settings → Security → SSO: no axe violations, labelled fields, keyboar
   await expect(dialog).toBeHidden();
   await expect(regenerate).toBeFocused();
 });
+
+test("the dashboard's first Tab stop skips the menu to the page itself", async ({ page }) => {
+  const tenant = await createTenant({ prefix: "skip" });
+  const admin = await createMember(tenant.id, "admin");
+  await signInToDashboard(page, admin.email);
+  await page.goto(`/dashboard/${tenant.subdomain}/settings/logs`);
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main#content")).toBeFocused();
+  // The next Tab lands inside the page, not back in the menu.
+  await page.keyboard.press("Tab");
+  expect(await page.locator("main#content").evaluate((main) => main.contains(document.activeElement))).toBe(true);
+});

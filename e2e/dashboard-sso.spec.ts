@@ -177,3 +177,18 @@ test("a pasted secret replaces the live one only after a confirmation, is saved 
   await expect(page.getByRole("dialog")).toBeHidden();
   expect((await auditActions(tenant.id)).filter((action) => action === "sso.secret.pasted")).toHaveLength(1);
 });
+
+test("Notify me records the wish for a provider, keeps focus on the answer, and remembers it", async ({ page }) => {
+  const tenant = await createTenant({ prefix: "notify" });
+  const admin = await createMember(tenant.id, "admin");
+  await signInToDashboard(page, admin.email);
+  await page.goto(`/dashboard/${tenant.subdomain}/settings/security/sso`);
+  const saml = page.getByRole("listitem").filter({ hasText: "SAML 2.0" });
+  await saml.getByRole("button", { name: "Notify me when this ships" }).click();
+  const answer = saml.getByRole("status");
+  await expect(answer).toHaveText("We'll let you know");
+  await expect(answer).toBeFocused();
+  await page.reload();
+  await expect(page.getByRole("listitem").filter({ hasText: "SAML 2.0" }).getByText("We'll let you know")).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Okta" }).getByRole("button", { name: "Notify me when this ships" })).toBeVisible();
+});

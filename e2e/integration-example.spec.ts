@@ -6,6 +6,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { childProcessEnv } from "@/lib/env";
 import { integrationExample } from "@/lib/sso/integration-examples";
+import { createMember, signInToDashboard } from "./support/dashboard-users";
 import { createTenant } from "./support/tenants";
 
 test("the Node.js integration example mints a token the real /sso/jwt accepts, issuer and audience included", async ({ page }) => {
@@ -34,4 +35,20 @@ test("the Node.js integration example mints a token the real /sso/jwt accepts, i
   await page.goto(`${url}&return_to=${encodeURIComponent("/articles/hello")}`);
   await expect(page).toHaveURL(`${tenant.origin}/articles/hello`);
   await expect(page.getByText("Signed in as")).toContainText("Example User");
+});
+
+test("the settings page's Copy buttons copy the sign-in endpoint and the example exactly as shown", async ({ page, context }) => {
+  const tenant = await createTenant({ prefix: "copyex", sso: { enabled: true, loginUrl: "https://app.example.com/login" } });
+  const admin = await createMember(tenant.id, "admin");
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await signInToDashboard(page, admin.email);
+  await page.goto(`/dashboard/${tenant.subdomain}/settings/security/sso`);
+  const panel = page.locator("#integration");
+
+  await panel.getByRole("button", { name: "Copy sign-in endpoint" }).click();
+  await expect(panel.getByText("Sign-in endpoint copied to the clipboard.")).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${tenant.origin}/sso/jwt`);
+
+  await panel.getByRole("button", { name: "Copy the node.js example" }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(integrationExample("node", { helpCenterOrigin: tenant.origin, issuer: null, audience: null }));
 });

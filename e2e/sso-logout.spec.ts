@@ -37,6 +37,7 @@ test("Sign out ends the session and shows “You are signed out”, without goin
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(`${tenant.origin}/signed-out`);
   await expect(page.getByRole("heading", { name: "You are signed out" })).toBeVisible();
+  await expect(page).toHaveTitle(`Signed out · ${tenant.name}`); // the tenant's name, not ours
   await expect(page.getByText("Signed in as")).toHaveCount(0);
   expect((await customerBackend.log(tenant.subdomain)).received).toHaveLength(1); // only the sign-in
   expect((await context.cookies(tenant.origin)).find((cookie) => cookie.name === "gh_session")).toBeUndefined();

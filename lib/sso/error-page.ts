@@ -20,7 +20,7 @@ const STYLE = `
   h1{font-size:1.375rem;margin:0 0 .75rem} p{line-height:1.6;color:#334155}
   .hint{background:#f1f5f9;border-radius:.5rem;padding:.75rem 1rem;font-size:.9rem}
   dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;font-size:.85rem;color:#475569}
-  dd{margin:0;font-family:ui-monospace,monospace;word-break:break-all}
+  dd{margin:0;font-family:ui-monospace,monospace;word-break:break-all;user-select:all}
   a.button{display:inline-block;margin:1rem .5rem 0 0;background:oklch(0.52 0.16 255);color:#fff;padding:.5rem 1rem;border-radius:.375rem;text-decoration:none}
   a.button:focus{outline:3px solid #93c5fd}
 `;

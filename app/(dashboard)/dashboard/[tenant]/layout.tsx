@@ -25,9 +25,12 @@ export default async function TenantDashboardLayout({ children, params }: Props)
     .filter((item) => item.roles.includes(member.role))
     .map(({ href, label, group }) => ({ href, label, group }));
 
-
   return (
     <div className="min-h-screen md:flex">
+      {/* The menu is ten stops long: keyboard users skip it to the page itself. */}
+      <a href="#content" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:shadow">
+        Skip to content
+      </a>
       <aside className="border-b border-slate-200 bg-slate-50 md:w-64 md:shrink-0 md:border-b-0 md:border-r">
         <div className="flex items-center justify-between gap-2 p-4">
           <Link href={base} className="truncate font-semibold">
@@ -61,7 +64,7 @@ export default async function TenantDashboardLayout({ children, params }: Props)
         <div className="flex justify-end p-3 md:hidden">
           <SignOutButton />
         </div>
-        <main className="mx-auto max-w-4xl px-4 py-6 sm:px-8 sm:py-10">{children}</main>
+        <main id="content" tabIndex={-1} className="mx-auto max-w-4xl px-4 py-6 focus:outline-none sm:px-8 sm:py-10">{children}</main>
       </div>
     </div>
   );

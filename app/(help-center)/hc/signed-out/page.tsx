@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { getViewer } from "@/lib/help-center/viewer";
 
-export const metadata: Metadata = { title: "Signed out" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { tenant } = await getViewer();
+  return { title: { absolute: `Signed out · ${tenant.name}` } };
+}
 
 // Where /sso/logout lands when the tenant has no Logout URL. Not behind sign-in, so a private
 // help center does not bounce the visitor straight back into the Login URL.

@@ -11,7 +11,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const viewer = await requireReader();
   const { tenant } = viewer;
   const category = await findCategory(tenant.id, (await params).slug, viewerGroups(viewer));
-  return { title: { absolute: category ? `${category.title} · ${tenant.name}` : tenant.name } };
+  return { title: { absolute: category ? `${category.title} · ${tenant.name}` : `Page not found · ${tenant.name}` } };
 }
 
 export default async function CategoryPage({ params }: Props) {

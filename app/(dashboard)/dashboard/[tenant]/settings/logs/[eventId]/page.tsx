@@ -97,7 +97,9 @@ export default async function LogEventPage({ params, searchParams }: Props) {
 
       <section aria-labelledby="same-user" className="mt-6">
         <h2 id="same-user" className="font-semibold">Other recent events of {event.email ?? event.externalId ?? "this user"}</h2>
-        {others.length === 0 ? (
+        {!event.email && !event.externalId ? (
+          <p className="mt-2 text-sm text-slate-600">This event names no email or external ID, so there is no one to look up.</p>
+        ) : others.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600">None.</p>
         ) : (
           <ul className="mt-2 divide-y divide-slate-100 text-sm">

@@ -1,3 +1,4 @@
+import { CopyButton } from "@/components/copy-button";
 import { integrationExample, type ExampleLanguage } from "@/lib/sso/integration-examples";
 
 const LANGUAGES: { id: ExampleLanguage; label: string }[] = [
@@ -20,7 +21,10 @@ export function IntegrationPanel({ helpCenterOrigin, issuer, audience }: { helpC
         {urls.map((url) => (
           <div key={url.label}>
             <dt className="text-slate-600">{url.label}</dt>
-            <dd className="font-mono break-all">{url.value}</dd>
+            <dd className="flex items-start justify-between gap-3">
+              <span className="min-w-0 font-mono break-all">{url.value}</span>
+              <CopyButton text={url.value} describedWhat={url.label.replace(/ \(.*\)$/, "")} />
+            </dd>
           </div>
         ))}
       </dl>
@@ -29,15 +33,21 @@ export function IntegrationPanel({ helpCenterOrigin, issuer, audience }: { helpC
         the <code>key</code> we sent, and redirect the browser:
       </p>
       <div className="mt-3 space-y-3">
-        {LANGUAGES.map((language) => (
-          <details key={language.id} className="rounded-md border border-slate-200" open={language.id === "node"}>
-            <summary className="cursor-pointer px-3 py-2 text-sm font-medium">{language.label}</summary>
-            {/* Focusable: a wide example scrolls sideways, and keyboard users must be able to scroll it too. */}
-            <pre tabIndex={0} className="overflow-x-auto border-t border-slate-200 bg-slate-900 p-4 text-xs text-slate-100">
-              <code>{integrationExample(language.id, { helpCenterOrigin, issuer, audience })}</code>
-            </pre>
-          </details>
-        ))}
+        {LANGUAGES.map((language) => {
+          const example = integrationExample(language.id, { helpCenterOrigin, issuer, audience });
+          return (
+            <details key={language.id} className="rounded-md border border-slate-200" open={language.id === "node"}>
+              <summary className="cursor-pointer px-3 py-2 text-sm font-medium">{language.label}</summary>
+              <div className="flex justify-end border-t border-slate-200 px-3 py-2">
+                <CopyButton text={example} describedWhat={`The ${language.label} example`} />
+              </div>
+              {/* Focusable: a wide example scrolls sideways, and keyboard users must be able to scroll it too. */}
+              <pre tabIndex={0} className="overflow-x-auto bg-slate-900 p-4 text-xs text-slate-100">
+                <code>{example}</code>
+              </pre>
+            </details>
+          );
+        })}
       </div>
     </section>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import type { ActionState } from "@/lib/auth/member-action";
 import { notifyMe } from "../actions";
 
@@ -14,7 +14,15 @@ const COMING_SOON = [
 
 function NotifyMe({ subdomain, provider, requested }: { subdomain: string; provider: string; requested: boolean }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(notifyMe.bind(null, subdomain), {});
-  if (requested || state.ok) return <p className="text-sm font-medium text-green-700" role="status">We&apos;ll let you know</p>;
+  // The button that had focus is replaced by the confirmation: focus follows it, rather than
+  // falling back to the top of the page.
+  const confirmation = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (state.ok) confirmation.current?.focus();
+  }, [state.ok]);
+  if (requested || state.ok) {
+    return <p ref={confirmation} tabIndex={-1} className="text-sm font-medium text-green-700 focus:outline-none" role="status">We&apos;ll let you know</p>;
+  }
   return (
     <form action={action}>
       <input type="hidden" name="provider" value={provider} />
