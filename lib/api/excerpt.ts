@@ -1,4 +1,5 @@
-// A plain-text excerpt of a Markdown body, for search results in the widget and the read API.
+// A plain-text excerpt of a Markdown body, for search results in the widget, the read API and the
+// help center's search page.
 // Pure. Not a Markdown parser: it strips the syntax that would read as noise in one line of text.
 
 export const EXCERPT_LENGTH = 200;

@@ -7,7 +7,7 @@ import { holderMarker, JWT_COOKIE, tokenMarker } from "@/lib/sso/jwt-cookie";
 import { generateOpaqueToken, hashOpaqueToken } from "@/lib/sso/opaque-token";
 import { REASONS } from "@/lib/sso/reasons";
 import { safeRedirectTarget } from "@/lib/sso/redirect-target";
-import { signInSourceRefusal, isUsableSsoConfig } from "@/lib/sso/sign-in-gate";
+import { isUsableSsoConfig, signInSourceRefusal } from "@/lib/sso/sign-in-gate";
 import { verifySsoToken } from "@/lib/sso/verify-token";
 import { cookieOptions, JWT_COOKIE_MARKER, SESSION_COOKIE } from "./cookies";
 import { recordTokenRejection, type TokenRejection } from "./rejection-event";

@@ -8,7 +8,7 @@ import { generateOpaqueToken, hashOpaqueToken } from "@/lib/sso/opaque-token";
 import { REASONS, type RejectionReason } from "@/lib/sso/reasons";
 import { safeRedirectTarget } from "@/lib/sso/redirect-target";
 import { signIn, type SignInStore } from "@/lib/sso/sign-in";
-import { signInSourceRefusal, isUsableSsoConfig } from "@/lib/sso/sign-in-gate";
+import { isUsableSsoConfig, signInSourceRefusal } from "@/lib/sso/sign-in-gate";
 import { pickToken } from "@/lib/sso/token-input";
 import { BINDING_COOKIE, BOUNCE_COOKIE, cookieOptions, expiredCookieOptions, readOpaqueCookie, SESSION_COOKIE } from "./cookies";
 import { parseHttpUrl, redirectToLoginUrl } from "./login-redirect";

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { listCategoriesWithArticles } from "@/lib/data/content";
 import { requireReader, viewerGroups } from "@/lib/help-center/viewer";
+import { SearchForm } from "./_components/search-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { tenant } = await requireReader();
@@ -14,6 +15,11 @@ export default async function HelpCenterHome() {
   return (
     <>
       <h1 className="text-3xl font-bold tracking-tight">How can we help?</h1>
+      {categories.length > 0 && (
+        <div className="mt-4 max-w-xl">
+          <SearchForm />
+        </div>
+      )}
       {categories.length === 0 ? (
         <p className="mt-6 text-slate-600">No articles have been published yet.</p>
       ) : (
