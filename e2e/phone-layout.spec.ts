@@ -1,6 +1,8 @@
 // At a phone's width (390 px) no page of the dashboard or the help center is wider than the screen:
 // tables and code scroll inside their own box instead of making the whole page pan sideways.
 import { expect, test, type Page } from "@playwright/test";
+import { env } from "@/lib/env";
+import { sqlOnce } from "@/test/support/sql";
 import { createMember, signInToDashboard } from "./support/dashboard-users";
 import { createTenant } from "./support/tenants";
 
@@ -40,8 +42,18 @@ test("the dashboard's pages fit a phone's width", async ({ page }) => {
   await expect(page.getByRole("link", { name: /^Edit article/ })).toBeInViewport({ ratio: 1 });
   await expect(page.getByRole("button", { name: /^Delete article/ })).toBeInViewport({ ratio: 1 });
 
-  // The menu is one row that scrolls sideways: the current page's item is brought into view.
+  // A log row is a short stack on a phone: its IP and request ID are on screen, not past its edge.
+  const requestId = `phone-${tenant.subdomain}-0f6c3a52`;
+  await sqlOnce(env.TEST_DATABASE_URL!, `INSERT INTO sso_events (tenant_id, occurred_at, event_type, outcome, reason_code, email, client_ip, request_id) VALUES ($1, now(), 'sso.redirect_flow.rejected', 'rejected', 'bad_signature', 'reader@example.com', '203.0.113.9', $2)`, [tenant.id, requestId]);
   await page.goto(`${base}/settings/logs`);
+  // Below the chart, so judged across only: within the screen's width, with no sideways scrolling.
+  for (const text of [requestId, "203.0.113.9"]) {
+    const shown = await page.locator("tbody tr").first().getByText(text).boundingBox();
+    expect(shown!.x).toBeGreaterThanOrEqual(0);
+    expect(shown!.x + shown!.width).toBeLessThanOrEqual(page.viewportSize()!.width);
+  }
+
+  // The menu is one row that scrolls sideways: the current page's item is brought into view.
   const current = page.getByRole("navigation", { name: "Dashboard" }).locator('[aria-current="page"]');
   await expect(current).toHaveText("Logs");
   await expect(current).toBeInViewport();

@@ -80,34 +80,37 @@ export default async function LogsPage({ params, searchParams }: Props) {
       />
 
       <div className="relative mt-6 overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 text-slate-600">
+        {/* On a phone each event is a short stack (time, event and reason, user, then request ID and
+            IP) instead of a table row that pans off-screen; from md up, a table. */}
+        <table className="block w-full text-left text-sm md:table">
+          <thead className="hidden border-b border-slate-200 text-slate-600 md:table-header-group">
             <tr>
               <th scope="col" className="py-2 pr-4">When (UTC)</th>
               <th scope="col" className="py-2 pr-4">Event</th>
               <th scope="col" className="py-2 pr-4">Reason</th>
               <th scope="col" className="py-2 pr-4">User</th>
-              <th scope="col" className="py-2 pr-4">IP</th>
-              <th scope="col" className="py-2">Request ID</th>
+              <th scope="col" className="py-2">Request ID · IP</th>
             </tr>
           </thead>
-          <tbody className="divide-y divide-slate-100">
+          <tbody className="block divide-y divide-slate-100 md:table-row-group">
             {events.map((event) => (
-              <tr key={event.id.toString()}>
-                <td className="py-2 pr-4 whitespace-nowrap">
+              <tr key={event.id.toString()} className="block py-2 md:table-row md:py-0">
+                <td className="block whitespace-nowrap md:table-cell md:py-2 md:pr-4">
                   <Link href={`${base}/${event.id}${logQueryString(filters)}`} className="text-brand-700 hover:underline" aria-label={`Details of the event at ${formatUtc(event.occurredAt)} UTC`}>
                     <time dateTime={event.occurredAt.toISOString()}>{formatUtc(event.occurredAt)}</time>
                   </Link>
                 </td>
-                <td className="py-2 pr-4 whitespace-nowrap">
+                <td className="inline-block pr-3 md:table-cell md:py-2 md:pr-4">
                   {EVENT_TYPE_LABELS[event.eventType] ?? event.eventType}
-                  {event.repeatCount > 1 && <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-900" title="Identical rejections from the same IP folded into this row">× {event.repeatCount.toLocaleString("en")}</span>}
+                  {event.repeatCount > 1 && <span className="ml-2 whitespace-nowrap rounded bg-amber-100 px-1.5 text-xs text-amber-900" title="Identical rejections from the same IP folded into this row">× {event.repeatCount.toLocaleString("en")}</span>}
                 </td>
-                <td className="py-2 pr-4 font-mono text-xs">{event.reasonCode ?? ""}</td>
-                <td className="py-2 pr-4 break-all">{event.email ?? event.externalId ?? ""}</td>
-                <td className="py-2 pr-4 font-mono text-xs">{event.clientIp ?? ""}</td>
-                {/* Wraps rather than running past the box's edge: support reads it out whole. */}
-                <td className="py-2 font-mono text-xs break-all">{event.requestId ?? ""}</td>
+                <td className="inline-block font-mono text-xs md:table-cell md:py-2 md:pr-4">{event.reasonCode ?? ""}</td>
+                <td className="block break-all md:table-cell md:min-w-40 md:py-2 md:pr-4">{event.email ?? event.externalId ?? ""}</td>
+                {/* The request ID wraps rather than running past the box's edge: support reads it out whole. */}
+                <td className="block font-mono text-xs break-all text-slate-600 md:table-cell md:min-w-44 md:py-2 md:text-inherit">
+                  <div>{event.requestId ?? ""}</div>
+                  {event.clientIp && <div className="text-slate-500">{event.clientIp}</div>}
+                </td>
               </tr>
             ))}
           </tbody>
