@@ -192,3 +192,19 @@ test("Notify me records the wish for a provider, keeps focus on the answer, and 
   await expect(page.getByRole("listitem").filter({ hasText: "SAML 2.0" }).getByText("We'll let you know")).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: "Okta" }).getByRole("button", { name: "Notify me when this ships" })).toBeVisible();
 });
+
+test("turning SSO off on a private help center is refused with the reason, and the switch stays where it was", async ({ page }) => {
+  const tenant = await createTenant({ prefix: "switch", visibility: "private", sso: { enabled: true, loginUrl: "https://app.example.com/login" } });
+  const admin = await createMember(tenant.id, "admin");
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signInToDashboard(page, admin.email);
+  await page.goto(`/dashboard/${tenant.subdomain}/settings/security/sso`);
+  const sso = page.getByRole("switch", { name: "SSO" });
+  const before = (await sso.boundingBox())!;
+  await sso.click();
+  await expect(page.getByRole("alert").filter({ hasText: "This help center is private: make it public first" })).toBeVisible();
+  await expect(sso).toHaveAttribute("aria-checked", "true");
+  expect((await ssoConfigRow(tenant.id))!.enabled).toBe(true);
+  const after = (await sso.boundingBox())!;
+  expect([after.x, after.y]).toEqual([before.x, before.y]);
+});

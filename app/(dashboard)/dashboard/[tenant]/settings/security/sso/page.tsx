@@ -49,7 +49,7 @@ export default async function SsoSettingsPage({ params }: Props) {
   return (
     <div className="space-y-10">
       <header className="flex flex-wrap items-start justify-between gap-4">
-        <div>
+        <div className="min-w-0 flex-1">
           <p className="text-sm text-slate-500">Settings → Security</p>
           <h1 className="text-2xl font-bold">Single sign-on</h1>
           <p className="mt-1 max-w-xl text-sm text-slate-600">

@@ -7,7 +7,9 @@ import { toggleSso } from "../actions";
 export function SsoToggle({ subdomain, enabled }: { subdomain: string; enabled: boolean }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(toggleSso.bind(null, subdomain), {});
   return (
-    <form action={action} className="flex flex-col items-end gap-1">
+    // Narrow and not shrinking: a refusal message wraps under the switch instead of pushing the
+    // switch onto a line of its own.
+    <form action={action} className="flex max-w-64 shrink-0 flex-col items-end gap-1">
       <input type="hidden" name="enabled" value={enabled ? "false" : "true"} />
       <button
         type="submit"
@@ -21,7 +23,7 @@ export function SsoToggle({ subdomain, enabled }: { subdomain: string; enabled: 
         SSO {pending ? "…" : enabled ? "on" : "off"}
       </button>
       {state.message && (
-        <p role={state.ok ? "status" : "alert"} className={`max-w-xs text-right text-sm ${state.ok ? "text-green-700" : "text-red-700"}`}>
+        <p role={state.ok ? "status" : "alert"} className={`text-right text-sm ${state.ok ? "text-green-700" : "text-red-700"}`}>
           {state.message}
         </p>
       )}
