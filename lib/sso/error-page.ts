@@ -38,13 +38,33 @@ function page(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
 }
 
+/**
+ * What the visitor can do, in their terms. Most refusals are the site's to fix (its token, its
+ * settings), and the visitor should hear that it is not their doing; a few are theirs to act on.
+ */
+export function visitorAdvice(reason: RejectionReason, helpCenterName: string, canTryAgain: boolean): string {
+  if (REASONS[reason].freshTokenFixes) {
+    return canTryAgain ? "Signing in again usually fixes this: press Try again." : "Signing in again from the app you came from usually fixes this.";
+  }
+  switch (reason) {
+    case "key_mismatch":
+      return canTryAgain ? "Finish signing in in the browser you started in, or press Try again to start here." : "Finish signing in in the browser you started in.";
+    case "user_suspended":
+      return `If you think this is a mistake, ask whoever runs ${helpCenterName}.`;
+    case "user_conflict":
+      return `Ask whoever runs ${helpCenterName} to check your account.`;
+    default:
+      return "This is a problem with how the site signs people in, not with anything you did.";
+  }
+}
+
 export function renderRejectionPage(reason: RejectionReason, input: ErrorPageInput & { claim?: string }): string {
   const description = REASONS[reason];
   const claim = input.claim ? ` (claim: <code>${escapeHtml(input.claim)}</code>)` : "";
   return page(
     `Sign-in failed · ${input.helpCenterName}`,
     `<h1>We could not sign you in to ${escapeHtml(input.helpCenterName)}</h1>
-     <p>${escapeHtml(description.title)}</p>
+     <p>${escapeHtml(description.title)} ${escapeHtml(visitorAdvice(reason, input.helpCenterName, input.tryAgainUrl !== null))}</p>
      <p class="hint"><strong>For the site owner:</strong> ${escapeWithCode(description.ownerHint)}${claim}</p>
      <dl><dt>Reason</dt><dd>${escapeHtml(reason)}</dd><dt>Request ID</dt><dd>${escapeHtml(input.requestId)}</dd></dl>
      <p>If this keeps happening, tell whoever runs ${escapeHtml(input.helpCenterName)} (or the app you came from), quoting the reason and request ID above: they can look it up.</p>

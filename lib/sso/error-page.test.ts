@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { renderRejectionPage, visitorAdvice } from "./error-page";
+import { REJECTION_REASONS } from "./reasons";
+
+const page = (reason: Parameters<typeof renderRejectionPage>[0], tryAgainUrl: string | null = "https://acme.example/sso/login") =>
+  renderRejectionPage(reason, { helpCenterName: "Acme <Help>", requestId: "req-1234-abcd", tryAgainUrl });
+
+describe("the rejection page", () => {
+  it("says what failed, what the visitor can do, and what support needs, with every value escaped", () => {
+    const html = page("bad_signature");
+    expect(html).toContain("We could not sign you in to Acme &lt;Help&gt;");
+    expect(html).toContain("The sign-in token&#39;s signature is not valid.");
+    expect(html).toContain("not with anything you did");
+    expect(html).toContain("<dd>bad_signature</dd>");
+    expect(html).toContain("<dd>req-1234-abcd</dd>");
+    expect(html).toContain('href="https://acme.example/sso/login">Try again</a>');
+    expect(html).not.toContain("<Help>");
+  });
+
+  it("tells the visitor that signing in again fixes what a fresh token fixes, pointing at Try again only when there is one", () => {
+    expect(page("token_expired")).toContain("press Try again");
+    expect(page("token_expired", null)).toContain("from the app you came from");
+    expect(page("token_expired", null)).not.toContain("Try again");
+  });
+
+  it("does not say 'not your doing' where it is about the visitor's own account or browser", () => {
+    for (const reason of ["user_suspended", "user_conflict", "key_mismatch"] as const) {
+      expect(visitorAdvice(reason, "Acme", true)).not.toContain("not with anything you did");
+    }
+    expect(visitorAdvice("user_suspended", "Acme", true)).toContain("ask whoever runs Acme");
+  });
+
+  it("has advice for every reason code", () => {
+    for (const reason of REJECTION_REASONS) expect(visitorAdvice(reason, "Acme", true).length).toBeGreaterThan(20);
+  });
+});
