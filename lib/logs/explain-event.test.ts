@@ -53,6 +53,17 @@ describe("explainEvent: step statuses for a rejection", () => {
     expect(result.fix).toBe(REASONS[reason].ownerHint);
   });
 
+  it("a wrong-kind token refused for a claim never reached the kind check (jose ran first), as the token tester says", () => {
+    const kindStep = (event: ExplainableEvent) => explainEvent(event).steps[stepIndex("token_kind_mismatch")]!.status;
+    expect(kindStep(rejected("missing_claim", { claim: "name", header: { alg: "HS256", typ: "gatehouse-widget+jwt" } }))).toBe("not reached");
+    expect(kindStep(rejected("invalid_claim", { claim: "iat", header: { alg: "HS256", typ: "gatehouse-widget+jwt" } }))).toBe("not reached");
+    expect(kindStep(rejected("missing_claim", { claim: "name", header: { alg: "HS256", typ: "JWT" } }))).toBe("passed");
+    expect(kindStep(rejected("missing_claim", { claim: "name", header: { typ: "JWT" } }, { eventType: "widget_jwt.rejected" }))).toBe("not reached");
+    expect(kindStep(rejected("missing_claim", { claim: "name", header: { typ: "gatehouse-widget+jwt" } }, { eventType: "widget_jwt.rejected" }))).toBe("passed");
+    // Reasons decided after the kind check keep it passed, whatever the header says.
+    expect(kindStep(rejected("token_expired", { header: { typ: "gatehouse-widget+jwt" } }))).toBe("passed");
+  });
+
   it("first step failing leaves nothing passed; last step failing leaves nothing unchecked", () => {
     const first = explainEvent(rejected("sso_not_configured"));
     expect(first.steps[0]!.status).toBe("failed");

@@ -1,6 +1,14 @@
 // What support staff read on an event's detail page: which check failed, what happened in plain
 // words (with the numbers from the token and the time it arrived), and what to fix. Pure.
 import { REASONS, REJECTION_REASONS, type RejectionReason } from "@/lib/sso/reasons";
+import { refusedBeforeKindCheck, type TokenKind } from "@/lib/sso/verify-token";
+
+/** The kind of token each rejection event's endpoint expects. */
+const EXPECTED_KIND: Record<string, TokenKind> = {
+  "sso.redirect_flow.rejected": "redirect",
+  "sso.cookie_flow.rejected": "cookie",
+  "widget_jwt.rejected": "widget",
+};
 
 /** The checks /sso/jwt runs, in order (lib/sso/verify-token.ts, then lib/sso/sign-in.ts). */
 export const VERIFICATION_STEPS: readonly { label: string; reasons: readonly RejectionReason[] }[] = [
@@ -124,9 +132,16 @@ export function explainEvent(event: ExplainableEvent): Explanation {
   }
   const reason = event.reasonCode;
   const failedAt = VERIFICATION_STEPS.findIndex((step) => step.reasons.includes(reason));
+  // A wrong-kind token refused for a claim never reached the kind check (jose ran first): the same
+  // rule the token tester applies, so the two pages tell one story.
+  const header = event.details.header;
+  const headerType = typeof header === "object" && header !== null ? (header as { typ?: unknown }).typ : undefined;
+  const expected = EXPECTED_KIND[event.eventType];
+  const kindUnchecked = expected !== undefined && refusedBeforeKindCheck(reason, headerType, expected);
   const steps = VERIFICATION_STEPS.map((step, index) => ({
     label: step.label,
-    status: (index < failedAt ? "passed" : index === failedAt ? "failed" : "not reached") as StepStatus,
+    status: (index > failedAt || (kindUnchecked && step.reasons.includes("token_kind_mismatch")) ? "not reached"
+      : index === failedAt ? "failed" : "passed") as StepStatus,
   }));
   return {
     failedCheck: VERIFICATION_STEPS[failedAt]?.label ?? null,

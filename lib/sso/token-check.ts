@@ -6,7 +6,7 @@
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import { duration, explainEvent, utc, VERIFICATION_STEPS } from "@/lib/logs/explain-event";
 import { signatureWasVerified, type RejectionReason } from "./reasons";
-import { COOKIE_TOKEN_TYPE, tokenKindOfHeaderType, verifySsoToken, WIDGET_TOKEN_TYPE, type SsoVerificationConfig, type TokenKind, type TokenRejection } from "./verify-token";
+import { COOKIE_TOKEN_TYPE, refusedBeforeKindCheck, verifySsoToken, WIDGET_TOKEN_TYPE, type SsoVerificationConfig, type TokenKind, type TokenRejection } from "./verify-token";
 
 export type CheckStatus = "passed" | "failed" | "not reached";
 
@@ -176,8 +176,7 @@ export async function checkToken(request: TokenCheckRequest): Promise<TokenCheck
   const failedAt = rejection ? steps.findIndex((step) => step.reasons.includes(rejection.reason)) : steps.length;
   // jose judges missing claims and claim types before verify-token looks at the kind, so such a
   // token was refused before its kind was checked: say so instead of calling the kind "passed".
-  const kindUnchecked =
-    (rejection?.reason === "missing_claim" || rejection?.reason === "invalid_claim") && tokenKindOfHeaderType(header?.typ) !== kind;
+  const kindUnchecked = rejection !== null && refusedBeforeKindCheck(rejection.reason, header?.typ, kind);
   const report: TokenCheckReport = {
     kind,
     ok: rejection === null,

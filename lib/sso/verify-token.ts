@@ -2,9 +2,9 @@
 // passed in; nothing here touches the network, the database or the environment.
 //
 // Checks run in a fixed order and the first failure decides the reason code, so the same token
-// always gets the same answer: configuration → size and shape → signature (jose, HS256 only) →
-// required claims → claim types → time → issuer → audience. Replay and redirect-key checks need
-// storage and follow in sign-in.ts.
+// always gets the same answer: configuration → size and shape → signature (jose, HS256 only, which
+// also checks that the required claims are present) → kind (the header's typ) → claim types → time
+// → issuer → audience. Replay and redirect-key checks need storage and follow in sign-in.ts.
 import { errors, jwtVerify, type JWTPayload } from "jose";
 import { decodeJsonSegment } from "./json-segment";
 import { parseProfileClaims, type EndUserProfile } from "./profile-claims";
@@ -32,6 +32,16 @@ export function tokenKindOfHeaderType(typ: unknown): TokenKind {
   if (type === WIDGET_TOKEN_TYPE) return "widget";
   if (type === COOKIE_TOKEN_TYPE) return "cookie";
   return "redirect";
+}
+
+/**
+ * Whether a refusal came before the kind check. jose judges the required claims' presence and the
+ * time claims' types while it verifies the signature, before the kind is looked at; so a token of
+ * the wrong kind refused for a claim never had its kind judged. (One of the right kind passed it,
+ * or would have.) Used to report the checks in the order they really ran.
+ */
+export function refusedBeforeKindCheck(reason: RejectionReason, headerType: unknown, expected: TokenKind): boolean {
+  return (reason === "missing_claim" || reason === "invalid_claim") && tokenKindOfHeaderType(headerType) !== expected;
 }
 
 const KIND_NEEDS: Record<TokenKind, string> = {
