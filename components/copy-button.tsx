@@ -8,11 +8,12 @@ import { useState } from "react";
  */
 export function CopyButton({ text, describedWhat }: { text: string; describedWhat: string }) {
   const [outcome, setOutcome] = useState<{ text: string; ok: boolean } | null>(null);
-  const copy = () =>
-    navigator.clipboard.writeText(text).then(
-      () => setOutcome({ text: `${describedWhat} copied to the clipboard.`, ok: true }),
-      () => setOutcome({ text: "Could not copy: select the text and copy it yourself.", ok: false }),
-    );
+  const refused = () => setOutcome({ text: "Could not copy: select the text and copy it yourself.", ok: false });
+  const copy = () => {
+    // navigator.clipboard is missing altogether on a plain-http address other than localhost.
+    if (!navigator.clipboard) return refused();
+    navigator.clipboard.writeText(text).then(() => setOutcome({ text: `${describedWhat} copied to the clipboard.`, ok: true }), refused);
+  };
   return (
     <div className="flex shrink-0 flex-col items-start gap-1 self-start">
       <button type="button" onClick={copy} aria-label={`Copy ${describedWhat.toLowerCase()}`} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-50">

@@ -169,6 +169,7 @@ test("a pasted secret replaces the live one only after a confirmation, is saved 
   await page.getByRole("button", { name: "Apply JWT Settings" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Replace secret and save" }).click();
   await expect(page.getByText("The shared secret was replaced: the old one no longer works, so update your backend now.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Apply JWT Settings" })).toBeFocused(); // back where the keyboard user was
   expect((await ssoConfigRow(tenant.id))!.secret_ciphertext).not.toBe(secretBefore);
   // The field starts afresh: the next save does not send the pasted value again, nor ask.
   await expect(page.getByLabel("Shared Secret", { exact: true })).toHaveValue("");

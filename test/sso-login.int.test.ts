@@ -39,9 +39,15 @@ describe("GET /sso/login", () => {
     },
   );
 
-  it.each(["image", "empty", "script", "style"])("Sec-Fetch-Dest: %s: 403, no key written, no redirect", async (destination) => {
+  it.each([
+    ["Sec-Fetch-Dest: image", { "sec-fetch-dest": "image" }],
+    ["Sec-Fetch-Dest: empty (a fetch, a router's prefetch)", { "sec-fetch-dest": "empty" }],
+    ["Sec-Fetch-Dest: script", { "sec-fetch-dest": "script" }],
+    ["a speculative prefetch of the page", { "sec-fetch-dest": "document", "sec-purpose": "prefetch" }],
+    ["a speculative prerender of the page", { "sec-fetch-dest": "document", "sec-purpose": "prefetch;prerender" }],
+  ])("%s: 403, no key written, no redirect", async (_, headers) => {
     const before = await keyCount();
-    const response = await start({ "sec-fetch-dest": destination });
+    const response = await start(headers);
     expect(response.status).toBe(403);
     expect(response.headers.get("location")).toBeNull();
     expect(await keyCount()).toBe(before);

@@ -3,10 +3,10 @@
 // it: each name trimmed, duplicates dropped, upper/lower case kept ("Beta" is not "beta"). The
 // limits are the claim's too: a name the claim could never carry could never match.
 
+import { CONTROL_CHARACTERS } from "@/lib/text/control-characters";
+
 export const MAX_GROUPS = 100;
 export const MAX_GROUP_LENGTH = 100;
-
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 
 export type GroupListResult = { ok: true; groups: string[] } | { ok: false; error: string };
 

@@ -10,12 +10,12 @@ import {
   utf8Bytes,
 } from "./limits";
 import { slugProblem } from "./slug";
+import { CONTROL_CHARACTERS } from "@/lib/text/control-characters";
 
 // What the dashboard's content forms may submit, checked on the server (the forms only mirror the
 // limits for feedback while typing). Pure: no next/*, no Prisma; unit-tested alone.
 
 // PostgreSQL text cannot hold NUL, and control characters in a title are never intended.
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 
 const title = (max: number, what: string) =>
   z

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { isUniqueViolation } from "./unique-violation";
 
 // Dashboard accounts: users and the tenants they create at sign-up.
 
@@ -46,7 +47,7 @@ export async function createUser(email: string, name: string, passwordHash: stri
     const user = await getDb().user.create({ data: { email: email.trim().toLowerCase(), name, passwordHash }, select: { id: true } });
     return user.id;
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") return null;
+    if (isUniqueViolation(error)) return null;
     throw error;
   }
 }

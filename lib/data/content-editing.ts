@@ -1,11 +1,17 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { isUuid } from "@/lib/uuid";
+import { isUniqueViolation } from "./unique-violation";
 
 // The dashboard's side of help-center content: every category and article of a tenant (drafts and
 // restricted ones included), one item for its edit form, and the writes. Every statement carries
 // the tenant id, so an id from another tenant is "not found", never read or changed. The help
 // center's reads (visibility by group) live in ./content.ts.
+
+/** Prisma's error code (P2003: a missing foreign row, P2025: no row to change). */
+function prismaCode(error: unknown): string | undefined {
+  return typeof error === "object" && error !== null ? (error as { code?: string }).code : undefined;
+}
 
 export interface CategoryInput {
   title: string;
@@ -28,10 +34,6 @@ export type UpdateResult = { ok: true; changed: string[] } | { ok: false; reason
 export type CreateResult = { ok: true; id: string } | { ok: false; reason: "slug_taken" | "category_not_found" };
 export type DeleteResult = { ok: true; title: string; slug: string } | { ok: false; reason: "not_found" } | { ok: false; reason: "has_articles"; articleCount: number };
 
-
-function prismaCode(error: unknown): string | undefined {
-  return typeof error === "object" && error !== null ? (error as { code?: string }).code : undefined;
-}
 
 /** The fields whose value differs, for the audit trail (names only: bodies can be long). */
 function changedFields<T extends object>(current: T, next: T): string[] {
@@ -88,7 +90,7 @@ export async function createCategory(tenantId: string, input: CategoryInput): Pr
     const { id } = await getDb().category.create({ data: { tenantId, ...input }, select: { id: true } });
     return { ok: true, id };
   } catch (error) {
-    if (prismaCode(error) === "P2002") return { ok: false, reason: "slug_taken" };
+    if (isUniqueViolation(error)) return { ok: false, reason: "slug_taken" };
     throw error;
   }
 }
@@ -106,7 +108,7 @@ export async function updateCategory(tenantId: string, id: string, input: Catego
     const { count } = await getDb().category.updateMany({ where: { id, tenantId, updatedAt: current.updatedAt }, data: input });
     if (count === 0) return { ok: false, reason: "changed_elsewhere" };
   } catch (error) {
-    if (prismaCode(error) === "P2002") return { ok: false, reason: "slug_taken" };
+    if (isUniqueViolation(error)) return { ok: false, reason: "slug_taken" };
     throw error;
   }
   return { ok: true, changed };
@@ -141,7 +143,7 @@ export async function createArticle(tenantId: string, input: ArticleInput): Prom
     const { id } = await getDb().article.create({ data: { tenantId, ...input }, select: { id: true } });
     return { ok: true, id };
   } catch (error) {
-    if (prismaCode(error) === "P2002") return { ok: false, reason: "slug_taken" };
+    if (isUniqueViolation(error)) return { ok: false, reason: "slug_taken" };
     // The composite foreign key (tenant_id, category_id): the category went away meanwhile.
     if (prismaCode(error) === "P2003") return { ok: false, reason: "category_not_found" };
     throw error;
@@ -160,7 +162,7 @@ export async function updateArticle(tenantId: string, id: string, input: Article
     const { count } = await getDb().article.updateMany({ where: { id, tenantId, updatedAt: current.updatedAt }, data: input });
     if (count === 0) return { ok: false, reason: "changed_elsewhere" };
   } catch (error) {
-    if (prismaCode(error) === "P2002") return { ok: false, reason: "slug_taken" };
+    if (isUniqueViolation(error)) return { ok: false, reason: "slug_taken" };
     if (prismaCode(error) === "P2003") return { ok: false, reason: "category_not_found" };
     throw error;
   }

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb, queryPipelined } from "@/lib/db";
+import { isUniqueViolation } from "./unique-violation";
 import type { EndUserProfile } from "@/lib/sso/profile-claims";
 import type { EarlyAdmission, ProvisionResult, RedirectKeyState, SignInFacts, SignInStore } from "@/lib/sso/sign-in";
 import type { RequestInfo } from "@/lib/sso-web/request-info";
@@ -44,13 +45,6 @@ interface UserRow {
   email: string;
   external_id: string | null;
   suspended: boolean;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  // node-postgres errors carry the SQLSTATE as `code`; Prisma's raw-query errors carry it in
-  // their metadata.
-  if ((error as { code?: unknown })?.code === "23505") return true;
-  return /23505|unique constraint|UniqueConstraintViolation/i.test(`${(error as Error)?.message} ${JSON.stringify((error as { meta?: unknown })?.meta ?? {})}`);
 }
 
 /**

@@ -1,5 +1,6 @@
 // What support staff read on an event's detail page: which check failed, what happened in plain
 // words (with the numbers from the token and the time it arrived), and what to fix. Pure.
+import { formatUtcSeconds } from "@/lib/format-when";
 import { REASONS, REJECTION_REASONS, type RejectionReason } from "@/lib/sso/reasons";
 import { refusedBeforeKindCheck, type TokenKind } from "@/lib/sso/verify-token";
 
@@ -73,7 +74,7 @@ export function clockOffset(secondsAhead: number): string {
 
 export function utc(epochSeconds: number): string {
   const date = new Date(epochSeconds * 1000);
-  return Number.isNaN(date.getTime()) ? String(epochSeconds) : `${date.toISOString().replace("T", " ").slice(0, 19)} UTC`;
+  return Number.isNaN(date.getTime()) ? String(epochSeconds) : `${formatUtcSeconds(date)} UTC`;
 }
 
 // Seconds since 1970 stay below 10^11 until the year 5138; a value above that is milliseconds.

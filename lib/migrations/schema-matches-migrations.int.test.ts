@@ -48,7 +48,8 @@ function expectedUdt(field: DmmfField): string {
 
 /**
  * What migrations add by hand because schema.prisma cannot express it, each named here so that
- * nothing else may drift: see migration 20261121025134_widget_requests_allowed_domains.
+ * nothing else may drift: see migrations 20261121025134_widget_requests_allowed_domains and
+ * 20261121100547_sso_events_rejected_index.
  */
 const BEYOND_PRISMA = {
   // A generated tsvector column for article search.
@@ -58,6 +59,8 @@ const BEYOND_PRISMA = {
     { table: "articles", primary: false, unique: false, columns: ["search_vector"], descending: [false] },
     // Partial: only suspended end users (WHERE suspended).
     { table: "end_users", primary: false, unique: false, columns: ["tenant_id"], descending: [false] },
+    // Partial: only rejections (WHERE outcome = 'rejected'), for the logs' "Any rejection".
+    { table: "sso_events", primary: false, unique: false, columns: ["tenant_id", "occurred_at", "id"], descending: [false, true, true] },
   ],
 };
 

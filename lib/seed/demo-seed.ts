@@ -3,6 +3,7 @@
 import { hashPassword } from "@/lib/auth/password";
 import { secretEncryptionKey } from "@/lib/crypto/encryption-key";
 import { encryptSecret } from "@/lib/crypto/secret-box";
+import { isUniqueViolation } from "@/lib/data/unique-violation";
 import { generateSharedSecret } from "@/lib/sso/mint-token";
 import type { Db } from "@/lib/prisma-client";
 import { DEMO_CATEGORIES } from "./demo-content";
@@ -42,9 +43,6 @@ export function movedDemoLoginUrl(current: string | null, appUrl: string): strin
   return url.href === wanted ? null : wanted;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
-}
 
 /**
  * @param appUrl APP_URL: the demo tenant's Login URL is this app's own /demo/login, so the whole

@@ -9,6 +9,9 @@ import type { NextRequest } from "next/server";
  * @param framesToo count a page loading inside a frame (a help center embedded in an iframe)
  */
 export function isPageLoad(request: NextRequest, { framesToo = false }: { framesToo?: boolean } = {}): boolean {
+  // A speculative prefetch or prerender loads a document nobody may ever look at.
+  const purpose = `${request.headers.get("sec-purpose") ?? ""} ${request.headers.get("purpose") ?? ""}`;
+  if (/prefetch|prerender/i.test(purpose)) return false;
   const destination = request.headers.get("sec-fetch-dest");
   if (destination === null || destination === "document") return true;
   return framesToo && (destination === "iframe" || destination === "frame");

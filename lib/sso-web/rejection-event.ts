@@ -28,7 +28,9 @@ export async function recordTokenRejection(
     eventType,
     outcome: "rejected",
     reasonCode: rejection.reason,
-    email: unverified.email,
+    // Lowercased like a signed-in user's email (profile-claims.ts), so support finds every event of
+    // a person whatever case their token used.
+    email: unverified.email?.toLowerCase(),
     externalId: unverified.externalId,
     jti: unverified.jti,
     iss: unverified.iss,

@@ -49,6 +49,9 @@ export function visitorAdvice(reason: RejectionReason, helpCenterName: string, c
   switch (reason) {
     case "key_mismatch":
       return canTryAgain ? "Finish signing in in the browser you started in, or press Try again to start here." : "Finish signing in in the browser you started in.";
+    case "key_required":
+      // The site wants every sign-in to start here, which is what Try again does.
+      return canTryAgain ? "Press Try again to sign in from the help center itself." : "This is a problem with how the site signs people in, not with anything you did.";
     case "user_suspended":
       return `If you think this is a mistake, ask whoever runs ${helpCenterName}.`;
     case "user_conflict":

@@ -9,7 +9,7 @@
 // hashing uses Web Crypto, available to the proxy and route handlers alike.
 
 import { decodeJsonSegment } from "./json-segment";
-import { parseExternalId } from "./profile-claims";
+import { parseExternalId } from "./external-id";
 
 export const JWT_COOKIE = "hc_jwt";
 

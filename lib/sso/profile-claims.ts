@@ -1,6 +1,8 @@
 // The end-user attributes a token may carry beyond the required claims. Every value is checked
 // for type, size and format; the first bad one is named, so the log says which claim to fix.
 import { z } from "zod";
+import { CONTROL_CHARACTERS } from "@/lib/text/control-characters";
+import { parseExternalId } from "./external-id";
 
 export const END_USER_ROLES = ["viewer", "editor", "admin"] as const;
 export type EndUserRole = (typeof END_USER_ROLES)[number];
@@ -17,7 +19,6 @@ export interface EndUserProfile {
   groups: string[] | null;
 }
 
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 const MAX_CUSTOM_FIELDS_BYTES = 8 * 1024;
 const emailSchema = z.email();
 const langPattern = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3}$/;
@@ -48,15 +49,6 @@ function parseName(value: unknown): string | null {
   if (typeof value !== "string" || value.length > 200 || CONTROL_CHARACTERS.test(value)) return null;
   const trimmed = value.trim();
   return trimmed.length > 0 ? trimmed : null;
-}
-
-/** The external_id claim as stored: null when absent, undefined when unusable. */
-export function parseExternalId(value: unknown): string | null | undefined {
-  if (value === undefined || value === null) return null;
-  // Numbers are common (database ids); they are kept as their decimal text.
-  if (typeof value === "number" && Number.isSafeInteger(value)) return String(value);
-  if (typeof value === "string" && value.length > 0 && value.length <= 255 && !CONTROL_CHARACTERS.test(value)) return value;
-  return undefined;
 }
 
 function parseAvatarUrl(value: unknown): string | null | undefined {

@@ -10,6 +10,7 @@ import { decodeJsonSegment } from "./json-segment";
 import { parseProfileClaims, type EndUserProfile } from "./profile-claims";
 import { isUsableSsoConfig } from "./sign-in-gate";
 import type { RejectionReason } from "./reasons";
+import { CONTROL_CHARACTERS } from "@/lib/text/control-characters";
 
 export const MAX_TOKEN_BYTES = 8 * 1024;
 export const MAX_CLOCK_SKEW_SECONDS = 300;
@@ -80,7 +81,6 @@ export type TokenRejection = { ok: false; reason: RejectionReason; claim?: strin
 export type TokenVerification = { ok: true; token: VerifiedToken } | TokenRejection;
 
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** The tenant's clock-skew leeway, clamped to 0…300 s whatever the stored value. */
 export function effectiveLeeway(config: Pick<SsoVerificationConfig, "clockSkewSeconds">): number {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatUtcSeconds } from "@/lib/format-when";
 import { requireMember, SETTINGS_ROLES } from "@/lib/auth/require-member";
 import { listAuditEntries } from "@/lib/data/audit";
 
@@ -50,7 +51,7 @@ export default async function AuditPage({ params }: Props) {
           <tbody className="divide-y divide-slate-100">
             {entries.map((entry) => (
               <tr key={entry.id}>
-                <td className="py-2 pr-4 whitespace-nowrap"><time dateTime={entry.occurredAt.toISOString()}>{entry.occurredAt.toISOString().replace("T", " ").slice(0, 19)}</time></td>
+                <td className="py-2 pr-4 whitespace-nowrap"><time dateTime={entry.occurredAt.toISOString()}>{formatUtcSeconds(entry.occurredAt)}</time></td>
                 <td className="py-2 pr-4">{entry.actorEmail ?? "—"}</td>
                 <td className="py-2 pr-4">{ACTIONS[entry.action] ?? entry.action}</td>
                 <td className="py-2 font-mono text-xs text-slate-600 break-all">{Object.keys(entry.details as object).length ? JSON.stringify(entry.details) : ""}</td>

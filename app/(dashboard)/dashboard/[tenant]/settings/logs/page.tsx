@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { formatUtcSeconds } from "@/lib/format-when";
 import { LOG_ROLES, requireMember } from "@/lib/auth/require-member";
 import { rejectionChart, searchSsoEvents } from "@/lib/data/sso-event-queries";
 import { DEFAULT_RANGE, formatUtcMinute, logQueryString, parseLogQuery, RANGE_LABELS, resolveTimeWindow, type LogQuery } from "@/lib/logs/log-query";
 import { REJECTION_REASONS } from "@/lib/sso/reasons";
-import { EVENT_FILTER_OPTIONS, EVENT_TYPE_LABELS, formatUtc, REASON_FILTER_OPTIONS } from "./_components/event-labels";
+import { EVENT_FILTER_OPTIONS, EVENT_TYPE_LABELS, REASON_FILTER_OPTIONS } from "./_components/event-labels";
 import { FilterSelect } from "./_components/filter-select";
 import { RangeFields } from "./_components/range-fields";
 import { RejectionChart } from "./_components/rejection-chart";
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: "Logs" };
 /** What an empty table says: for a search, the reasons a value someone quoted can be missing. */
 function emptyResultMessage(query: LogQuery, inRange: string): string {
   if (query.q?.trim()) {
-    return `No events match these filters in ${inRange}. Search needs a whole email, external ID, jti or request ID; an older event needs a longer time range. A burst of identical refusals from one address is kept as one row with a count, under the first request's ID.`;
+    return `No events match these filters in ${inRange}. Search needs a whole email, external ID, jti or request ID; an older event needs a longer time range. Identical refusals arriving many times a second from one address are counted on an earlier row (shown "× count") rather than stored one by one, so their own request IDs cannot be found.`;
   }
   return query.type || query.reason || query.range ? "No events match these filters." : "No sign-in events in the last 7 days.";
 }
@@ -36,7 +37,7 @@ export default async function LogsPage({ params, searchParams }: Props) {
   const filters = { ...query, cursor: undefined, rangeNotUnderstood: undefined };
   const filtered = Boolean(query.type || query.reason || query.q || query.range);
   const range = query.range ?? DEFAULT_RANGE;
-  const rangeLabel = range === "custom" ? `${formatUtc(window.from).slice(0, 16)} to ${formatUtc(window.to).slice(0, 16)} UTC` : RANGE_LABELS[range].toLowerCase();
+  const rangeLabel = range === "custom" ? `${formatUtcSeconds(window.from).slice(0, 16)} to ${formatUtcSeconds(window.to).slice(0, 16)} UTC` : RANGE_LABELS[range].toLowerCase();
 
   return (
     <div>
@@ -82,32 +83,32 @@ export default async function LogsPage({ params, searchParams }: Props) {
       <div className="relative mt-6 overflow-x-auto">
         {/* On a phone each event is a short stack (time, event and reason, user, then request ID and
             IP) instead of a table row that pans off-screen; from md up, a table. */}
-        <table className="block w-full text-left text-sm md:table">
-          <thead className="hidden border-b border-slate-200 text-slate-600 md:table-header-group">
-            <tr>
-              <th scope="col" className="py-2 pr-4">When (UTC)</th>
-              <th scope="col" className="py-2 pr-4">Event</th>
-              <th scope="col" className="py-2 pr-4">Reason</th>
-              <th scope="col" className="py-2 pr-4">User</th>
-              <th scope="col" className="py-2">Request ID · IP</th>
+        <table role="table" className="block w-full text-left text-sm md:table">
+          <thead role="rowgroup" className="sr-only border-b border-slate-200 text-slate-600 md:not-sr-only md:table-header-group">
+            <tr role="row">
+              <th role="columnheader" scope="col" className="py-2 pr-4">When (UTC)</th>
+              <th role="columnheader" scope="col" className="py-2 pr-4">Event</th>
+              <th role="columnheader" scope="col" className="py-2 pr-4">Reason</th>
+              <th role="columnheader" scope="col" className="py-2 pr-4">User</th>
+              <th role="columnheader" scope="col" className="py-2">Request ID · IP</th>
             </tr>
           </thead>
-          <tbody className="block divide-y divide-slate-100 md:table-row-group">
+          <tbody role="rowgroup" className="block divide-y divide-slate-100 md:table-row-group">
             {events.map((event) => (
-              <tr key={event.id.toString()} className="block py-2 md:table-row md:py-0">
-                <td className="block whitespace-nowrap md:table-cell md:py-2 md:pr-4">
-                  <Link href={`${base}/${event.id}${logQueryString(filters)}`} className="text-brand-700 hover:underline" aria-label={`Details of the event at ${formatUtc(event.occurredAt)} UTC`}>
-                    <time dateTime={event.occurredAt.toISOString()}>{formatUtc(event.occurredAt)}</time>
+              <tr role="row" key={event.id.toString()} className="block py-2 md:table-row md:py-0">
+                <td role="cell" className="block whitespace-nowrap md:table-cell md:py-2 md:pr-4">
+                  <Link href={`${base}/${event.id}${logQueryString(filters)}`} className="text-brand-700 hover:underline" aria-label={`Details of the event at ${formatUtcSeconds(event.occurredAt)} UTC`}>
+                    <time dateTime={event.occurredAt.toISOString()}>{formatUtcSeconds(event.occurredAt)}</time>
                   </Link>
                 </td>
-                <td className="inline-block pr-3 md:table-cell md:py-2 md:pr-4">
+                <td role="cell" className="inline-block pr-3 md:table-cell md:py-2 md:pr-4">
                   {EVENT_TYPE_LABELS[event.eventType] ?? event.eventType}
                   {event.repeatCount > 1 && <span className="ml-2 whitespace-nowrap rounded bg-amber-100 px-1.5 text-xs text-amber-900" title="Identical rejections from the same IP folded into this row">× {event.repeatCount.toLocaleString("en")}</span>}
                 </td>
-                <td className="inline-block font-mono text-xs md:table-cell md:py-2 md:pr-4">{event.reasonCode ?? ""}</td>
-                <td className="block break-all md:table-cell md:min-w-40 md:py-2 md:pr-4">{event.email ?? event.externalId ?? ""}</td>
+                <td role="cell" className="inline-block font-mono text-xs md:table-cell md:py-2 md:pr-4">{event.reasonCode ?? ""}</td>
+                <td role="cell" className="block break-all md:table-cell md:min-w-40 md:py-2 md:pr-4">{event.email ?? event.externalId ?? ""}</td>
                 {/* The request ID wraps rather than running past the box's edge: support reads it out whole. */}
-                <td className="block font-mono text-xs break-all text-slate-600 md:table-cell md:min-w-44 md:py-2 md:text-inherit">
+                <td role="cell" className="block font-mono text-xs break-all text-slate-600 md:table-cell md:min-w-44 md:py-2 md:text-inherit">
                   <div>{event.requestId ?? ""}</div>
                   {event.clientIp && <div className="text-slate-500">{event.clientIp}</div>}
                 </td>

@@ -1,12 +1,13 @@
 import { CodeText } from "@/components/code-text";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { formatUtcSeconds } from "@/lib/format-when";
 import { notFound } from "next/navigation";
 import { LOG_ROLES, requireMember } from "@/lib/auth/require-member";
 import { findSsoEvent, otherEventsOfSameUser, type LoggedEvent } from "@/lib/data/sso-event-queries";
 import { explainEvent, utc, type StepStatus } from "@/lib/logs/explain-event";
 import { logQueryString, parseLogQuery } from "@/lib/logs/log-query";
-import { EVENT_TYPE_LABELS, formatUtc } from "../_components/event-labels";
+import { EVENT_TYPE_LABELS } from "../_components/event-labels";
 
 export const metadata: Metadata = { title: "Log event" };
 
@@ -42,7 +43,7 @@ export default async function LogEventPage({ params, searchParams }: Props) {
         {event.reasonCode && <span className="ml-2 font-mono text-lg text-red-700">{event.reasonCode}</span>}
       </h1>
       <p className="mt-1 text-sm text-slate-600">
-        <time dateTime={event.occurredAt.toISOString()}>{formatUtc(event.occurredAt)} UTC</time> · {event.eventType}
+        <time dateTime={event.occurredAt.toISOString()}>{formatUtcSeconds(event.occurredAt)} UTC</time> · {event.eventType}
         {event.repeatCount > 1 && <> · happened {event.repeatCount.toLocaleString("en")} times from this IP within a second or so (identical rejections are folded into one row)</>}
       </p>
 
@@ -105,7 +106,7 @@ export default async function LogEventPage({ params, searchParams }: Props) {
           <ul className="mt-2 divide-y divide-slate-100 text-sm">
             {others.map((other) => (
               <li key={other.id.toString()} className="flex gap-4 py-1.5">
-                <Link href={`${base}/${other.id}${backQuery}`} className="text-brand-700 hover:underline"><time dateTime={other.occurredAt.toISOString()}>{formatUtc(other.occurredAt)}</time></Link>
+                <Link href={`${base}/${other.id}${backQuery}`} className="text-brand-700 hover:underline"><time dateTime={other.occurredAt.toISOString()}>{formatUtcSeconds(other.occurredAt)}</time></Link>
                 <span>{EVENT_TYPE_LABELS[other.eventType] ?? other.eventType}</span>
                 <span className="font-mono text-xs">{other.reasonCode ?? ""}</span>
               </li>

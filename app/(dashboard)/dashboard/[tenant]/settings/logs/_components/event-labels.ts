@@ -1,4 +1,4 @@
-// Short, readable names for event types in the table and detail view.
+// Short, readable names for event types in the table and detail view, and the filters' choices.
 import { ANY_REJECTION, EVENT_TYPES } from "@/lib/logs/log-query";
 import { REASONS, REJECTION_REASONS } from "@/lib/sso/reasons";
 
@@ -19,6 +19,3 @@ export const EVENT_FILTER_OPTIONS = [
 /** The Reason filter's choices: the code the visitor was shown, then what it means. */
 export const REASON_FILTER_OPTIONS = REJECTION_REASONS.map((reason) => ({ value: reason, label: `${reason} · ${REASONS[reason].title}` }));
 
-export function formatUtc(date: Date): string {
-  return `${date.toISOString().replace("T", " ").slice(0, 19)}`;
-}

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { parseAllowedDomainList } from "@/lib/sso/allowed-domains";
 import { END_USER_ROLES } from "@/lib/sso/profile-claims";
+import { CONTROL_CHARACTERS } from "@/lib/text/control-characters";
 
 export { ssoSettingsSchema } from "@/lib/sso/settings-schema";
 
@@ -55,7 +56,6 @@ export const testTokenSchema = z.object({
 });
 export type TestTokenField = keyof z.input<typeof testTokenSchema>;
 
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 
 export const mintTokenSchema = z.object({
   email: z.string().trim().max(254, "Keep the email under 254 characters.").pipe(z.email("Enter an email address, like jane@example.com.")),

@@ -49,6 +49,9 @@ export function JwtSettingsForm({ subdomain, hasSecret, initial }: { subdomain: 
       action={action}
       noValidate
       onSubmit={(event) => {
+        // The button stays focusable while saving (aria-disabled, so focus can come back to it
+        // from the confirmation); a second press must not send the form again.
+        if (pending) return event.preventDefault();
         const fields = new FormData(event.currentTarget);
         const parsed = ssoSettingsSchema.safeParse(Object.fromEntries(fields));
         if (parsed.success) {
@@ -85,7 +88,7 @@ export function JwtSettingsForm({ subdomain, hasSecret, initial }: { subdomain: 
       </div>
       <FormMessage message={state.ok ? undefined : (localErrors ? "Some fields need attention." : state.message)} />
       {state.ok && !localErrors && <FormMessage tone="success" message={state.message} />}
-      <button ref={applyButton} type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <button ref={applyButton} type="submit" aria-disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 aria-disabled:opacity-60">
         {pending ? "Saving…" : "Apply JWT Settings"}
       </button>
       <ConfirmDialog
