@@ -2,9 +2,9 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import type { ArticleRow, ArticleSummaryRow, CategoryRow } from "@/lib/data/content";
 import { markdownExcerpt } from "@/lib/api/excerpt";
+import { parseLimit } from "@/lib/api/limit";
 import { articleHtml } from "@/lib/help-center/article-html";
 import { apiError, type ApiResult } from "./api-route";
-import { parseLimit } from "./widget-api";
 
 // Shapes and parameters shared by the read API routes (app/api/v1/*), documented in
 // lib/api/openapi.ts: keep the two in step.

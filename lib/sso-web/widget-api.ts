@@ -41,11 +41,3 @@ export function articleJson(row: ArticleRow, origin: string) {
     category: { id: row.categoryId, title: row.categoryTitle },
   };
 }
-
-/** ?limit=: 1…max, default when absent; null when present and not a whole number in range. */
-export function parseLimit(value: string | null, fallback: number, max: number): number | null {
-  if (value === null || value === "") return fallback;
-  if (!/^\d{1,3}$/.test(value)) return null;
-  const limit = Number(value);
-  return limit >= 1 && limit <= max ? limit : null;
-}

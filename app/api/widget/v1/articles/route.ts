@@ -1,7 +1,8 @@
 import { searchVisibleArticles } from "@/lib/data/content";
 import { apiError, apiPreflight, apiRoute } from "@/lib/sso-web/api-route";
 import { authenticateBearer } from "@/lib/sso-web/bearer-auth";
-import { appIdMismatch, articleSummaryJson, parseLimit } from "@/lib/sso-web/widget-api";
+import { parseLimit } from "@/lib/api/limit";
+import { appIdMismatch, articleSummaryJson } from "@/lib/sso-web/widget-api";
 
 const MAX_QUERY_LENGTH = 200;
 
