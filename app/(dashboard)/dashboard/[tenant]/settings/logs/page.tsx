@@ -13,11 +13,11 @@ import { RejectionChart } from "./_components/rejection-chart";
 export const metadata: Metadata = { title: "Logs" };
 
 /** What an empty table says: for a search, the reasons a value someone quoted can be missing. */
-function emptyResultMessage(query: LogQuery, inRange: string): string {
-  if (query.q?.trim()) {
+function emptyResultMessage(query: LogQuery, filtered: boolean, inRange: string): string {
+  if (query.q) {
     return `No events match these filters in ${inRange}. Search needs a whole email, external ID, jti or request ID; an older event needs a longer time range. Identical refusals arriving many times a second from one address are counted on an earlier row (shown "× count") rather than stored one by one, so their own request IDs cannot be found.`;
   }
-  return query.type || query.reason || query.range ? "No events match these filters." : "No sign-in events in the last 7 days.";
+  return filtered ? "No events match these filters." : "No sign-in events in the last 7 days.";
 }
 
 type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -116,7 +116,7 @@ export default async function LogsPage({ params, searchParams }: Props) {
             ))}
           </tbody>
         </table>
-        {events.length === 0 && <p className="mt-4 text-slate-600">{emptyResultMessage(query, range === "custom" ? "this time range" : `the ${rangeLabel}`)}</p>}
+        {events.length === 0 && <p className="mt-4 text-slate-600">{emptyResultMessage(query, filtered, range === "custom" ? "this time range" : `the ${rangeLabel}`)}</p>}
       </div>
       <nav aria-label="Pages" className="mt-4 flex gap-3 text-sm">
         {query.cursor && <Link href={`${base}${logQueryString(filters)}`} className="text-brand-700 underline">Newest</Link>}
