@@ -71,3 +71,36 @@ test("the same group rule on the read API and the widget API, called from a page
   expect(await titlesFor([])).toEqual({ api: ["Dark mode"], widget: ["Dark mode"] });
   expect(await titlesFor(["beta"])).toEqual({ api: ["Beta: instant sync", "Dark mode"], widget: ["Beta: instant sync", "Dark mode"] });
 });
+
+test("on a public help center, a signed-out visitor's 404 offers sign-in, which leads back to a group's article", async ({ page }) => {
+  const tenant = await createTenant({ prefix: "groups-public", visibility: "public", categories, sso: { loginUrl: LOGIN_URL } });
+  await customerBackend.register(tenant.subdomain, { helpCenter: tenant.origin, secret: tenant.secret!, user: { email: "beta@example.com", name: "Beta Reader", groups: ["beta"] }, mode: "normal" });
+
+  // A missing page gets the same offer as a group's article, so the offer reveals nothing.
+  const missing = await page.goto(`${tenant.origin}/articles/no-such-article`);
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByRole("main").getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  const response = await page.goto(`${tenant.origin}/articles/beta-sync`);
+  expect(response?.status()).toBe(404);
+  expect(await page.content()).not.toContain("Turn on instant sync");
+  await expect(page.getByText("Some pages are only for signed-in readers")).toBeVisible();
+  await page.getByRole("main").getByRole("link", { name: "Sign in" }).click();
+  await page.waitForURL(`${tenant.origin}/articles/beta-sync`);
+  await expect(page.getByRole("heading", { name: "Beta: instant sync", level: 1 })).toBeVisible();
+  await expect(page.getByText("Signed in as Beta Reader")).toBeVisible();
+});
+
+test("a public help center without working sign-in offers no Sign in, on its pages or its 404", async ({ page }) => {
+  const tenant = await createTenant({ prefix: "groups-nosso", visibility: "public", categories, sso: { enabled: false, loginUrl: LOGIN_URL } });
+  await page.goto(`${tenant.origin}/`);
+  await expect(page.getByRole("link", { name: "Dark mode" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sign in" })).toHaveCount(0);
+  const response = await page.goto(`${tenant.origin}/articles/beta-sync`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sign in" })).toHaveCount(0);
+  await page.goto(`${tenant.origin}/signed-out`);
+  await expect(page.getByRole("link", { name: "Sign in again" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Go to the home page" })).toBeVisible();
+});

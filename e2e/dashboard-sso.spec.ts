@@ -26,9 +26,12 @@ test("sign up → configure JWT → Generate → Apply → Regenerate (confirm) 
   // Validation errors from the shared schema, shown inline without losing the input.
   await page.getByLabel("Login URL", { exact: true }).fill("http://app.example.com/login");
   await page.getByLabel("Token TTL (seconds)", { exact: true }).fill("10");
+  await expect(page.getByLabel("Session length (minutes)", { exact: true })).toHaveValue("720"); // 12 hours by default
+  await page.getByLabel("Session length (minutes)", { exact: true }).fill("2");
   await page.getByRole("button", { name: "Apply JWT Settings" }).click();
   await expect(page.getByText("Use an https:// URL")).toBeVisible();
   await expect(page.getByText("Token TTL must be between 30 and 86400 seconds.")).toBeVisible();
+  await expect(page.getByText("Session length must be between 5 and 43200 minutes.")).toBeVisible();
   await expect(page.getByLabel("Login URL", { exact: true })).toHaveValue("http://app.example.com/login");
 
   // Generate a secret: shown once, 64 characters.
@@ -39,10 +42,13 @@ test("sign up → configure JWT → Generate → Apply → Regenerate (confirm) 
 
   await page.getByLabel("Login URL", { exact: true }).fill("https://app.example.com/sso/help");
   await page.getByLabel("Token TTL (seconds)", { exact: true }).fill("120");
+  await page.getByLabel("Session length (minutes)", { exact: true }).fill("90");
   await page.getByRole("button", { name: "Apply JWT Settings" }).click();
   await expect(page.getByText("JWT settings saved.")).toBeVisible();
   const tenantId = await tenantIdOf(subdomain);
-  expect(await ssoConfigRow(tenantId)).toMatchObject({ login_url: "https://app.example.com/sso/help", token_ttl_seconds: 120 });
+  expect(await ssoConfigRow(tenantId)).toMatchObject({ login_url: "https://app.example.com/sso/help", token_ttl_seconds: 120, session_lifetime_seconds: 5400 });
+  await page.reload();
+  await expect(page.getByLabel("Session length (minutes)", { exact: true })).toHaveValue("90");
 
   // Regenerate asks first; Cancel keeps the secret.
   await page.getByRole("button", { name: "Regenerate" }).click();

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/sso/jwt/route";
 import { mintSsoToken } from "@/lib/sso/mint-token";
 import { BOUNCE_COOKIE, SESSION_COOKIE } from "@/lib/sso-web/cookies";
-import { createApiTenant, type ApiTenant } from "./support/api-fixtures";
+import { createApiTenant, sql, type ApiTenant } from "./support/api-fixtures";
 
 let tenant: ApiTenant;
 beforeAll(async () => {
@@ -37,5 +37,23 @@ describe("GET /sso/jwt cookies on success", () => {
     expect(bounce).toMatch(new RegExp(`^${BOUNCE_COOKIE}=;`));
     expect(bounce).toMatch(/Max-Age=0/i);
     expect(bounce).toMatch(/Path=\//i);
+  });
+});
+
+describe("GET /sso/jwt session length", () => {
+  it("lasts the tenant's Session length, read afresh when the setting changes (the cached settings are stale)", async () => {
+    await signIn(); // the settings are now cached in this process at their default, 12 hours
+    await sql(`UPDATE sso_configs SET session_lifetime_seconds = 1800, updated_at = now() WHERE tenant_id = $1`, [tenant.id]);
+    const before = Date.now();
+    const { status, setCookies } = await signIn();
+    expect(status).toBe(303);
+    expect(setCookies[0]).toMatch(/Max-Age=1800(;|$)/i);
+    const [row] = await sql<{ expires_at: Date }>(
+      `SELECT expires_at FROM end_user_sessions WHERE tenant_id = $1 ORDER BY created_at DESC LIMIT 1`,
+      [tenant.id],
+    );
+    const lifetime = row!.expires_at.getTime() - before;
+    expect(lifetime).toBeGreaterThan(1795_000);
+    expect(lifetime).toBeLessThan(1805_000);
   });
 });

@@ -30,8 +30,8 @@ export async function signInToDashboard(page: Page, email: string, password = TE
 }
 
 export async function ssoConfigRow(tenantId: string) {
-  const rows = await sql<{ login_url: string | null; secret_ciphertext: string | null; enabled: boolean; token_ttl_seconds: number }>(
-    `SELECT login_url, secret_ciphertext, enabled, token_ttl_seconds FROM sso_configs WHERE tenant_id = $1`,
+  const rows = await sql<{ login_url: string | null; secret_ciphertext: string | null; enabled: boolean; token_ttl_seconds: number; session_lifetime_seconds: number }>(
+    `SELECT login_url, secret_ciphertext, enabled, token_ttl_seconds, session_lifetime_seconds FROM sso_configs WHERE tenant_id = $1`,
     [tenantId],
   );
   return rows[0] ?? null;

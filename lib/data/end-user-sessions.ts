@@ -30,3 +30,25 @@ export async function endSession(tenantId: string, cookieValue: string, now: Dat
   await getDb().endUserSession.updateMany({ where: { id: session.id, tenantId }, data: { revokedAt: now } });
   return session.endUser;
 }
+
+/**
+ * Ends every live session of the tenant, or of one of its end users: the "sign everyone out"
+ * after a leaked secret, and the per-person sign-out in People. Returns how many were ended.
+ */
+export async function revokeEndUserSessions(tenantId: string, options: { endUserId?: string } = {}, now: Date = new Date()): Promise<number> {
+  const { count } = await getDb().endUserSession.updateMany({
+    where: { tenantId, ...(options.endUserId ? { endUserId: options.endUserId } : {}), revokedAt: null, expiresAt: { gt: now } },
+    data: { revokedAt: now },
+  });
+  return count;
+}
+
+/** How many sessions of the tenant are live now (for the confirmations that end them). */
+export async function countLiveEndUserSessions(tenantId: string, now: Date = new Date()): Promise<number> {
+  return getDb().endUserSession.count({ where: { tenantId, revokedAt: null, expiresAt: { gt: now } } });
+}
+
+/** How many sessions of one of the tenant's end users are live now (People → a person's page). */
+export async function countLiveSessionsOfEndUser(tenantId: string, endUserId: string, now: Date = new Date()): Promise<number> {
+  return getDb().endUserSession.count({ where: { tenantId, endUserId, revokedAt: null, expiresAt: { gt: now } } });
+}

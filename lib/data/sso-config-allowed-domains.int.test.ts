@@ -32,7 +32,7 @@ describe("saveAllowedDomains", () => {
   });
 
   it("saves the list in order and the restriction, for its own tenant only; findSsoSettings reads both", async () => {
-    await saveJwtSettings(tenantB, { loginUrl: "https://b.example/login", logoutUrl: null, issuer: null, audience: null, tokenTtlSeconds: 300, clockSkewSeconds: 60, requireRedirectKey: false });
+    await saveJwtSettings(tenantB, { loginUrl: "https://b.example/login", logoutUrl: null, issuer: null, audience: null, tokenTtlSeconds: 300, clockSkewSeconds: 60, requireRedirectKey: false, sessionLifetimeSeconds: 43200 });
     await saveAllowedDomains(tenantA, { allowedDomains: [], restrictSignInOrigins: false });
 
     const changed = await saveAllowedDomains(tenantA, { allowedDomains: ["app.example.com", "*.example.org"], restrictSignInOrigins: true });

@@ -16,6 +16,8 @@ export interface JwtSettingsUpdate {
   tokenTtlSeconds: number;
   clockSkewSeconds: number;
   requireRedirectKey: boolean;
+  /** how long a help-center session started from now on lasts */
+  sessionLifetimeSeconds: number;
 }
 
 /** What the Allowed domains form edits. */
@@ -29,7 +31,6 @@ export interface SsoSettings extends Omit<JwtSettingsUpdate, "loginUrl">, Allowe
   enabled: boolean;
   /** null until the form is first applied */
   loginUrl: string | null;
-  sessionLifetimeSeconds: number;
   secretCreatedAt: Date | null;
   hasSecret: boolean;
 }

@@ -9,6 +9,7 @@ const valid = {
   audience: "",
   tokenTtlSeconds: "300",
   clockSkewSeconds: "60",
+  sessionLengthMinutes: "720",
   requireRedirectKey: "on",
   sharedSecret: "",
 };
@@ -23,6 +24,7 @@ describe("ssoSettingsSchema", () => {
       loginUrl: "https://app.example.com/sso/login?from=help",
       tokenTtlSeconds: 300,
       clockSkewSeconds: 60,
+      sessionLengthMinutes: 720,
       requireRedirectKey: true,
     });
     expect(ssoSettingsSchema.parse({ ...valid, requireRedirectKey: undefined }).requireRedirectKey).toBe(false);
@@ -45,6 +47,14 @@ describe("ssoSettingsSchema", () => {
     expect(fieldErrors({ ...valid, clockSkewSeconds: "301" }).clockSkewSeconds).toBeDefined();
     expect(fieldErrors({ ...valid, clockSkewSeconds: "-1" }).clockSkewSeconds).toBeDefined();
     expect(fieldErrors({ ...valid, clockSkewSeconds: "abc" }).clockSkewSeconds).toBeDefined();
+  });
+
+  it("keeps Session length within 5 minutes and 30 days, in whole minutes", () => {
+    expect(fieldErrors({ ...valid, sessionLengthMinutes: "4" }).sessionLengthMinutes?.[0]).toBe("Session length must be between 5 and 43200 minutes.");
+    expect(fieldErrors({ ...valid, sessionLengthMinutes: "43201" }).sessionLengthMinutes).toBeDefined();
+    expect(fieldErrors({ ...valid, sessionLengthMinutes: "90.5" }).sessionLengthMinutes?.[0]).toBe("Enter Session length as a whole number of minutes.");
+    expect(fieldErrors({ ...valid, sessionLengthMinutes: "" }).sessionLengthMinutes).toBeDefined();
+    expect(ssoSettingsSchema.parse({ ...valid, sessionLengthMinutes: "43200" }).sessionLengthMinutes).toBe(43200);
   });
 
   it("refuses a weak pasted secret and keeps the current one when the field is empty", () => {

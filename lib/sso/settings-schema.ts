@@ -32,12 +32,15 @@ const url = (label: string) =>
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
 
-const wholeNumber = (label: string, min: number, max: number) =>
+const wholeNumber = (label: string, min: number, max: number, unit: "seconds" | "minutes" = "seconds") =>
   z.coerce
     .number({ error: `Enter ${label} as a number.` })
-    .int(`Enter ${label} as a whole number of seconds.`)
-    .min(min, `${label} must be between ${min} and ${max} seconds.`)
-    .max(max, `${label} must be between ${min} and ${max} seconds.`);
+    .int(`Enter ${label} as a whole number of ${unit}.`)
+    .min(min, `${label} must be between ${min} and ${max} ${unit}.`)
+    .max(max, `${label} must be between ${min} and ${max} ${unit}.`);
+
+/** How long a help-center session lasts, in minutes: 5 minutes to 30 days (12 hours by default). */
+export const SESSION_LENGTH_MINUTES = { min: 5, max: 30 * 24 * 60, default: 12 * 60 } as const;
 
 export const ssoSettingsSchema = z.object({
   loginUrl: url("Login URL"),
@@ -46,6 +49,7 @@ export const ssoSettingsSchema = z.object({
   audience: optional(z.string().trim().max(255, "Keep the audience under 255 characters.")),
   tokenTtlSeconds: wholeNumber("Token TTL", 30, 86400),
   clockSkewSeconds: wholeNumber("Clock skew leeway", 0, 300),
+  sessionLengthMinutes: wholeNumber("Session length", SESSION_LENGTH_MINUTES.min, SESSION_LENGTH_MINUTES.max, "minutes"),
   requireRedirectKey: z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean()),
   /** A pasted secret; empty keeps the current one. */
   sharedSecret: optional(

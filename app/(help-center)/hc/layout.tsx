@@ -1,11 +1,13 @@
 import Link from "next/link";
-import { getViewer, signInPath } from "@/lib/help-center/viewer";
+import { canSignIn, getViewer, signInPath } from "@/lib/help-center/viewer";
 
 export const dynamic = "force-dynamic";
 
 export default async function HelpCenterLayout({ children }: { children: React.ReactNode }) {
   const { tenant, user } = await getViewer();
   const signInHref = await signInPath();
+  // A private help center can only be private with working sign-in; a public one may have none.
+  const offerSignIn = !user && tenant.visibility === "public" && (await canSignIn());
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-slate-200 bg-brand-50">
@@ -27,7 +29,7 @@ export default async function HelpCenterLayout({ children }: { children: React.R
                 </button>
               </form>
             </div>
-          ) : tenant.visibility === "public" ? (
+          ) : offerSignIn ? (
             <a href={signInHref} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
               Sign in
             </a>

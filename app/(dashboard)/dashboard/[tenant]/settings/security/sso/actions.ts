@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { memberAction, type ActionState } from "@/lib/auth/member-action";
 import { SETTINGS_ROLES } from "@/lib/auth/require-member";
 import { recordAudit } from "@/lib/data/audit";
+import { revokeEndUserSessions } from "@/lib/data/end-user-sessions";
 import {
   findSsoSettings, isWorkingConfiguration, readSharedSecret, readTokenSetupWithSecret, saveAllowedDomains, saveJwtSettings, setSsoEnabled, storeSharedSecret,
 } from "@/lib/data/sso-config";
@@ -24,7 +25,7 @@ import {
 const page = (subdomain: string) => `/dashboard/${subdomain}/settings/security/sso`;
 
 export const applyJwtSettings = memberAction<typeof ssoSettingsSchema, SsoSettingsField>(SETTINGS_ROLES, ssoSettingsSchema, async (input, member) => {
-  const { sharedSecret, ...settings } = input;
+  const { sharedSecret, sessionLengthMinutes, ...settings } = input;
   const hadSecret = sharedSecret ? Boolean((await findSsoSettings(member.tenant.id))?.hasSecret) : false;
   const changed = await saveJwtSettings(member.tenant.id, {
     loginUrl: settings.loginUrl,
@@ -34,12 +35,13 @@ export const applyJwtSettings = memberAction<typeof ssoSettingsSchema, SsoSettin
     tokenTtlSeconds: settings.tokenTtlSeconds,
     clockSkewSeconds: settings.clockSkewSeconds,
     requireRedirectKey: settings.requireRedirectKey,
+    sessionLifetimeSeconds: sessionLengthMinutes * 60,
   });
   if (sharedSecret) {
     await storeSharedSecret(member.tenant.id, sharedSecret);
     await recordAudit(member.tenant.id, member, "sso.secret.pasted");
   }
-  if (changed.length > 0) await recordAudit(member.tenant.id, member, "sso.settings.updated", { changed, ...settings });
+  if (changed.length > 0) await recordAudit(member.tenant.id, member, "sso.settings.updated", { changed, ...settings, sessionLengthMinutes });
   revalidatePath(page(member.tenant.subdomain));
   if (sharedSecret) {
     return {
@@ -59,7 +61,25 @@ export const generateSecret = memberAction(SETTINGS_ROLES, confirmSchema, async 
   await storeSharedSecret(member.tenant.id, secret);
   await recordAudit(member.tenant.id, member, before?.hasSecret ? "sso.secret.regenerated" : "sso.secret.generated");
   revalidatePath(page(member.tenant.subdomain));
-  return { ok: true, secret, message: before?.hasSecret ? "New secret generated. The old one no longer works." : "Secret generated." };
+  return {
+    ok: true,
+    secret,
+    message: before?.hasSecret
+      ? "New secret generated. The old one no longer works. Readers already signed in stay signed in until you sign everyone out (Sessions, below)."
+      : "Secret generated.",
+  };
+});
+
+/**
+ * Ends every help-center session of the tenant: after a leaked secret, tokens signed with it stop
+ * working at Regenerate, but the sessions they already started would last their full length.
+ */
+export const signOutEveryone = memberAction(SETTINGS_ROLES, confirmSchema, async (_input, member) => {
+  const ended = await revokeEndUserSessions(member.tenant.id);
+  await recordAudit(member.tenant.id, member, "sso.sessions.ended_all", { sessionsEnded: ended });
+  revalidatePath(page(member.tenant.subdomain));
+  if (ended === 0) return { ok: true, message: "Nobody was signed in." };
+  return { ok: true, message: `Signed everyone out: ${ended === 1 ? "1 session" : `${ended} sessions`} ended. Readers sign in again with a new token.` };
 });
 
 export const revealSecret = memberAction(SETTINGS_ROLES, confirmSchema, async (_input, member): Promise<ActionState & { secret?: string }> => {

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { requireMember, SETTINGS_ROLES } from "@/lib/auth/require-member";
+import { countLiveEndUserSessions } from "@/lib/data/end-user-sessions";
 import { findSsoSettings } from "@/lib/data/sso-config";
+import { SESSION_LENGTH_MINUTES } from "@/lib/sso/settings-schema";
 import { listProviderInterests } from "@/lib/data/tenants";
 import { env } from "@/lib/env";
 import { helpCenterAddress } from "@/lib/tenant/help-center-address";
@@ -9,6 +11,7 @@ import { AllowedDomainsForm } from "./_components/allowed-domains-form";
 import { IntegrationPanel } from "./_components/integration-panel";
 import { JwtSettingsForm } from "./_components/jwt-settings-form";
 import { ProviderGrid } from "./_components/provider-grid";
+import { SignOutEveryone } from "./_components/sign-out-everyone";
 import { SsoToggle } from "./_components/sso-toggle";
 import { TestTokenMinter } from "./_components/test-token-minter";
 import { TokenTester } from "./_components/token-tester";
@@ -23,6 +26,7 @@ const SECTIONS = [
   { id: "providers", label: "Providers" },
   { id: "jwt-settings", label: "JWT settings" },
   { id: "allowed-domains", label: "Allowed domains" },
+  { id: "sessions", label: "Sessions" },
   { id: "test-token", label: "Test a token" },
   { id: "mint-token", label: "Mint a test token" },
   { id: "visibility", label: "Visibility" },
@@ -43,7 +47,11 @@ export default async function SsoSettingsPage({ params }: Props) {
   const { tenant: subdomain } = await params;
   // Owners and admins only; support and editors get 403.
   const member = await requireMember(subdomain, SETTINGS_ROLES);
-  const [settings, interests] = await Promise.all([findSsoSettings(member.tenant.id), listProviderInterests(member.tenant.id, member.userId)]);
+  const [settings, interests, liveSessions] = await Promise.all([
+    findSsoSettings(member.tenant.id),
+    listProviderInterests(member.tenant.id, member.userId),
+    countLiveEndUserSessions(member.tenant.id),
+  ]);
   const { host: helpCenterHost, origin: helpCenterOrigin } = helpCenterAddress(member.tenant, env.APP_URL);
 
   return (
@@ -80,6 +88,7 @@ export default async function SsoSettingsPage({ params }: Props) {
             audience: settings?.audience ?? "",
             tokenTtlSeconds: settings?.tokenTtlSeconds ?? 300,
             clockSkewSeconds: settings?.clockSkewSeconds ?? 60,
+            sessionLengthMinutes: settings ? Math.round(settings.sessionLifetimeSeconds / 60) : SESSION_LENGTH_MINUTES.default,
             requireRedirectKey: settings?.requireRedirectKey ?? false,
           }}
         />
@@ -96,6 +105,19 @@ export default async function SsoSettingsPage({ params }: Props) {
           allowedDomains={settings?.allowedDomains ?? []}
           restrictSignInOrigins={settings?.restrictSignInOrigins ?? false}
         />
+      </Section>
+
+      <Section
+        id="sessions"
+        title="Sessions"
+        intro={
+          <p>
+            Readers stay signed in for the Session length above. Regenerating the secret stops new sign-ins with the old one, but not the sessions it
+            already started: if a secret leaked, regenerate it and then sign everyone out.
+          </p>
+        }
+      >
+        <SignOutEveryone subdomain={subdomain} liveSessions={liveSessions} />
       </Section>
 
       <Section

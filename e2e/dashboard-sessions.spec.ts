@@ -1,0 +1,92 @@
+// Settings → Security → SSO → Sessions: an admin ends every reader's help-center session (after a
+// leaked secret, Regenerate alone leaves the sessions old tokens started).
+import { expect, test } from "@playwright/test";
+import { auditActions, createMember, signInToDashboard } from "./support/dashboard-users";
+import { customerBackend, LOGIN_URL } from "./support/customer-backend";
+import { createTenant, endUserSessions } from "./support/tenants";
+
+test("Sign everyone out ends every reader's session after a confirmation, and is audited", async ({ page, browser }) => {
+  const tenant = await createTenant({
+    prefix: "sessions",
+    visibility: "private",
+    sso: { loginUrl: LOGIN_URL },
+    categories: [{ slug: "basics", title: "Basics", articles: [{ slug: "welcome", title: "Welcome", body: "Hello." }] }],
+  });
+  const admin = await createMember(tenant.id, "admin");
+
+  // A reader signs in through the customer's app; the backend then holds the next sign-in, so a
+  // redirect to the Login URL shows its page instead of signing the reader straight back in.
+  const readerContext = await browser.newContext();
+  try {
+    const reader = await readerContext.newPage();
+    await customerBackend.register(tenant.subdomain, { helpCenter: tenant.origin, secret: tenant.secret!, user: { email: "reader@example.com", name: "Rita Reader" }, mode: "normal" });
+    await reader.goto(`${tenant.origin}/`);
+    await expect(reader.getByText("Signed in as Rita Reader")).toBeVisible();
+
+    await signInToDashboard(page, admin.email);
+    await page.goto(`/dashboard/${tenant.subdomain}/settings/security/sso#sessions`);
+    const section = page.getByRole("region", { name: "Sessions" });
+    await expect(section.getByText("1 session is open right now.")).toBeVisible();
+
+    // Cancel keeps everyone signed in.
+    await section.getByRole("button", { name: "Sign everyone out" }).click();
+    const dialog = page.getByRole("dialog", { name: "Sign everyone out of the help center?" });
+    await expect(dialog).toContainText("Every reader's session ends now");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await reader.reload();
+    await expect(reader.getByText("Signed in as Rita Reader")).toBeVisible();
+
+    await section.getByRole("button", { name: "Sign everyone out" }).click();
+    await dialog.getByRole("button", { name: "Sign everyone out" }).click();
+    await expect(section.getByRole("status")).toHaveText("Signed everyone out: 1 session ended. Readers sign in again with a new token.");
+    await expect(section.getByText("Nobody is signed in right now.")).toBeVisible();
+    expect((await endUserSessions(tenant)).every((session) => session.revoked_at !== null)).toBe(true);
+
+    // The reader's next page load starts a sign-in: the session is gone.
+    await customerBackend.register(tenant.subdomain, { helpCenter: tenant.origin, secret: tenant.secret!, user: { email: "reader@example.com", name: "Rita Reader" }, mode: "hold" });
+    await reader.goto(`${tenant.origin}/`);
+    await expect(reader.getByRole("heading", { name: "Customer app sign-in" })).toBeVisible();
+
+    // A second press with nobody signed in says so.
+    await section.getByRole("button", { name: "Sign everyone out" }).click();
+    await dialog.getByRole("button", { name: "Sign everyone out" }).click();
+    await expect(section.getByRole("status")).toHaveText("Nobody was signed in.");
+  } finally {
+    await readerContext.close();
+  }
+
+  expect((await auditActions(tenant.id)).filter((action) => action === "sso.sessions.ended_all")).toHaveLength(2);
+  await page.goto(`/dashboard/${tenant.subdomain}/settings/audit`);
+  await expect(page.getByText("Signed every reader out").first()).toBeVisible();
+});
+
+test("a support member cannot sign everyone out: the page is 403 and so is a direct POST of the action", async ({ page, browser }) => {
+  const tenant = await createTenant({ prefix: "sessions-roles", sso: { loginUrl: LOGIN_URL } });
+  const admin = await createMember(tenant.id, "admin");
+  const support = await createMember(tenant.id, "support");
+  await signInToDashboard(page, admin.email);
+  await page.goto(`/dashboard/${tenant.subdomain}/settings/security/sso#sessions`);
+  let actionRequest: { url: string; headers: Record<string, string>; body: string } | undefined;
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.headers()["next-action"]) actionRequest = { url: request.url(), headers: request.headers(), body: request.postData() ?? "" };
+  });
+  const section = page.getByRole("region", { name: "Sessions" });
+  await section.getByRole("button", { name: "Sign everyone out" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Sign everyone out" }).click();
+  await expect(section.getByRole("status")).toHaveText("Nobody was signed in.");
+  expect(actionRequest).toBeDefined();
+
+  const supportContext = await browser.newContext();
+  try {
+    const supportPage = await supportContext.newPage();
+    await signInToDashboard(supportPage, support.email);
+    expect((await supportPage.goto(`/dashboard/${tenant.subdomain}/settings/security/sso`))?.status()).toBe(403);
+    const { cookie: _adminCookie, ...headers } = actionRequest!.headers;
+    void _adminCookie;
+    const replay = await supportContext.request.post(actionRequest!.url, { headers, data: actionRequest!.body });
+    expect(replay.status()).toBe(403);
+  } finally {
+    await supportContext.close();
+  }
+  expect((await auditActions(tenant.id)).filter((action) => action === "sso.sessions.ended_all")).toHaveLength(1);
+});
