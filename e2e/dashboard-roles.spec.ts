@@ -7,6 +7,7 @@ import { createTenant } from "./support/tenants";
 const pages = {
   content: "content",
   requests: "requests",
+  people: "people",
   general: "settings/general",
   sso: "settings/security/sso",
   members: "settings/members",
@@ -15,8 +16,8 @@ const pages = {
 } as const;
 
 const allowed: Record<"admin" | "support" | "editor", (keyof typeof pages)[]> = {
-  admin: ["content", "requests", "general", "sso", "members", "logs", "audit"],
-  support: ["requests", "logs"],
+  admin: ["content", "requests", "people", "general", "sso", "members", "logs", "audit"],
+  support: ["requests", "people", "logs"],
   editor: ["content"],
 };
 

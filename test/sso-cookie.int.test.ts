@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { GET } from "@/app/sso/cookie/route";
 import { mintSsoToken, type MintClaims } from "@/lib/sso/mint-token";
 import { REASONS, type RejectionReason } from "@/lib/sso/reasons";
-import { SESSION_COOKIE } from "@/lib/sso-web/cookies";
+import { JWT_COOKIE_MARKER, SESSION_COOKIE } from "@/lib/sso-web/cookies";
 import { createApiTenant, lastEvent, sql, type ApiTenant } from "./support/api-fixtures";
 
 let tenant: ApiTenant;
@@ -24,7 +24,12 @@ async function arrive(token: string, headers: Record<string, string> = {}) {
     headers: { host: tenant.host, cookie: `hc_jwt=${token}`, ...headers },
   });
   const response = await GET(request);
-  return { status: response.status, location: response.headers.get("location"), startedSession: response.headers.getSetCookie().some((c) => c.startsWith(`${SESSION_COOKIE}=`) && !/Max-Age=0/i.test(c)) };
+  return {
+    status: response.status,
+    location: response.headers.get("location"),
+    marked: response.headers.getSetCookie().some((c) => c.startsWith(`${JWT_COOKIE_MARKER}=`) && !/Max-Age=0/i.test(c)),
+    startedSession: response.headers.getSetCookie().some((c) => c.startsWith(`${SESSION_COOKIE}=`) && !/Max-Age=0/i.test(c)),
+  };
 }
 
 /** Refused with the reason's own status, no session, no redirect, and the refusal logged. */
@@ -70,5 +75,15 @@ describe("GET /sso/cookie", () => {
 
   it("bad_signature for a cookie signed with another secret", async () => {
     await expectRefusal(await arrive(await cookieToken({ email: "forged@example.com", name: "Forged" }, randomBytes(32).toString("base64url"))), "bad_signature");
+  });
+
+  it("a cookie token that has only aged (token_expired, token_too_old) is logged, and the visitor goes on to the page without an error page", async () => {
+    const tenMinutesAgo = new Date(Date.now() - 10 * 60 * 1000);
+    for (const [reason, issuedAt, ttl] of [["token_expired", tenMinutesAgo, 120], ["token_too_old", tenMinutesAgo, 3600]] as const) {
+      const token = await mintSsoToken(tenant.secret, { email: "stale@example.com", name: "Stale" }, issuedAt, ttl, "cookie");
+      const outcome = await arrive(token);
+      expect(outcome).toMatchObject({ status: 303, location: `http://${tenant.host}/articles/open`, startedSession: false, marked: true });
+      expect(await lastEvent(tenant.id)).toMatchObject({ event_type: "sso.cookie_flow.rejected", reason_code: reason });
+    }
   });
 });

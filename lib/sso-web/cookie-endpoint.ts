@@ -67,6 +67,15 @@ async function signInFromCookie(request: NextRequest, { context, origin }: SsoSi
 
 async function refuse(context: SignInContext, info: RequestInfo, rejection: Rejection, token: string, target: string): Promise<NextResponse> {
   await recordTokenRejection(context.tenant.id, "sso.cookie_flow.rejected", rejection, token, info);
+  // The cookie rides along on every visit; the visitor did not ask to sign in with it. One that
+  // has merely aged (the app was not open to refresh it) is no news to them: logged, marked as
+  // tried, and the visitor goes on to the page (a private help center then signs them in through
+  // the Login URL, which mints a fresh token).
+  if (REASONS[rejection.reason].freshTokenFixes) {
+    const response = redirectResponse(target, 303, info.requestId);
+    response.cookies.set(JWT_COOKIE_MARKER, await tokenMarker(token), cookieOptions(REFUSAL_MEMORY_SECONDS));
+    return response;
+  }
   // Said once, plainly, with a way on: the marker keeps this token from being tried again, so the
   // visitor is not stuck on this page, and a private help center sends them to sign in normally.
   const html = renderRejectionPage(rejection.reason, {

@@ -192,7 +192,7 @@ export const REASONS: Record<RejectionReason, ReasonDescription> = {
   user_suspended: {
     status: 403,
     title: "Your access to this help center has been suspended.",
-    ownerHint: "The user is suspended in Gatehouse. Lift the suspension if this is a mistake.",
+    ownerHint: "The user is suspended in Gatehouse. Lift the suspension in Dashboard → People if this is a mistake.",
     freshTokenFixes: false,
   },
   user_conflict: {

@@ -16,6 +16,7 @@ export default async function TenantDashboardLayout({ children, params }: Props)
     { href: base, label: "Overview", roles: ALL_ROLES },
     { href: `${base}/content`, label: "Content", roles: CONTENT_ROLES },
     { href: `${base}/requests`, label: "Requests", roles: REQUEST_ROLES },
+    { href: `${base}/people`, label: "People", roles: LOG_ROLES },
     { href: `${base}/settings/general`, label: "General", group: "Settings", roles: SETTINGS_ROLES },
     { href: `${base}/settings/security/sso`, label: "Security → SSO", group: "Settings", roles: SETTINGS_ROLES },
     { href: `${base}/settings/members`, label: "Members", group: "Settings", roles: SETTINGS_ROLES },
@@ -27,7 +28,7 @@ export default async function TenantDashboardLayout({ children, params }: Props)
 
   return (
     <div className="min-h-screen md:flex">
-      {/* The menu is ten stops long: keyboard users skip it to the page itself. */}
+      {/* The menu is up to eleven stops long: keyboard users skip it to the page itself. */}
       <a href="#content" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:shadow">
         Skip to content
       </a>
