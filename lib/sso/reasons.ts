@@ -180,7 +180,7 @@ export const REASONS: Record<RejectionReason, ReasonDescription> = {
   key_mismatch: {
     status: 401,
     title: "This sign-in was started in a different browser.",
-    ownerHint: "The token's jti is a key issued to another browser. Use the key from the same request that reached your Login URL.",
+    ownerHint: "The token's jti is a key issued to another browser, or the token came back to another address of the help center than the one the sign-in started on (its custom domain against its subdomain). Use the key from the same request that reached your Login URL, and send the token to the host of its return_to.",
     freshTokenFixes: false,
   },
   key_required: {
