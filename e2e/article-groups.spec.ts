@@ -80,9 +80,11 @@ test("on a public help center, a signed-out visitor's 404 offers sign-in, which 
   const missing = await page.goto(`${tenant.origin}/articles/no-such-article`);
   expect(missing?.status()).toBe(404);
   await expect(page.getByRole("main").getByRole("link", { name: "Sign in" })).toBeVisible();
+  const missingPage = await page.getByRole("main").innerText();
 
   const response = await page.goto(`${tenant.origin}/articles/beta-sync`);
   expect(response?.status()).toBe(404);
+  expect(await page.getByRole("main").innerText()).toBe(missingPage);
   expect(await page.content()).not.toContain("Turn on instant sync");
   await expect(page.getByText("Some pages are only for signed-in readers")).toBeVisible();
   await page.getByRole("main").getByRole("link", { name: "Sign in" }).click();
@@ -91,16 +93,18 @@ test("on a public help center, a signed-out visitor's 404 offers sign-in, which 
   await expect(page.getByText("Signed in as Beta Reader")).toBeVisible();
 });
 
-test("a public help center without working sign-in offers no Sign in, on its pages or its 404", async ({ page }) => {
-  const tenant = await createTenant({ prefix: "groups-nosso", visibility: "public", categories, sso: { enabled: false, loginUrl: LOGIN_URL } });
-  await page.goto(`${tenant.origin}/`);
-  await expect(page.getByRole("link", { name: "Dark mode" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Sign in" })).toHaveCount(0);
-  const response = await page.goto(`${tenant.origin}/articles/beta-sync`);
-  expect(response?.status()).toBe(404);
-  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Sign in" })).toHaveCount(0);
-  await page.goto(`${tenant.origin}/signed-out`);
-  await expect(page.getByRole("link", { name: "Sign in again" })).toHaveCount(0);
-  await expect(page.getByRole("link", { name: "Go to the home page" })).toBeVisible();
-});
+for (const [setup, sso] of [["SSO off", { enabled: false, loginUrl: LOGIN_URL }], ["no Login URL", { enabled: true, loginUrl: null }], ["no SSO configuration", undefined]] as const) {
+  test(`a public help center without working sign-in (${setup}) offers no Sign in, on its pages or its 404`, async ({ page }) => {
+    const tenant = await createTenant({ prefix: "groups-nosso", visibility: "public", categories, sso });
+    await page.goto(`${tenant.origin}/`);
+    await expect(page.getByRole("link", { name: "Dark mode" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Sign in" })).toHaveCount(0);
+    const response = await page.goto(`${tenant.origin}/articles/beta-sync`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Sign in" })).toHaveCount(0);
+    await page.goto(`${tenant.origin}/signed-out`);
+    await expect(page.getByRole("link", { name: "Sign in again" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Go to the home page" })).toBeVisible();
+  });
+}

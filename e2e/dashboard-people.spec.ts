@@ -225,3 +225,34 @@ test("on a phone the list is a stack that fits the screen; 50 people a page; an 
   await page.getByRole("link", { name: "Most recent" }).click();
   await expect(page.locator("tbody tr").first()).toContainText("rita.reader@example.com");
 });
+
+test("cross-tenant: an admin of A cannot open or suspend B's person, by URL or by the action's payload", async ({ page, browser }) => {
+  const tenantA = await privateTenant("people-a");
+  const tenantB = await privateTenant("people-b");
+  const admin = await createMember(tenantA.id, "admin");
+  await (await readerSignsIn(browser, tenantA)).context().close();
+  await (await readerSignsIn(browser, tenantB)).context().close();
+  const idOf = async (tenant: TestTenant) =>
+    (await sqlOnce<{ id: string }>(env.TEST_DATABASE_URL!, `SELECT id FROM end_users WHERE tenant_id = $1`, [tenant.id]))[0]!.id;
+  const [personA, personB] = [await idOf(tenantA), await idOf(tenantB)];
+
+  await signInToDashboard(page, admin.email);
+  expect((await page.goto(`/dashboard/${tenantA.subdomain}/people/${personB}`))?.status()).toBe(404);
+  expect((await page.goto(`/dashboard/${tenantB.subdomain}/people/${personB}`))?.status()).toBe(404); // not a member of B
+
+  // A's own Suspend, with B's person's id put in its form.
+  await page.goto(`/dashboard/${tenantA.subdomain}/people/${personA}`);
+  await page.route("**/*", async (route) => {
+    const request = route.request();
+    if (request.method() === "POST" && request.headers()["next-action"]) {
+      await route.continue({ postData: (request.postData() ?? "").replaceAll(personA, personB) });
+    } else await route.continue();
+  });
+  const access = page.getByRole("region", { name: "Access" });
+  await access.getByRole("button", { name: "Suspend" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Suspend and sign out" }).click();
+  await expect(access.getByRole("alert")).toHaveText("This person could not be found in this help center.");
+  const suspended = await sqlOnce<{ suspended: boolean }>(env.TEST_DATABASE_URL!, `SELECT suspended FROM end_users WHERE id = ANY($1::uuid[])`, [[personA, personB]]);
+  expect(suspended.map((row) => row.suspended)).toEqual([false, false]);
+  expect((await endUserSessions(tenantB)).every((session) => session.revoked_at === null)).toBe(true);
+});

@@ -55,7 +55,8 @@ test("Sign everyone out ends every reader's session after a confirmation, and is
     await readerContext.close();
   }
 
-  expect((await auditActions(tenant.id)).filter((action) => action === "sso.sessions.ended_all")).toHaveLength(2);
+  // The second press ended nothing, so it left no entry.
+  expect((await auditActions(tenant.id)).filter((action) => action === "sso.sessions.ended_all")).toHaveLength(1);
   await page.goto(`/dashboard/${tenant.subdomain}/settings/audit`);
   await expect(page.getByText("Signed every reader out").first()).toBeVisible();
 });
@@ -88,5 +89,5 @@ test("a support member cannot sign everyone out: the page is 403 and so is a dir
   } finally {
     await supportContext.close();
   }
-  expect((await auditActions(tenant.id)).filter((action) => action === "sso.sessions.ended_all")).toHaveLength(1);
+  expect((await auditActions(tenant.id)).filter((action) => action === "sso.sessions.ended_all")).toHaveLength(0);
 });

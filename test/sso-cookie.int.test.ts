@@ -27,14 +27,15 @@ async function arrive(token: string, headers: Record<string, string> = {}) {
   return {
     status: response.status,
     location: response.headers.get("location"),
-    marked: response.headers.getSetCookie().some((c) => c.startsWith(`${JWT_COOKIE_MARKER}=`) && !/Max-Age=0/i.test(c)),
+    /** how long the marker keeps this cookie from being tried again, in seconds; null: no marker */
+    markedFor: Number(/Max-Age=(\d+)/i.exec(response.headers.getSetCookie().find((c) => c.startsWith(`${JWT_COOKIE_MARKER}=`)) ?? "")?.[1] ?? NaN) || null,
     startedSession: response.headers.getSetCookie().some((c) => c.startsWith(`${SESSION_COOKIE}=`) && !/Max-Age=0/i.test(c)),
   };
 }
 
 /** Refused with the reason's own status, no session, no redirect, and the refusal logged. */
 async function expectRefusal(outcome: Awaited<ReturnType<typeof arrive>>, reason: RejectionReason) {
-  expect(outcome).toMatchObject({ status: REASONS[reason].status, location: null, startedSession: false });
+  expect(outcome).toMatchObject({ status: REASONS[reason].status, location: null, startedSession: false, markedFor: 10 * 60 });
   expect(await lastEvent(tenant.id)).toMatchObject({ event_type: "sso.cookie_flow.rejected", reason_code: reason });
 }
 
@@ -82,7 +83,7 @@ describe("GET /sso/cookie", () => {
     for (const [reason, issuedAt, ttl] of [["token_expired", tenMinutesAgo, 120], ["token_too_old", tenMinutesAgo, 3600]] as const) {
       const token = await mintSsoToken(tenant.secret, { email: "stale@example.com", name: "Stale" }, issuedAt, ttl, "cookie");
       const outcome = await arrive(token);
-      expect(outcome).toMatchObject({ status: 303, location: `http://${tenant.host}/articles/open`, startedSession: false, marked: true });
+      expect(outcome).toMatchObject({ status: 303, location: `http://${tenant.host}/articles/open`, startedSession: false, markedFor: 24 * 60 * 60 });
       expect(await lastEvent(tenant.id)).toMatchObject({ event_type: "sso.cookie_flow.rejected", reason_code: reason });
     }
   });

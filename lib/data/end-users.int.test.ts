@@ -3,7 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateOpaqueToken, hashOpaqueToken } from "@/lib/sso/opaque-token";
 import { testDatabaseUrl } from "@/test/support/test-database-url";
-import { countLiveSessionsOfEndUser, findSignedInEndUser } from "./end-user-sessions";
+import { countLiveEndUserSessions, countLiveSessionsOfEndUser, findSignedInEndUser, revokeEndUserSessions } from "./end-user-sessions";
 import { countEndUsers, findEndUser, listEndUsers, signOutEndUser, suspendEndUser, unsuspendEndUser } from "./end-users";
 
 const sql = new pg.Client({ connectionString: testDatabaseUrl() });
@@ -199,5 +199,24 @@ describe("suspending", () => {
     expect(await findSignedInEndUser(tenantId, cookie)).toBeNull();
     expect(await storedSuspended(id)).toBe(false);
     expect(await signOutEndUser(tenantId, id)).toEqual({ ok: true, email: "out@example.com", changed: false, sessionsEnded: 0 });
+  });
+});
+
+describe("Sign everyone out (revokeEndUserSessions for a whole tenant)", () => {
+  it("ends every live session of the tenant and none of another tenant's, and counts only live ones", async () => {
+    const a = await tenantWith([{ email: "a1@example.com", name: "A1" }, { email: "a2@example.com", name: "A2" }]);
+    const b = await tenantWith([{ email: "b1@example.com", name: "B1" }]);
+    const aCookies = [await startSession(a.tenantId, a.ids[0]!), await startSession(a.tenantId, a.ids[1]!)];
+    await startSession(a.tenantId, a.ids[1]!, { revoked: true });
+    const bCookie = await startSession(b.tenantId, b.ids[0]!);
+
+    expect(await countLiveEndUserSessions(a.tenantId)).toBe(2);
+    expect(await revokeEndUserSessions(a.tenantId)).toBe(2);
+    expect(await countLiveEndUserSessions(a.tenantId)).toBe(0);
+    for (const cookie of aCookies) expect(await findSignedInEndUser(a.tenantId, cookie)).toBeNull();
+
+    expect(await countLiveEndUserSessions(b.tenantId)).toBe(1);
+    expect(await findSignedInEndUser(b.tenantId, bCookie)).toMatchObject({ email: "b1@example.com" });
+    expect(await revokeEndUserSessions(a.tenantId)).toBe(0);
   });
 });

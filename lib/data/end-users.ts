@@ -65,7 +65,13 @@ function matching(tenantId: string, query: Pick<EndUserQuery, "search" | "suspen
   };
 }
 
-/** A page of the tenant's end users, newest sign-in first (keyset paged: no OFFSET). */
+/**
+ * A page of the tenant's end users, newest sign-in first (keyset paged: no OFFSET). Deliberately
+ * without an index on last_login_at: every returning user's sign-in rewrites that column, and an
+ * index on it would turn those updates from HOT (heap-only) into ones that touch every index of
+ * end_users, on the hottest path there is. This admin page sorts the tenant's rows instead. Someone
+ * who signs in while an admin pages moves to the top and is not on the later pages.
+ */
 export async function listEndUsers(tenantId: string, query: EndUserQuery = {}): Promise<{ items: EndUserSummary[]; next: EndUserCursor | null }> {
   const take = query.take ?? PEOPLE_PAGE_SIZE;
   const after = query.after;

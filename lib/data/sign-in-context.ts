@@ -4,6 +4,7 @@ import { decryptSecret } from "@/lib/crypto/secret-box";
 import { getDb, queryPipelined } from "@/lib/db";
 import type { SsoVerificationConfig } from "@/lib/sso/verify-token";
 import type { HostSite } from "@/lib/tenant/host";
+import { DEFAULT_SESSION_LIFETIME_SECONDS } from "@/lib/sso/session-length";
 
 // Everything the /sso endpoints, the widget API and the read API need to know about the host's
 // tenant and its SSO settings, in one query. /sso/jwt may use a copy cached in this process: its version (sso_configs.config_version,
@@ -129,7 +130,7 @@ async function loadSignInContext(site: HostSite): Promise<SignInContext | null> 
       requireRedirectKey: row.require_redirect_key ?? false,
       loginUrl: row.login_url,
       logoutUrl: row.logout_url,
-      sessionLifetimeSeconds: row.session_lifetime_seconds ?? 43200,
+      sessionLifetimeSeconds: row.session_lifetime_seconds ?? DEFAULT_SESSION_LIFETIME_SECONDS,
       allowedDomains: row.allowed_domains ?? [],
       restrictSignInOrigins: row.restrict_sign_in_origins ?? false,
     },

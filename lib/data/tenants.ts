@@ -9,15 +9,25 @@ export interface TenantSummary {
   subdomain: string;
   customDomain: string | null;
   visibility: "public" | "private";
+  /** SSO is on, with a secret and a Login URL: a visitor who presses Sign in can sign in */
+  signInWorks: boolean;
 }
 
-const summarySelect = { id: true, name: true, subdomain: true, customDomain: true, visibility: true } as const;
+const summarySelect = {
+  id: true, name: true, subdomain: true, customDomain: true, visibility: true,
+  // Read with the tenant so a help-center page knows whether to offer Sign in without a second
+  // query. The ciphertext is only tested for presence here; it does not leave this module.
+  ssoConfig: { select: { enabled: true, loginUrl: true, secretCiphertext: true } },
+} as const;
 
 // Keyed by strings, not the HostSite object: React's cache compares arguments by identity, and
 // layout, page and metadata each resolve the host anew. One query per request.
 const findTenantByHostName = cache(async (kind: "subdomain" | "custom-domain", name: string): Promise<TenantSummary | null> => {
   const where = kind === "subdomain" ? { subdomain: name } : { customDomain: name };
-  return getDb().tenant.findUnique({ where, select: summarySelect });
+  const row = await getDb().tenant.findUnique({ where, select: summarySelect });
+  if (!row) return null;
+  const { ssoConfig, ...tenant } = row;
+  return { ...tenant, signInWorks: Boolean(ssoConfig?.enabled && ssoConfig.loginUrl && ssoConfig.secretCiphertext) };
 });
 
 /** The tenant a host names, or null (the app host, unknown and malformed hosts). */

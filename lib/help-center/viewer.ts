@@ -3,7 +3,6 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { findSignedInEndUser, type SignedInEndUser } from "@/lib/data/end-user-sessions";
-import { findSsoSettings, isWorkingConfiguration } from "@/lib/data/sso-config";
 import type { TenantSummary } from "@/lib/data/tenants";
 import { SESSION_COOKIE } from "@/lib/sso-web/cookies";
 import { requireCurrentTenant } from "@/lib/tenant/current-tenant";
@@ -21,16 +20,6 @@ export const getViewer = cache(async (): Promise<Viewer> => {
   const cookie = (await cookies()).get(SESSION_COOKIE)?.value;
   const user = cookie ? await findSignedInEndUser(tenant.id, cookie) : null;
   return { tenant, user };
-});
-
-/**
- * Whether a signed-out visitor can sign in here: SSO on, with a secret and a Login URL. A public
- * help center without it shows no Sign in button, which would only lead to "sign-in is not set up".
- * Asked once per request (layout, page and not-found page share the answer).
- */
-export const canSignIn = cache(async (): Promise<boolean> => {
-  const { tenant } = await getViewer();
-  return isWorkingConfiguration(await findSsoSettings(tenant.id));
 });
 
 /** The sign-in start URL that brings the visitor back to the page they asked for. */

@@ -27,6 +27,8 @@ import { ssoRoute } from "./sso-route";
 
 /** A refused cookie is not tried again for a while; a new token is tried at once (tokenMarker). */
 const REFUSAL_MEMORY_SECONDS = 10 * 60;
+/** A token refused for its age can never pass later: that exact token is not tried again for a day. */
+const AGED_TOKEN_MEMORY_SECONDS = 24 * 60 * 60;
 
 export const handleSsoCookie = ssoRoute("cookie", signInFromCookie);
 
@@ -73,7 +75,7 @@ async function refuse(context: SignInContext, info: RequestInfo, rejection: Reje
   // the Login URL, which mints a fresh token).
   if (REASONS[rejection.reason].freshTokenFixes) {
     const response = redirectResponse(target, 303, info.requestId);
-    response.cookies.set(JWT_COOKIE_MARKER, await tokenMarker(token), cookieOptions(REFUSAL_MEMORY_SECONDS));
+    response.cookies.set(JWT_COOKIE_MARKER, await tokenMarker(token), cookieOptions(AGED_TOKEN_MEMORY_SECONDS));
     return response;
   }
   // Said once, plainly, with a way on: the marker keeps this token from being tried again, so the

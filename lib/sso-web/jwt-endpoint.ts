@@ -7,6 +7,7 @@ import { renderRejectionPage } from "@/lib/sso/error-page";
 import { generateOpaqueToken, hashOpaqueToken } from "@/lib/sso/opaque-token";
 import { REASONS, type RejectionReason } from "@/lib/sso/reasons";
 import { safeRedirectTarget } from "@/lib/sso/redirect-target";
+import { DEFAULT_SESSION_LIFETIME_SECONDS } from "@/lib/sso/session-length";
 import { signIn, type SignInStore } from "@/lib/sso/sign-in";
 import { isUsableSsoConfig, signInSourceRefusal } from "@/lib/sso/sign-in-gate";
 import { pickToken } from "@/lib/sso/token-input";
@@ -148,7 +149,7 @@ async function signInFromRequest(request: NextRequest, { site, context: firstCon
   const now = new Date();
   const sessionValue = generateOpaqueToken();
   let context = firstContext;
-  const lifetime = () => context.config?.sessionLifetimeSeconds ?? 43200;
+  const lifetime = () => context.config?.sessionLifetimeSeconds ?? DEFAULT_SESSION_LIFETIME_SECONDS;
   const session = (): SessionToStart => ({
     tokenHash: hashOpaqueToken(sessionValue),
     expiresAt: new Date(now.getTime() + lifetime() * 1000),

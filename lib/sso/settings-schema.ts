@@ -2,6 +2,9 @@
 // errors and by the server action, which is the authority.
 import { z } from "zod";
 import { secretWeakness } from "./secret-strength";
+import { SESSION_LENGTH_MINUTES } from "./session-length";
+
+export { SESSION_LENGTH_MINUTES };
 
 const LOOPBACK_HOST = /^(localhost|.+\.localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 
@@ -39,8 +42,6 @@ const wholeNumber = (label: string, min: number, max: number, unit: "seconds" | 
     .min(min, `${label} must be between ${min} and ${max} ${unit}.`)
     .max(max, `${label} must be between ${min} and ${max} ${unit}.`);
 
-/** How long a help-center session lasts, in minutes: 5 minutes to 30 days (12 hours by default). */
-export const SESSION_LENGTH_MINUTES = { min: 5, max: 30 * 24 * 60, default: 12 * 60 } as const;
 
 export const ssoSettingsSchema = z.object({
   loginUrl: url("Login URL"),

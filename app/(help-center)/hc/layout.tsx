@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { canSignIn, getViewer, signInPath } from "@/lib/help-center/viewer";
+import { getViewer, signInPath } from "@/lib/help-center/viewer";
 
 export const dynamic = "force-dynamic";
 
@@ -7,7 +7,7 @@ export default async function HelpCenterLayout({ children }: { children: React.R
   const { tenant, user } = await getViewer();
   const signInHref = await signInPath();
   // A private help center can only be private with working sign-in; a public one may have none.
-  const offerSignIn = !user && tenant.visibility === "public" && (await canSignIn());
+  const offerSignIn = !user && tenant.visibility === "public" && tenant.signInWorks;
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-slate-200 bg-brand-50">

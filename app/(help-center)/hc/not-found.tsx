@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { canSignIn, getViewer, signInPath } from "@/lib/help-center/viewer";
+import { getViewer, signInPath } from "@/lib/help-center/viewer";
 
 // A missing article, category or request on a help center: inside its header, with a way home. An
 // article the reader's groups may not see lands here too, and says no more than a missing one.
@@ -7,8 +7,8 @@ import { canSignIn, getViewer, signInPath } from "@/lib/help-center/viewer";
 // to an article for signed-in readers then leads somewhere, and a missing page gets the same offer,
 // so the offer tells nobody whether the page exists.
 export default async function HelpCenterNotFound() {
-  const { user } = await getViewer();
-  const signInHref = !user && (await canSignIn()) ? await signInPath() : null;
+  const { tenant, user } = await getViewer();
+  const signInHref = !user && tenant.signInWorks ? await signInPath() : null;
   return (
     <div className="mx-auto max-w-md py-16 text-center">
       <p className="text-sm font-semibold text-brand-600">404</p>

@@ -1,7 +1,6 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import type { SignedInEndUser } from "@/lib/data/end-user-sessions";
-import { findSsoSettings, isWorkingConfiguration } from "@/lib/data/sso-config";
 import { getViewer, signInPath, type Viewer } from "@/lib/help-center/viewer";
 
 // Requests belong to a person, so /requests needs a signed-in end user on every help center,
@@ -19,7 +18,7 @@ export interface Requester extends Viewer {
 export async function requireRequester(): Promise<Requester | null> {
   const viewer = await getViewer();
   if (viewer.user) return viewer as Requester;
-  if (isWorkingConfiguration(await findSsoSettings(viewer.tenant.id))) redirect(await signInPath());
+  if (viewer.tenant.signInWorks) redirect(await signInPath());
   return null;
 }
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { canSignIn, getViewer } from "@/lib/help-center/viewer";
+import { getViewer } from "@/lib/help-center/viewer";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { tenant } = await getViewer();
@@ -11,12 +11,11 @@ export async function generateMetadata(): Promise<Metadata> {
 // help center does not bounce the visitor straight back into the Login URL.
 export default async function SignedOutPage() {
   const { tenant } = await getViewer();
-  const signInWorks = await canSignIn();
   return (
     <section className="mx-auto max-w-md rounded-lg border border-slate-200 p-6 text-center">
       <h1 className="text-2xl font-semibold">You are signed out</h1>
       <p className="mt-2 text-slate-600">You have signed out of {tenant.name}.</p>
-      {signInWorks ? (
+      {tenant.signInWorks ? (
         <a href="/sso/login" className="mt-5 inline-block rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
           Sign in again
         </a>

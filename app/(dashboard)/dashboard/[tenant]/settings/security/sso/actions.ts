@@ -11,6 +11,7 @@ import {
 import { recordProviderInterest, setTenantVisibility } from "@/lib/data/tenants";
 import { findTokenIdState } from "@/lib/data/used-token-ids";
 import { generateSharedSecret, mintSsoToken } from "@/lib/sso/mint-token";
+import { sessionLifetimeSecondsFor } from "@/lib/sso/session-length";
 import type { SsoSettingsField } from "@/lib/sso/settings-schema";
 import { checkToken, type TokenCheckReport } from "@/lib/sso/token-check";
 import type { TokenKind } from "@/lib/sso/verify-token";
@@ -26,7 +27,7 @@ const page = (subdomain: string) => `/dashboard/${subdomain}/settings/security/s
 
 export const applyJwtSettings = memberAction<typeof ssoSettingsSchema, SsoSettingsField>(SETTINGS_ROLES, ssoSettingsSchema, async (input, member) => {
   const { sharedSecret, sessionLengthMinutes, ...settings } = input;
-  const hadSecret = sharedSecret ? Boolean((await findSsoSettings(member.tenant.id))?.hasSecret) : false;
+  const before = await findSsoSettings(member.tenant.id);
   const changed = await saveJwtSettings(member.tenant.id, {
     loginUrl: settings.loginUrl,
     logoutUrl: settings.logoutUrl ?? null,
@@ -35,18 +36,22 @@ export const applyJwtSettings = memberAction<typeof ssoSettingsSchema, SsoSettin
     tokenTtlSeconds: settings.tokenTtlSeconds,
     clockSkewSeconds: settings.clockSkewSeconds,
     requireRedirectKey: settings.requireRedirectKey,
-    sessionLifetimeSeconds: sessionLengthMinutes * 60,
+    sessionLifetimeSeconds: sessionLifetimeSecondsFor(sessionLengthMinutes, before?.sessionLifetimeSeconds ?? null),
   });
   if (sharedSecret) {
     await storeSharedSecret(member.tenant.id, sharedSecret);
     await recordAudit(member.tenant.id, member, "sso.secret.pasted");
   }
-  if (changed.length > 0) await recordAudit(member.tenant.id, member, "sso.settings.updated", { changed, ...settings, sessionLengthMinutes });
+  if (changed.length > 0) {
+    // Named as the form names it, in the unit the admin typed.
+    const fields = changed.map((field) => (field === "sessionLifetimeSeconds" ? "sessionLengthMinutes" : field));
+    await recordAudit(member.tenant.id, member, "sso.settings.updated", { changed: fields, ...settings, sessionLengthMinutes });
+  }
   revalidatePath(page(member.tenant.subdomain));
   if (sharedSecret) {
     return {
       ok: true,
-      message: hadSecret
+      message: before?.hasSecret
         ? "JWT settings saved. The shared secret was replaced: the old one no longer works, so update your backend now."
         : "JWT settings saved, with your shared secret.",
     };
@@ -76,9 +81,10 @@ export const generateSecret = memberAction(SETTINGS_ROLES, confirmSchema, async 
  */
 export const signOutEveryone = memberAction(SETTINGS_ROLES, confirmSchema, async (_input, member) => {
   const ended = await revokeEndUserSessions(member.tenant.id);
+  // Like every other action, one that changed nothing leaves no audit entry.
+  if (ended === 0) return { ok: true, message: "Nobody was signed in." };
   await recordAudit(member.tenant.id, member, "sso.sessions.ended_all", { sessionsEnded: ended });
   revalidatePath(page(member.tenant.subdomain));
-  if (ended === 0) return { ok: true, message: "Nobody was signed in." };
   return { ok: true, message: `Signed everyone out: ${ended === 1 ? "1 session" : `${ended} sessions`} ended. Readers sign in again with a new token.` };
 });
 

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { requireMember, SETTINGS_ROLES } from "@/lib/auth/require-member";
 import { countLiveEndUserSessions } from "@/lib/data/end-user-sessions";
 import { findSsoSettings } from "@/lib/data/sso-config";
-import { SESSION_LENGTH_MINUTES } from "@/lib/sso/settings-schema";
+import { SESSION_LENGTH_MINUTES, sessionLengthMinutesOf } from "@/lib/sso/session-length";
 import { listProviderInterests } from "@/lib/data/tenants";
 import { env } from "@/lib/env";
 import { helpCenterAddress } from "@/lib/tenant/help-center-address";
@@ -88,7 +88,7 @@ export default async function SsoSettingsPage({ params }: Props) {
             audience: settings?.audience ?? "",
             tokenTtlSeconds: settings?.tokenTtlSeconds ?? 300,
             clockSkewSeconds: settings?.clockSkewSeconds ?? 60,
-            sessionLengthMinutes: settings ? Math.round(settings.sessionLifetimeSeconds / 60) : SESSION_LENGTH_MINUTES.default,
+            sessionLengthMinutes: settings ? sessionLengthMinutesOf(settings.sessionLifetimeSeconds) : SESSION_LENGTH_MINUTES.default,
             requireRedirectKey: settings?.requireRedirectKey ?? false,
           }}
         />

@@ -80,7 +80,7 @@ export function JwtSettingsForm({ subdomain, hasSecret, initial }: { subdomain: 
         <FormField id="tokenTtlSeconds" label="Token TTL (seconds)" type="number" inputMode="numeric" min={30} max={86400} required defaultValue={value("tokenTtlSeconds")} error={errors.tokenTtlSeconds} hint="How old a token may be (now − iat): 30 to 86400." />
         <FormField id="clockSkewSeconds" label="Clock skew leeway (seconds)" type="number" inputMode="numeric" min={0} max={300} required defaultValue={value("clockSkewSeconds")} error={errors.clockSkewSeconds} hint="Tolerance for clocks that disagree: 0 to 300." />
         <FormField id="sessionLengthMinutes" label="Session length (minutes)" type="number" inputMode="numeric" min={SESSION_LENGTH_MINUTES.min} max={SESSION_LENGTH_MINUTES.max} required defaultValue={value("sessionLengthMinutes")} error={errors.sessionLengthMinutes}
-          hint={`How long a reader stays signed in to the help center after a sign-in: ${SESSION_LENGTH_MINUTES.min} to ${SESSION_LENGTH_MINUTES.max} (30 days); 720 is 12 hours. Applies to sign-ins from now on.`} />
+          hint={`How long a reader stays signed in to the help center after a sign-in: ${SESSION_LENGTH_MINUTES.min} to ${SESSION_LENGTH_MINUTES.max} (30 days); 720 is 12 hours. Applies to sign-ins from now on; to cut short the sessions already open, use Sign everyone out under Sessions.`} />
       </div>
       <div className="flex items-start gap-3">
         <input id="requireRedirectKey" name="requireRedirectKey" type="checkbox" defaultChecked={state.ok || !state.values ? initial.requireRedirectKey : state.values.requireRedirectKey === "on"} className="mt-1 h-4 w-4" aria-describedby="requireRedirectKey-hint" />
