@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
 import type { EndUserCursor } from "@/lib/data/end-users";
 import { isUuid } from "@/lib/uuid";
 
@@ -20,17 +21,16 @@ export interface PeopleQuery {
 
 const SEARCH_MAX = 254;
 
-/** The page cursor as it travels in the URL: the last row's sign-in time and id. */
+/** The page cursor as it travels in the URL: the last row's sign-in time and id, opaque (lib/api/cursor). */
+const peopleCursorSchema = z.object({ t: z.iso.datetime(), i: z.uuid() }).strict();
+
 export function encodePeopleCursor(cursor: EndUserCursor): string {
-  return Buffer.from(`${cursor.lastLoginAt.toISOString()}|${cursor.id}`, "utf8").toString("base64url");
+  return encodeCursor({ t: cursor.lastLoginAt.toISOString(), i: cursor.id });
 }
 
 export function decodePeopleCursor(value: string | undefined): EndUserCursor | undefined {
-  if (!value || value.length > 120) return undefined;
-  const [at, id, extra] = Buffer.from(value, "base64url").toString("utf8").split("|");
-  const lastLoginAt = new Date(at ?? "");
-  if (extra !== undefined || Number.isNaN(lastLoginAt.getTime()) || !isUuid(id ?? "")) return undefined;
-  return { lastLoginAt, id: id! };
+  const decoded = value ? decodeCursor(value, peopleCursorSchema) : null;
+  return decoded ? { lastLoginAt: new Date(decoded.t), id: decoded.i } : undefined;
 }
 
 /** Unknown or malformed values are dropped rather than failing the page. */
