@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { sqlOnce } from "@/test/support/sql";
 import { auditActions, createMember, signInToDashboard } from "./support/dashboard-users";
 import { customerBackend, LOGIN_URL, type Mode } from "./support/customer-backend";
+import { recordServerActions, replayServerAction } from "./support/server-actions";
 import { createTenant, endUserSessions, type TestTenant } from "./support/tenants";
 
 const reader = { email: "Rita.Reader@Example.com", name: "Rita Reader", external_id: "cust-4242", groups: ["beta", "staff"] };
@@ -153,17 +154,13 @@ test("a support member sees people but no actions, and a direct POST of Suspend 
   // A client-side navigation: read the URL once it has arrived, not while the list still shows.
   await page.waitForURL(/\/people\/[0-9a-f-]{36}$/);
   const personUrl = page.url();
-  let suspendRequest: { url: string; headers: Record<string, string>; body: string } | undefined;
-  page.on("request", (request) => {
-    if (!suspendRequest && request.method() === "POST" && request.headers()["next-action"]) suspendRequest = { url: request.url(), headers: request.headers(), body: request.postData() ?? "" };
-  });
+  const suspendRequest = recordServerActions(page); // the first action sent is Suspend
   const access = page.getByRole("region", { name: "Access" });
   await access.getByRole("button", { name: "Suspend" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Suspend and sign out" }).click();
   await expect(access.getByRole("status")).toContainText("is suspended");
   await access.getByRole("button", { name: "Lift suspension" }).click();
   await expect(access.getByRole("status")).toContainText("Suspension lifted");
-  expect(suspendRequest).toBeDefined();
 
   const supportContext = await browser.newContext();
   try {
@@ -179,10 +176,7 @@ test("a support member sees people but no actions, and a direct POST of Suspend 
     await expect(supportPage.getByRole("button")).toHaveText(["Sign out"]); // the dashboard's own, nothing else
     await expect(supportPage.getByRole("region", { name: "Access" })).toHaveCount(0);
 
-    const { cookie: _adminCookie, ...headers } = suspendRequest!.headers;
-    void _adminCookie;
-    const replay = await supportContext.request.post(suspendRequest!.url, { headers, data: suspendRequest!.body });
-    expect(replay.status()).toBe(403);
+    expect((await replayServerAction(supportContext.request, suspendRequest())).status()).toBe(403);
     await supportPage.reload();
     await expect(supportPage.getByRole("heading", { name: "Rita Reader", level: 1 })).not.toContainText("Suspended");
   } finally {

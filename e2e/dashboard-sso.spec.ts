@@ -1,7 +1,8 @@
 // Tenant admins: sign up, configure JWT SSO, and the role and tenant boundaries around it.
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page, type Request } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { auditActions, createMember, signInToDashboard, ssoConfigRow, tenantIdOf } from "./support/dashboard-users";
+import { recordServerActions, replayServerAction } from "./support/server-actions";
 import { createTenant } from "./support/tenants";
 
 const unique = (prefix: string) => `${prefix}-${randomBytes(3).toString("hex")}`;
@@ -95,14 +96,10 @@ test("a support user cannot open SSO settings (403) and a direct POST of the act
   // Record the real server-action request the admin's Apply button sends.
   await signInToDashboard(page, admin.email);
   await page.goto(`/dashboard/${tenant.subdomain}/settings/security/sso`);
-  let applyRequest: Request | undefined;
-  page.on("request", (request) => {
-    if (request.method() === "POST" && request.headers()["next-action"]) applyRequest = request;
-  });
+  const applyRequest = recordServerActions(page);
   await page.getByLabel("Login URL", { exact: true }).fill("https://admin.example.com/login");
   await page.getByRole("button", { name: "Apply JWT Settings" }).click();
   await expect(page.getByText("JWT settings saved.")).toBeVisible();
-  expect(applyRequest).toBeDefined();
 
   const supportContext = await browser.newContext();
   try {
@@ -112,11 +109,7 @@ test("a support user cannot open SSO settings (403) and a direct POST of the act
     expect(response?.status()).toBe(403);
 
     // The same action, posted with the support user's session and a changed Login URL.
-    const body = applyRequest!.postData()!.replace("https://admin.example.com/login", "https://support.example.com/login");
-    // The admin's headers minus their cookie: the support user's own session cookie is sent instead.
-    const { cookie: _adminCookie, ...headers } = applyRequest!.headers();
-    void _adminCookie;
-    const replay = await supportContext.request.post(applyRequest!.url(), { headers, data: body });
+    const replay = await replayServerAction(supportContext.request, applyRequest(), (body) => body.replace("https://admin.example.com/login", "https://support.example.com/login"));
     expect(replay.status()).toBe(403);
     expect((await ssoConfigRow(tenant.id))?.login_url).toBe("https://admin.example.com/login");
   } finally {
@@ -134,18 +127,15 @@ test("cross-tenant: an admin of A cannot read or change B through the URL or the
   expect((await page.goto(`/dashboard/${b.subdomain}`))?.status()).toBe(404);
 
   await page.goto(`/dashboard/${a.subdomain}/settings/security/sso`);
-  let applyRequest: Request | undefined;
-  page.on("request", (request) => {
-    if (request.method() === "POST" && request.headers()["next-action"]) applyRequest = request;
-  });
+  const applyRequest = recordServerActions(page);
   await page.getByLabel("Login URL", { exact: true }).fill("https://a.example.com/login");
   await page.getByRole("button", { name: "Apply JWT Settings" }).click();
   await expect(page.getByText("JWT settings saved.")).toBeVisible();
 
   // Same session, same action, B's subdomain in the payload.
-  const body = applyRequest!.postData()!.replaceAll(a.subdomain, b.subdomain).replace("https://a.example.com/login", "https://attacker.example/login");
-  expect(body).toContain(b.subdomain);
-  const replay = await page.request.post(applyRequest!.url(), { headers: applyRequest!.headers(), data: body });
+  const toB = (body: string) => body.replaceAll(a.subdomain, b.subdomain).replace("https://a.example.com/login", "https://attacker.example/login");
+  expect(toB(applyRequest().postData()!)).toContain(b.subdomain);
+  const replay = await replayServerAction(page.request, applyRequest(), toB);
   expect(replay.status()).toBe(404);
   expect((await ssoConfigRow(b.id))?.login_url ?? null).not.toBe("https://attacker.example/login");
 });

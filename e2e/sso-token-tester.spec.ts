@@ -2,11 +2,12 @@
 // must be read-only (no jti used up, no user, no log row), the minter must sign with the tenant's own
 // secret and never log the token, and the domains form must refuse what would lock sign-ins out.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Locator, type Page, type Request } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { env } from "@/lib/env";
 import { sqlOnce } from "@/test/support/sql";
 import { mintToken } from "./support/customer-backend";
 import { auditActions, createMember, signInToDashboard } from "./support/dashboard-users";
+import { recordServerActions, replayServerAction } from "./support/server-actions";
 import { createTenant, endUserSessions, newSecret, ssoEvents, type TestTenant } from "./support/tenants";
 
 const user = { email: "grace@example.com", name: "Grace Hopper" };
@@ -146,10 +147,7 @@ test("minting is refused without a shared secret, keeping the form; an admin of 
   const b = await createTenant({ prefix: "mint-victim", sso: {} });
   await openSsoPage(page, a);
 
-  let mintRequest: Request | undefined;
-  page.on("request", (request) => {
-    if (request.method() === "POST" && request.headers()["next-action"]) mintRequest = request;
-  });
+  const mintRequest = recordServerActions(page);
   const mint = page.locator("#mint-token");
   await mint.getByLabel("Email", { exact: true }).fill(user.email);
   await mint.getByLabel("Name", { exact: true }).fill(user.name);
@@ -160,9 +158,9 @@ test("minting is refused without a shared secret, keeping the form; an admin of 
   expect(await auditActions(a.id)).toEqual([]);
 
   // The same action with B's subdomain in the payload: not a member of B, so 404 and no token.
-  const body = mintRequest!.postData()!.replaceAll(a.subdomain, b.subdomain);
-  expect(body).toContain(b.subdomain);
-  const replay = await page.request.post(mintRequest!.url(), { headers: mintRequest!.headers(), data: body });
+  const toB = (body: string) => body.replaceAll(a.subdomain, b.subdomain);
+  expect(toB(mintRequest().postData()!)).toContain(b.subdomain);
+  const replay = await replayServerAction(page.request, mintRequest(), toB);
   expect(replay.status()).toBe(404);
   expect(await replay.text()).not.toMatch(/eyJ[\w-]+\.eyJ/);
   expect(await auditActions(b.id)).toEqual([]);

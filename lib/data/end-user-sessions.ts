@@ -31,24 +31,21 @@ export async function endSession(tenantId: string, cookieValue: string, now: Dat
   return session.endUser;
 }
 
+/** The tenant's sessions (or one end user's) that are live at `now`: not revoked, not expired. */
+function liveSessions(tenantId: string, endUserId: string | undefined, now: Date) {
+  return { tenantId, ...(endUserId ? { endUserId } : {}), revokedAt: null, expiresAt: { gt: now } };
+}
+
 /**
  * Ends every live session of the tenant, or of one of its end users: the "sign everyone out"
  * after a leaked secret, and the per-person sign-out in People. Returns how many were ended.
  */
 export async function revokeEndUserSessions(tenantId: string, options: { endUserId?: string } = {}, now: Date = new Date()): Promise<number> {
-  const { count } = await getDb().endUserSession.updateMany({
-    where: { tenantId, ...(options.endUserId ? { endUserId: options.endUserId } : {}), revokedAt: null, expiresAt: { gt: now } },
-    data: { revokedAt: now },
-  });
+  const { count } = await getDb().endUserSession.updateMany({ where: liveSessions(tenantId, options.endUserId, now), data: { revokedAt: now } });
   return count;
 }
 
-/** How many sessions of the tenant are live now (for the confirmations that end them). */
-export async function countLiveEndUserSessions(tenantId: string, now: Date = new Date()): Promise<number> {
-  return getDb().endUserSession.count({ where: { tenantId, revokedAt: null, expiresAt: { gt: now } } });
-}
-
-/** How many sessions of one of the tenant's end users are live now (People → a person's page). */
-export async function countLiveSessionsOfEndUser(tenantId: string, endUserId: string, now: Date = new Date()): Promise<number> {
-  return getDb().endUserSession.count({ where: { tenantId, endUserId, revokedAt: null, expiresAt: { gt: now } } });
+/** How many sessions of the tenant, or of one of its end users, are live now (shown before ending them). */
+export async function countLiveEndUserSessions(tenantId: string, options: { endUserId?: string } = {}, now: Date = new Date()): Promise<number> {
+  return getDb().endUserSession.count({ where: liveSessions(tenantId, options.endUserId, now) });
 }

@@ -3,7 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateOpaqueToken, hashOpaqueToken } from "@/lib/sso/opaque-token";
 import { testDatabaseUrl } from "@/test/support/test-database-url";
-import { countLiveEndUserSessions, countLiveSessionsOfEndUser, findSignedInEndUser, revokeEndUserSessions } from "./end-user-sessions";
+import { countLiveEndUserSessions, findSignedInEndUser, revokeEndUserSessions } from "./end-user-sessions";
 import { countEndUsers, findEndUser, listEndUsers, signOutEndUser, suspendEndUser, unsuspendEndUser } from "./end-users";
 
 const sql = new pg.Client({ connectionString: testDatabaseUrl() });
@@ -132,7 +132,7 @@ describe("tenant isolation", () => {
     expect(await signOutEndUser(a.tenantId, theirs)).toEqual({ ok: false, reason: "not_found" });
     expect(await storedSuspended(theirs)).toBe(false);
     expect(await findSignedInEndUser(b.tenantId, cookie)).not.toBeNull();
-    expect(await countLiveSessionsOfEndUser(a.tenantId, theirs)).toBe(0);
+    expect(await countLiveEndUserSessions(a.tenantId, { endUserId: theirs })).toBe(0);
 
     await sql.query(`UPDATE end_users SET suspended = true WHERE id = $1`, [theirs]);
     expect(await unsuspendEndUser(a.tenantId, theirs)).toEqual({ ok: false, reason: "not_found" });
@@ -157,12 +157,12 @@ describe("suspending", () => {
     const laptop = await startSession(tenantId, target);
     await startSession(tenantId, target, { revoked: true });
     const other = await startSession(tenantId, bystander);
-    expect(await countLiveSessionsOfEndUser(tenantId, target)).toBe(2);
+    expect(await countLiveEndUserSessions(tenantId, { endUserId: target })).toBe(2);
     expect(await findSignedInEndUser(tenantId, phone)).toMatchObject({ email: "suspend-me@example.com" });
 
     expect(await suspendEndUser(tenantId, target)).toEqual({ ok: true, email: "suspend-me@example.com", changed: true, sessionsEnded: 2 });
     expect(await storedSuspended(target)).toBe(true);
-    expect(await countLiveSessionsOfEndUser(tenantId, target)).toBe(0);
+    expect(await countLiveEndUserSessions(tenantId, { endUserId: target })).toBe(0);
     expect(await findSignedInEndUser(tenantId, phone)).toBeNull();
     expect(await findSignedInEndUser(tenantId, laptop)).toBeNull();
     expect(await findSignedInEndUser(tenantId, other)).toMatchObject({ email: "bystander@example.com" });

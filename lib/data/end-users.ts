@@ -44,7 +44,7 @@ export interface EndUserQuery {
   take?: number;
 }
 
-export type SuspensionOutcome =
+export type EndUserActionOutcome =
   | { ok: true; email: string; changed: boolean; sessionsEnded: number }
   | { ok: false; reason: "not_found" };
 
@@ -115,7 +115,7 @@ export async function findEndUser(tenantId: string, endUserId: string): Promise<
  * the tidy-up, and a failure between the two steps leaves no way in. Suspending someone already
  * suspended still ends whatever sessions they have.
  */
-export async function suspendEndUser(tenantId: string, endUserId: string, now: Date = new Date()): Promise<SuspensionOutcome> {
+export async function suspendEndUser(tenantId: string, endUserId: string, now: Date = new Date()): Promise<EndUserActionOutcome> {
   const found = await setSuspended(tenantId, endUserId, true);
   if (!found.ok) return found;
   const sessionsEnded = await revokeEndUserSessions(tenantId, { endUserId }, now);
@@ -123,13 +123,13 @@ export async function suspendEndUser(tenantId: string, endUserId: string, now: D
 }
 
 /** Lifts a suspension: the person may sign in again (their ended sessions stay ended). */
-export async function unsuspendEndUser(tenantId: string, endUserId: string): Promise<SuspensionOutcome> {
+export async function unsuspendEndUser(tenantId: string, endUserId: string): Promise<EndUserActionOutcome> {
   const found = await setSuspended(tenantId, endUserId, false);
   return found.ok ? { ...found, sessionsEnded: 0 } : found;
 }
 
 /** Ends every live session of one of the tenant's end users ("Sign out everywhere"). */
-export async function signOutEndUser(tenantId: string, endUserId: string, now: Date = new Date()): Promise<SuspensionOutcome> {
+export async function signOutEndUser(tenantId: string, endUserId: string, now: Date = new Date()): Promise<EndUserActionOutcome> {
   const user = await findEndUser(tenantId, endUserId);
   if (!user) return { ok: false, reason: "not_found" };
   const sessionsEnded = await revokeEndUserSessions(tenantId, { endUserId: user.id }, now);

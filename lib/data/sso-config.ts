@@ -131,6 +131,6 @@ export async function setSsoEnabled(tenantId: string, enabled: boolean): Promise
 }
 
 /** A configuration that can sign people in: on, with a secret and a Login URL. */
-export function isWorkingConfiguration(settings: SsoSettings | null): boolean {
+export function isWorkingConfiguration(settings: Pick<SsoSettings, "enabled" | "hasSecret" | "loginUrl"> | null | undefined): boolean {
   return Boolean(settings?.enabled && settings.hasSecret && settings.loginUrl);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
+import { isWorkingConfiguration } from "./sso-config";
 import type { HostSite } from "@/lib/tenant/host";
 
 export interface TenantSummary {
@@ -27,7 +28,8 @@ const findTenantByHostName = cache(async (kind: "subdomain" | "custom-domain", n
   const row = await getDb().tenant.findUnique({ where, select: summarySelect });
   if (!row) return null;
   const { ssoConfig, ...tenant } = row;
-  return { ...tenant, signInWorks: Boolean(ssoConfig?.enabled && ssoConfig.loginUrl && ssoConfig.secretCiphertext) };
+  const sso = ssoConfig && { enabled: ssoConfig.enabled, loginUrl: ssoConfig.loginUrl, hasSecret: ssoConfig.secretCiphertext !== null };
+  return { ...tenant, signInWorks: isWorkingConfiguration(sso) };
 });
 
 /** The tenant a host names, or null (the app host, unknown and malformed hosts). */

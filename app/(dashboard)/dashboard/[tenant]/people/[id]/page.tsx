@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { LOG_ROLES, requireMember, SETTINGS_ROLES } from "@/lib/auth/require-member";
-import { countLiveSessionsOfEndUser } from "@/lib/data/end-user-sessions";
+import { countLiveEndUserSessions } from "@/lib/data/end-user-sessions";
 import { findEndUser } from "@/lib/data/end-users";
 import { findLogRetentionDays } from "@/lib/data/tenants";
 import { formatWhen } from "@/lib/format-when";
@@ -44,7 +44,7 @@ export default async function PersonPage({ params }: Props) {
   const member = await requireMember(subdomain, LOG_ROLES);
   const person = await findEndUser(member.tenant.id, id);
   if (!person) notFound();
-  const [liveSessions, retentionDays] = await Promise.all([countLiveSessionsOfEndUser(member.tenant.id, person.id), findLogRetentionDays(member.tenant.id)]);
+  const [liveSessions, retentionDays] = await Promise.all([countLiveEndUserSessions(member.tenant.id, { endUserId: person.id }), findLogRetentionDays(member.tenant.id)]);
   const logsHref = `/dashboard/${subdomain}/settings/logs${logQueryString(logsQueryFor(person.email, retentionDays, new Date()))}`;
   const customFields = person.customFields && typeof person.customFields === "object" && Object.keys(person.customFields).length > 0 ? JSON.stringify(person.customFields, null, 2) : null;
 
