@@ -25,13 +25,14 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: [
     {
-      command: `node_modules/.bin/next start -p ${port}`,
+      command: "node_modules/.bin/tsx scripts/serve.ts",
       url: `http://127.0.0.1:${port}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
       env: {
         DATABASE_URL: env.TEST_DATABASE_URL ?? "",
         APP_URL: `http://localhost:${port}`,
+        PORT: String(port),
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
       },

@@ -2,7 +2,7 @@
 // (origin_not_allowed), in Chromium against the production build.
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { customerBackend, LOGIN_URL, mintCookieToken, mintToken, mintWidgetToken } from "./support/customer-backend";
-import { createTenant, endUserSessions, ssoEvents, type TestCategory, type TestSsoConfig } from "./support/tenants";
+import { createTenant, endSessionsEarly, endUserSessions, ssoEvents, type TestCategory, type TestSsoConfig } from "./support/tenants";
 
 const categories: TestCategory[] = [
   { slug: "account", title: "Account", articles: [{ slug: "reset-password", title: "Resetting your password", body: "Choose Forgot password." }] },
@@ -46,6 +46,34 @@ test("hc_jwt cookie: a private help center page opens signed in, without a Login
   await expect(page.getByText("Signed in as Grace Hopper")).toBeVisible();
   expect(hits).toHaveLength(1);
   expect(await endUserSessions(tenant)).toHaveLength(1);
+});
+
+test("hc_jwt cookie: after an admin ends the session early, the next page load signs the same person in from the cookie again; Sign out still sticks", async ({ page, context }) => {
+  const tenant = await createTenant({ prefix: "cookie-resume", visibility: "public", categories, sso: { loginUrl: LOGIN_URL } });
+  await setJwtCookie(context, tenant.origin, mintCookieToken(tenant.secret!, user));
+  const hits = cookieFlowHits(page);
+  await page.goto(`${tenant.origin}/articles/reset-password`);
+  await expect(page.getByText("Signed in as Grace Hopper")).toBeVisible();
+  expect(hits).toHaveLength(1);
+
+  // Sign everyone out (or Suspend, or People → Sign out everywhere) revokes the session row; the
+  // browser still holds its session cookie and the marker naming Grace as the cookie's holder.
+  await endSessionsEarly(tenant);
+  await page.goto(`${tenant.origin}/articles/reset-password`);
+  await expect(page).toHaveURL(`${tenant.origin}/articles/reset-password`);
+  await expect(page.getByText("Signed in as Grace Hopper")).toBeVisible();
+  expect(hits).toHaveLength(2);
+  const sessions = await endUserSessions(tenant);
+  expect(sessions.map((session) => session.revoked_at === null)).toEqual([false, true]);
+
+  // Signing out is the visitor's own choice: the cookie does not sign them straight back in.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("heading", { name: "You are signed out" })).toBeVisible();
+  await page.goto(`${tenant.origin}/articles/reset-password`);
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByText("Signed in as Grace Hopper")).toHaveCount(0);
+  expect(hits).toHaveLength(2);
+  expect((await endUserSessions(tenant)).filter((session) => session.revoked_at === null)).toHaveLength(0);
 });
 
 test("hc_jwt cookie refused (a widget token, from page scripts, never starts a session): the reason is shown once with a way on, logged, and never loops", async ({ page, context }) => {

@@ -67,10 +67,11 @@ let secondOutput = "";
 
 test.beforeAll(async () => {
   test.setTimeout(90_000);
-  second = spawn("node_modules/.bin/next", ["start", "-p", String(SECOND_PORT)], {
+  second = spawn("node_modules/.bin/tsx", ["scripts/serve.ts"], {
     env: childProcessEnv({
       DATABASE_URL: env.TEST_DATABASE_URL,
       APP_URL: `http://localhost:${SECOND_PORT}`,
+      PORT: String(SECOND_PORT),
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
     }),

@@ -24,7 +24,7 @@ const envSchema = z.object({
    * Reverse proxies in front of the app that append to X-Forwarded-For; the client's address is
    * the entry that many from the right (lib/http/client-ip.ts).
    */
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Connections in the app's pool. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5),
   /**

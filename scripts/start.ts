@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     await shutdown(1);
   }
 
-  const server = start(bin("next"), ["start", "-p", String(env.PORT)], { DATABASE_URL: database.url, APP_URL: env.APP_URL, NODE_ENV: "production" });
+  const server = start(bin("tsx"), ["scripts/serve.ts"], { DATABASE_URL: database.url, APP_URL: env.APP_URL, PORT: String(env.PORT), NODE_ENV: "production" });
   server.on("exit", (code) => void shutdown(code ?? 0));
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {

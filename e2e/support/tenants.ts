@@ -175,3 +175,8 @@ export async function endUserSessions(tenant: TestTenant): Promise<Row[]> {
       ).rows,
   );
 }
+
+/** Ends the tenant's live end-user sessions as the dashboard's Sign everyone out does (revoked, not deleted). */
+export async function endSessionsEarly(tenant: TestTenant): Promise<void> {
+  await withClient((client) => client.query(`UPDATE end_user_sessions SET revoked_at = now() WHERE tenant_id = $1 AND revoked_at IS NULL`, [tenant.id]));
+}

@@ -4,7 +4,8 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { findSignedInEndUser, type SignedInEndUser } from "@/lib/data/end-user-sessions";
 import type { TenantSummary } from "@/lib/data/tenants";
-import { SESSION_COOKIE } from "@/lib/sso-web/cookies";
+import { endedSessionResumesFromJwtCookie, JWT_COOKIE } from "@/lib/sso/jwt-cookie";
+import { JWT_COOKIE_MARKER, SESSION_COOKIE } from "@/lib/sso-web/cookies";
 import { requireCurrentTenant } from "@/lib/tenant/current-tenant";
 import { ORIGINAL_PATH_HEADER } from "@/lib/tenant/original-path";
 
@@ -17,15 +18,30 @@ export interface Viewer {
 /** The help center of this host and who is looking at it. One session query per request. */
 export const getViewer = cache(async (): Promise<Viewer> => {
   const tenant = await requireCurrentTenant();
-  const cookie = (await cookies()).get(SESSION_COOKIE)?.value;
+  const jar = await cookies();
+  const cookie = jar.get(SESSION_COOKIE)?.value;
   const user = cookie ? await findSignedInEndUser(tenant.id, cookie) : null;
+  // A session an admin ended early that the hc_jwt cookie had started: sign in from the cookie
+  // again (lib/sso/jwt-cookie.ts). Full page loads only, as in the proxy: a client-side
+  // navigation or a form's server action renders signed out, and the next full load picks the
+  // cookie up.
+  const request = await headers();
+  if (cookie && !user && !request.has("rsc") && !request.has("next-action")) {
+    if (await endedSessionResumesFromJwtCookie(jar.get(JWT_COOKIE)?.value, jar.get(JWT_COOKIE_MARKER)?.value)) {
+      redirect(`/sso/cookie?${new URLSearchParams({ return_to: await wantedPath() })}`);
+    }
+  }
   return { tenant, user };
 });
 
+/** The path (and query) the visitor asked for, as the proxy recorded it before rewriting. */
+async function wantedPath(): Promise<string> {
+  return (await headers()).get(ORIGINAL_PATH_HEADER) ?? "/";
+}
+
 /** The sign-in start URL that brings the visitor back to the page they asked for. */
 export async function signInPath(): Promise<string> {
-  const wanted = (await headers()).get(ORIGINAL_PATH_HEADER) ?? "/";
-  return `/sso/login?${new URLSearchParams({ return_to: wanted })}`;
+  return `/sso/login?${new URLSearchParams({ return_to: await wantedPath() })}`;
 }
 
 /**

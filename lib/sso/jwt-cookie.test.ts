@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { holderMarker, jwtCookieNeedsHandling, tokenMarker } from "./jwt-cookie";
+import { endedSessionResumesFromJwtCookie, holderMarker, jwtCookieNeedsHandling, tokenMarker } from "./jwt-cookie";
 
 const tokenFor = (claims: Record<string, unknown>) =>
   `${Buffer.from('{"alg":"HS256"}').toString("base64url")}.${Buffer.from(JSON.stringify(claims)).toString("base64url")}.sig`;
@@ -24,6 +24,17 @@ describe("the hc_jwt cookie markers", () => {
     const marker = await tokenMarker(alice);
     expect(await jwtCookieNeedsHandling(alice, marker)).toBe(false);
     expect(await jwtCookieNeedsHandling(aliceLater, marker)).toBe(true);
+  });
+
+  it("an ended session resumes from the cookie only when that person's cookie had started it", async () => {
+    const holder = (await holderMarker(alice))!;
+    expect(await endedSessionResumesFromJwtCookie(aliceLater, holder)).toBe(true);
+    // A refused token's marker: /sso/cookie already said no to it, so no loop through it again.
+    expect(await endedSessionResumesFromJwtCookie(alice, await tokenMarker(alice))).toBe(false);
+    // Someone else's cookie now: the proxy sends that one through /sso/cookie by itself.
+    expect(await endedSessionResumesFromJwtCookie(bob, holder)).toBe(false);
+    expect(await endedSessionResumesFromJwtCookie(undefined, holder)).toBe(false);
+    expect(await endedSessionResumesFromJwtCookie(alice, undefined)).toBe(false);
   });
 
   it("names the holder by external id before email, and nobody for junk", async () => {

@@ -47,3 +47,16 @@ export async function jwtCookieNeedsHandling(token: string | undefined, marker: 
   if (marker && (marker === (await tokenMarker(token)) || marker === (await holderMarker(token)))) return false;
   return true;
 }
+
+/**
+ * Whether a page load whose session cookie names a session that has ended should go through
+ * /sso/cookie again: the marker says this person's cookie started that session, so the proxy
+ * skips the cookie, and an admin ended the session early (Sign everyone out, Suspend, People's
+ * Sign out everywhere). Without this the cookie would stay ignored for the rest of the marker's
+ * life. /sso/cookie then starts a new session or, refusing, replaces the marker: it never loops.
+ * Signing out deletes the session cookie itself, so the caller never asks for a visitor who did.
+ */
+export async function endedSessionResumesFromJwtCookie(token: string | undefined, marker: string | undefined): Promise<boolean> {
+  if (!token || !marker) return false;
+  return marker === (await holderMarker(token));
+}

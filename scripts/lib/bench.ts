@@ -33,7 +33,7 @@ async function waitForHealth(): Promise<void> {
   throw new Error("the server did not start");
 }
 
-/** Builds if stale, migrates a scratch database, creates the tenant, starts `next start`. */
+/** Builds if stale, migrates a scratch database, creates the tenant, starts the production server (scripts/serve.ts). */
 export async function startBenchServer(name: string): Promise<BenchServer> {
   await ensureProductionBuild();
   const database = await createScratchDatabase(env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
@@ -56,7 +56,8 @@ export async function startBenchServer(name: string): Promise<BenchServer> {
         [tenantId, encryptSecret(secret, encryptionKey, tenantId)],
       );
     });
-    server = start(bin("next"), ["start", "-p", String(BENCH_PORT)], {
+    server = start(bin("tsx"), ["scripts/serve.ts"], {
+      PORT: String(BENCH_PORT),
       DATABASE_URL: database.url,
       APP_URL: `http://localhost:${BENCH_PORT}`,
       SECRET_ENCRYPTION_KEY: encryptionKey.toString("base64"),
