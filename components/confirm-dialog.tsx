@@ -6,10 +6,13 @@ import type { ReactNode, RefObject } from "react";
 /**
  * Asks before something that cannot be undone. Either opened by its own `trigger` button, or by
  * the caller (`open`, e.g. when a form is submitted), in which case `returnFocusTo` says where
- * focus goes when it closes. Radix traps focus inside and closes on Escape.
+ * focus goes when it closes. Radix traps focus inside and closes on Escape. While `busy` (the
+ * action it confirms is still running), its trigger does not open it: a second confirmation would
+ * only be ignored.
  */
 export function ConfirmDialog({
   trigger,
+  busy = false,
   open,
   onOpenChange,
   returnFocusTo,
@@ -19,6 +22,7 @@ export function ConfirmDialog({
   onConfirm,
 }: {
   trigger?: ReactNode;
+  busy?: boolean;
   open?: boolean;
   onOpenChange?: (open: boolean) => void;
   returnFocusTo?: RefObject<HTMLElement | null>;
@@ -29,7 +33,12 @@ export function ConfirmDialog({
 }) {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      {trigger && <Dialog.Trigger asChild>{trigger}</Dialog.Trigger>}
+      {trigger && (
+        // Radix skips opening when the click's default was prevented.
+        <Dialog.Trigger asChild onClick={busy ? (event) => event.preventDefault() : undefined}>
+          {trigger}
+        </Dialog.Trigger>
+      )}
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 bg-slate-900/40" />
         <Dialog.Content

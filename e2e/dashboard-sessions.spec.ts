@@ -48,10 +48,23 @@ test("Sign everyone out ends every reader's session after a confirmation, and is
     await reader.goto(`${tenant.origin}/`);
     await expect(reader.getByRole("heading", { name: "Customer app sign-in" })).toBeVisible();
 
-    // A second press with nobody signed in says so.
+    // A second press with nobody signed in says so. The action is held on its way to the server:
+    // meanwhile the button says it is working and pressing it does not ask again.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/settings/security/sso", async (route) => {
+      if (route.request().method() === "POST") await held;
+      await route.continue();
+    });
     await section.getByRole("button", { name: "Sign everyone out" }).click();
     await dialog.getByRole("button", { name: "Sign everyone out" }).click();
+    const working = section.getByRole("button", { name: "Signing everyone out…" });
+    await expect(working).toBeVisible();
+    await working.click({ force: true }); // aria-disabled: Playwright would wait for it to enable
+    await expect(dialog).toBeHidden();
+    release();
     await expect(section.getByRole("status")).toHaveText("Nobody was signed in.");
+    await page.unroute("**/settings/security/sso");
   } finally {
     await readerContext.close();
   }

@@ -18,6 +18,7 @@ export function SignOutEveryone({ subdomain, liveSessions }: { subdomain: string
     <form ref={form} action={action} className="mt-4 space-y-3">
       <p className="text-sm text-slate-700">{liveSessions === 0 ? "Nobody is signed in right now." : `${sessions} open right now.`}</p>
       <ConfirmDialog
+        busy={pending}
         trigger={
           <button type="button" aria-disabled={pending} className="rounded-md border border-red-300 px-4 py-2 text-sm font-medium text-red-700 hover:bg-red-50 aria-disabled:opacity-60">
             {pending ? "Signing everyone out…" : "Sign everyone out"}
