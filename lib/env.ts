@@ -22,7 +22,8 @@ const envSchema = z.object({
   ),
   /**
    * Reverse proxies in front of the app that append to X-Forwarded-For; the client's address is
-   * the entry that many from the right (lib/http/client-ip.ts).
+   * the entry that many left of the connection's own, which scripts/serve.ts appends last
+   * (lib/http/client-ip.ts). 0: served directly.
    */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Connections in the app's pool. */
