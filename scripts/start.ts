@@ -2,7 +2,7 @@
 // seed, and serve on PORT. One process owns the embedded database and the Next.js server, so
 // Ctrl-C stops both cleanly.
 import { ensureProductionBuild } from "./lib/build";
-import { bin, start } from "./lib/run";
+import { serveProduction } from "./lib/run";
 import { migrateAndReport } from "./db-migrate";
 import { seedAndReport } from "./db-seed";
 import { connectOrStartEmbedded } from "@/lib/embedded-db/embedded-postgres";
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     await shutdown(1);
   }
 
-  const server = start(bin("tsx"), ["scripts/serve.ts"], { DATABASE_URL: database.url, APP_URL: env.APP_URL, PORT: String(env.PORT), NODE_ENV: "production" });
+  const server = serveProduction(env.PORT, { DATABASE_URL: database.url, APP_URL: env.APP_URL });
   server.on("exit", (code) => void shutdown(code ?? 0));
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {

@@ -6,6 +6,7 @@ import { findSignedInEndUser, type SignedInEndUser } from "@/lib/data/end-user-s
 import type { TenantSummary } from "@/lib/data/tenants";
 import { endedSessionResumesFromJwtCookie, JWT_COOKIE } from "@/lib/sso/jwt-cookie";
 import { JWT_COOKIE_MARKER, SESSION_COOKIE } from "@/lib/sso-web/cookies";
+import { isPageLoad } from "@/lib/sso-web/page-load";
 import { requireCurrentTenant } from "@/lib/tenant/current-tenant";
 import { ORIGINAL_PATH_HEADER } from "@/lib/tenant/original-path";
 
@@ -22,11 +23,10 @@ export const getViewer = cache(async (): Promise<Viewer> => {
   const cookie = jar.get(SESSION_COOKIE)?.value;
   const user = cookie ? await findSignedInEndUser(tenant.id, cookie) : null;
   // A session an admin ended early that the hc_jwt cookie had started: sign in from the cookie
-  // again (lib/sso/jwt-cookie.ts). Full page loads only, as in the proxy: a client-side
-  // navigation or a form's server action renders signed out, and the next full load picks the
-  // cookie up.
-  const request = await headers();
-  if (cookie && !user && !request.has("rsc") && !request.has("next-action")) {
+  // again (lib/sso/jwt-cookie.ts). Page loads only, as for /sso/login: a client-side navigation,
+  // a server action or a speculative prefetch renders signed out, and the next page load picks
+  // the cookie up.
+  if (cookie && !user && isPageLoad({ headers: await headers() }, { framesToo: true })) {
     if (await endedSessionResumesFromJwtCookie(jar.get(JWT_COOKIE)?.value, jar.get(JWT_COOKIE_MARKER)?.value)) {
       redirect(`/sso/cookie?${new URLSearchParams({ return_to: await wantedPath() })}`);
     }

@@ -5,7 +5,7 @@ import { cpus, totalmem } from "node:os";
 import autocannon from "autocannon";
 import pg from "pg";
 import { ensureProductionBuild } from "./build";
-import { bin, start } from "./run";
+import { serveProduction } from "./run";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { env } from "@/lib/env";
 import { applyMigrations } from "@/lib/migrations/apply-migrations";
@@ -41,7 +41,7 @@ export async function startBenchServer(name: string): Promise<BenchServer> {
   const encryptionKey = randomBytes(32);
   const secret = randomBytes(48).toString("base64");
   const tenantId = randomUUID();
-  let server: ReturnType<typeof start> | undefined;
+  let server: ReturnType<typeof serveProduction> | undefined;
   const stop = async () => {
     server?.kill("SIGTERM");
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -56,12 +56,10 @@ export async function startBenchServer(name: string): Promise<BenchServer> {
         [tenantId, encryptSecret(secret, encryptionKey, tenantId)],
       );
     });
-    server = start(bin("tsx"), ["scripts/serve.ts"], {
-      PORT: String(BENCH_PORT),
+    server = serveProduction(BENCH_PORT, {
       DATABASE_URL: database.url,
       APP_URL: `http://localhost:${BENCH_PORT}`,
       SECRET_ENCRYPTION_KEY: encryptionKey.toString("base64"),
-      NODE_ENV: "production",
       DATABASE_POOL_SIZE: "10",
     });
     await waitForHealth();

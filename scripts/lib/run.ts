@@ -12,6 +12,11 @@ export function start(command: string, args: string[], envOverrides: Record<stri
   return spawn(command, args, { stdio: "inherit", env: childProcessEnv({ NEXT_TELEMETRY_DISABLED: "1", ...envOverrides }) });
 }
 
+/** The production server (scripts/serve.ts) on `port`, as npm start and the benchmarks run it. */
+export function serveProduction(port: number, envOverrides: Record<string, string | undefined>): ChildProcess {
+  return start(bin("tsx"), ["scripts/serve.ts"], { ...envOverrides, PORT: String(port), NODE_ENV: "production" });
+}
+
 /** Runs to completion; resolves with the exit code (a signal counts as failure). */
 export function run(command: string, args: string[], envOverrides: Record<string, string | undefined> = {}): Promise<number> {
   return new Promise((resolve, reject) => {
