@@ -6,6 +6,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { JWT_COOKIE, jwtCookieNeedsHandling } from "@/lib/sso/jwt-cookie";
 import { JWT_COOKIE_MARKER } from "@/lib/sso-web/cookies";
+import { isPageLoad } from "@/lib/sso-web/page-load";
 import { resolveHostSite, rootHostnameFrom } from "@/lib/tenant/host";
 import { ORIGINAL_PATH_HEADER } from "@/lib/tenant/original-path";
 
@@ -20,8 +21,10 @@ export async function proxy(request: NextRequest) {
   if (site.kind === "app" || PASS_THROUGH.test(pathname)) return NextResponse.next();
   // The JWT cookie flow (lib/sso/jwt-cookie.ts): a full page load carrying an hc_jwt cookie that
   // was not handled yet goes through /sso/cookie first, which decides everything. Client-side
-  // navigations (RSC fetches) are left alone: the next full load picks the cookie up.
-  if (request.method === "GET" && !request.headers.has("rsc") && (await jwtCookieNeedsHandling(request.cookies.get(JWT_COOKIE)?.value, request.cookies.get(JWT_COOKIE_MARKER)?.value))) {
+  // navigations (RSC fetches) are left alone: the next full load picks the cookie up. So are
+  // speculative prefetches and prerenders (isPageLoad), which nobody may ever look at: the detour
+  // would spend the cookie's token on a page the reader never opened.
+  if (request.method === "GET" && !request.headers.has("rsc") && isPageLoad(request, { framesToo: true }) && (await jwtCookieNeedsHandling(request.cookies.get(JWT_COOKIE)?.value, request.cookies.get(JWT_COOKIE_MARKER)?.value))) {
     // request.nextUrl carries the Host the browser asked for: it stays on the same help center.
     const url = new URL(`/sso/cookie?${new URLSearchParams({ return_to: `${pathname}${request.nextUrl.search}` })}`, request.nextUrl);
     const response = NextResponse.redirect(url, 303);

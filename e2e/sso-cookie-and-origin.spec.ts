@@ -2,6 +2,7 @@
 // (origin_not_allowed), in Chromium against the production build.
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { customerBackend, LOGIN_URL, mintCookieToken, mintToken, mintWidgetToken } from "./support/customer-backend";
+import { getAsHost } from "./support/raw-http";
 import { createTenant, endSessionsEarly, endUserSessions, ssoEvents, type TestCategory, type TestSsoConfig } from "./support/tenants";
 
 const categories: TestCategory[] = [
@@ -74,6 +75,28 @@ test("hc_jwt cookie: after an admin ends the session early, the next page load s
   await expect(page.getByText("Signed in as Grace Hopper")).toHaveCount(0);
   expect(hits).toHaveLength(2);
   expect((await endUserSessions(tenant)).filter((session) => session.revoked_at === null)).toHaveLength(0);
+});
+
+test("hc_jwt cookie: a speculative prefetch or prerender of a page is not sent through /sso/cookie; the page load that follows is", async () => {
+  const tenant = await createTenant({ prefix: "cookie-prefetch", visibility: "public", categories, sso: { loginUrl: LOGIN_URL } });
+  const port = Number(new URL(tenant.origin).port);
+  const host = `${tenant.subdomain}.localhost`;
+  const cookie = `hc_jwt=${mintCookieToken(tenant.secret!, user)}`;
+  const document = { Cookie: cookie, "Sec-Fetch-Dest": "document", "Sec-Fetch-Mode": "navigate" };
+
+  const purposes: Record<string, string>[] = [{ "Sec-Purpose": "prefetch" }, { "Sec-Purpose": "prefetch;prerender" }, { Purpose: "prefetch" }];
+  for (const purpose of purposes) {
+    const speculative = await getAsHost(port, host, "/articles/reset-password", { ...document, ...purpose });
+    expect(speculative.status, JSON.stringify(purpose)).toBe(200);
+    expect(speculative.body).toContain("Resetting your password");
+  }
+  expect(await endUserSessions(tenant)).toHaveLength(0);
+  expect(await ssoEvents(tenant)).toHaveLength(0);
+
+  const load = await getAsHost(port, host, "/articles/reset-password", document);
+  expect(load.status).toBe(303);
+  // The framework writes a same-origin Location relative to the request.
+  expect(new URL(load.location ?? "", tenant.origin).href).toBe(`${tenant.origin}/sso/cookie?return_to=%2Farticles%2Freset-password`);
 });
 
 test("hc_jwt cookie refused (a widget token, from page scripts, never starts a session): the reason is shown once with a way on, logged, and never loops", async ({ page, context }) => {

@@ -2,10 +2,10 @@
 // every request, so a regenerated secret or a disabled SSO applies on the very next request on
 // both, with nothing to invalidate. Requests are made from Node with the tenant's Host header.
 import { spawn, type ChildProcess } from "node:child_process";
-import { request as httpRequest } from "node:http";
 import { expect, test } from "@playwright/test";
 import { childProcessEnv, env } from "@/lib/env";
 import { LOGIN_URL, mintToken } from "./support/customer-backend";
+import { getAsHost, type RawReply } from "./support/raw-http";
 import { createTenant, newSecret, rotateSecret, setSsoEnabled, type TestTenant } from "./support/tenants";
 
 const FIRST_PORT = env.E2E_PORT;
@@ -14,49 +14,21 @@ const PORTS = [FIRST_PORT, SECOND_PORT];
 const user = { email: "ops@example.com", name: "Ops Person" };
 const categories = [{ slug: "status", title: "Status", articles: [{ slug: "uptime", title: "Uptime", body: "99.9%." }] }];
 
-interface Reply {
-  status: number;
-  location: string | undefined;
-  setCookies: string[];
-  body: string;
+function get(port: number, tenant: TestTenant, path: string, cookie?: string): Promise<RawReply> {
+  return getAsHost(port, `${tenant.subdomain}.localhost`, path, cookie ? { Cookie: cookie } : {});
 }
 
-/**
- * GET http://127.0.0.1:<port><path> as if for http://<subdomain>.localhost:<port>. node:http, because
- * fetch (undici) replaces a Host header with the URL's host. Redirects are not followed.
- */
-function get(port: number, tenant: TestTenant, path: string, cookie?: string): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { Host: `${tenant.subdomain}.localhost:${port}` };
-    if (cookie) headers.Cookie = cookie;
-    const req = httpRequest({ host: "127.0.0.1", port, path, method: "GET", headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () =>
-        resolve({
-          status: res.statusCode ?? 0,
-          location: res.headers.location,
-          setCookies: res.headers["set-cookie"] ?? [],
-          body: Buffer.concat(chunks).toString("utf8"),
-        }),
-      );
-    });
-    req.on("error", reject);
-    req.end();
-  });
-}
-
-function signInWith(port: number, tenant: TestTenant, secret: string): Promise<Reply> {
+function signInWith(port: number, tenant: TestTenant, secret: string): Promise<RawReply> {
   return get(port, tenant, `/sso/jwt?${new URLSearchParams({ jwt: mintToken(secret, user) })}`);
 }
 
-function expectSignedIn(reply: Reply, port: number, tenant: TestTenant) {
+function expectSignedIn(reply: RawReply, port: number, tenant: TestTenant) {
   expect(reply.status, reply.body.slice(0, 500)).toBe(303);
   expect(reply.location).toBe(`http://${tenant.subdomain}.localhost:${port}/`);
   expect(reply.setCookies.some((cookie) => cookie.startsWith("gh_session="))).toBe(true);
 }
 
-function expectRejected(reply: Reply, status: number, reason: string) {
+function expectRejected(reply: RawReply, status: number, reason: string) {
   expect(reply.status).toBe(status);
   expect(reply.body).toContain(`<dt>Reason</dt><dd>${reason}</dd>`);
   expect(reply.setCookies.some((cookie) => cookie.startsWith("gh_session="))).toBe(false);
