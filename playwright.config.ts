@@ -19,7 +19,11 @@ export default defineConfig({
     launchOptions: {
       // Debian's Chromium; Playwright never downloads a browser here.
       executablePath: env.CHROMIUM_PATH,
-      args: ["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"],
+      args: [
+        "--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+        // Test custom domains (e2e/support/tenants.ts testCustomDomain) reach this machine, as a CNAME would.
+        "--host-resolver-rules=MAP *.gatehouse.test 127.0.0.1",
+      ],
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],

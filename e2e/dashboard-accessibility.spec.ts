@@ -3,7 +3,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { createMember, signInToDashboard } from "./support/dashboard-users";
-import { createTenant } from "./support/tenants";
+import { createTenant, setCustomDomain, testCustomDomain } from "./support/tenants";
 
 test("Settings → Security → SSO: no axe violations, labelled fields, keyboard-operable confirm dialog", async ({ page }) => {
   const tenant = await createTenant({ prefix: "a11y", sso: { enabled: true, loginUrl: "https://app.example.com/login" } });
@@ -47,4 +47,21 @@ test("the dashboard's first Tab stop skips the menu to the page itself", async (
   // The next Tab lands inside the page, not back in the menu.
   await page.keyboard.press("Tab");
   expect(await page.locator("main#content").evaluate((main) => main.contains(document.activeElement))).toBe(true);
+});
+
+test("Settings → General: no axe violations, with a custom domain set and while its confirmation is open", async ({ page }) => {
+  const tenant = await createTenant({ prefix: "a11y-general" });
+  await setCustomDomain(tenant, testCustomDomain());
+  const admin = await createMember(tenant.id, "admin");
+  await signInToDashboard(page, admin.email);
+  await page.goto(`/dashboard/${tenant.subdomain}/settings/general`);
+
+  const axe = () => new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  expect((await axe()).violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+
+  const section = page.getByRole("region", { name: "Custom domain" });
+  await section.getByLabel("Custom domain").fill("");
+  await section.getByRole("button", { name: "Save domain" }).click();
+  await expect(page.getByRole("dialog", { name: "Remove the custom domain?" })).toBeVisible();
+  expect((await axe()).violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 });

@@ -16,14 +16,14 @@ test("an owner renames the help center and changes log retention; bad values are
 
   await name.fill("   ");
   await retention.fill("5000");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Name your help center.")).toBeVisible();
   await expect(page.getByText("Keep logs between 1 and 3650 days.")).toBeVisible();
   await expect(retention).toHaveValue("5000"); // what was typed stays, to be corrected
 
   await name.fill("Acme Support");
   await retention.fill("90");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
   // The new name is the dashboard's and the help center's at once.
   await expect(page.getByRole("complementary").getByRole("link", { name: "Acme Support" })).toBeVisible();
@@ -32,7 +32,7 @@ test("an owner renames the help center and changes log retention; bad values are
 
   await page.goto(`/dashboard/${tenant.subdomain}/settings/general`);
   await expect(retention).toHaveValue("90");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Nothing changed.")).toBeVisible();
 
   await page.goto(`/dashboard/${tenant.subdomain}/settings/audit`);

@@ -180,3 +180,20 @@ export async function endUserSessions(tenant: TestTenant): Promise<Row[]> {
 export async function endSessionsEarly(tenant: TestTenant): Promise<void> {
   await withClient((client) => client.query(`UPDATE end_user_sessions SET revoked_at = now() WHERE tenant_id = $1 AND revoked_at IS NULL`, [tenant.id]));
 }
+
+/**
+ * A custom domain no other test uses. Chromium resolves *.gatehouse.test to this machine
+ * (playwright.config.ts), as a CNAME to Gatehouse would; Node-side requests use raw-http.ts.
+ */
+export function testCustomDomain(): string {
+  return `help-${randomBytes(4).toString("hex")}.gatehouse.test`;
+}
+
+/** Gives the tenant a custom domain directly in the database (null removes it). */
+export async function setCustomDomain(tenant: TestTenant, domain: string | null): Promise<void> {
+  await withClient((client) => client.query(`UPDATE tenants SET custom_domain = $2, updated_at = now() WHERE id = $1`, [tenant.id, domain]));
+}
+
+export async function customDomainOf(tenant: TestTenant): Promise<string | null> {
+  return withClient(async (client) => (await client.query(`SELECT custom_domain FROM tenants WHERE id = $1`, [tenant.id])).rows[0].custom_domain);
+}

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
 import { isWorkingConfiguration } from "./sso-config";
+import { isUniqueViolation } from "./unique-violation";
 import type { HostSite } from "@/lib/tenant/host";
 
 export interface TenantSummary {
@@ -64,6 +65,27 @@ export async function updateGeneralSettings(tenantId: string, settings: { name: 
   const changed = (Object.keys(settings) as (keyof typeof settings)[]).filter((field) => before[field] !== settings[field]);
   if (changed.length > 0) await db.tenant.update({ where: { id: tenantId }, data: settings, select: { id: true } });
   return changed;
+}
+
+export type CustomDomainChange = { status: "unchanged" } | { status: "taken" } | { status: "changed"; previous: string | null };
+
+/**
+ * Sets (or, with null, removes) the help center's custom domain. "taken" when another help center
+ * has it: the unique index decides, so two tenants saving the same domain at once cannot both win.
+ * The change bumps the SSO configuration's version (a trigger), so no app instance keeps serving
+ * sign-ins for a host from its cache after the host moved.
+ */
+export async function setCustomDomain(tenantId: string, domain: string | null): Promise<CustomDomainChange> {
+  const db = getDb();
+  const before = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { customDomain: true } });
+  if (before.customDomain === domain) return { status: "unchanged" };
+  try {
+    await db.tenant.update({ where: { id: tenantId }, data: { customDomain: domain }, select: { id: true } });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { status: "taken" };
+    throw error;
+  }
+  return { status: "changed", previous: before.customDomain };
 }
 
 export async function findLogRetentionDays(tenantId: string): Promise<number> {

@@ -1,14 +1,12 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { normalizeHostname } from "@/lib/tenant/host";
 
 // Cookies of the help-center host. On https they get Secure and the __Host- prefix, which the
 // browser enforces: host-only (no Domain), Path=/, Secure. Nothing is shared with sibling tenants.
 
 const appUrl = new URL(env.APP_URL);
 export const SECURE_COOKIES = appUrl.protocol === "https:";
-// Browsers treat http://localhost and http://*.localhost as secure contexts and accept Secure
-// cookies there, which is what lets SameSite=None work in local development.
-const SECURE_CONTEXT = SECURE_COOKIES || appUrl.hostname === "localhost" || appUrl.hostname.endsWith(".localhost");
 const prefix = SECURE_COOKIES ? "__Host-" : "";
 
 /** The end user's help-center session (an opaque random value; the database holds its hash). */
@@ -28,11 +26,31 @@ export interface CookieOptions {
   maxAge: number;
 }
 
-export function cookieOptions(maxAgeSeconds: number, sameSite: "lax" | "none" = "lax"): CookieOptions {
-  // SameSite=None needs Secure, which needs a secure context; elsewhere (plain http on a real
-  // host name) Lax is the only choice, and a cross-site POST back to /sso/jwt cannot carry it.
-  if (sameSite === "none" && SECURE_CONTEXT) return { httpOnly: true, secure: true, sameSite: "none", path: "/", maxAge: maxAgeSeconds };
+/** A first-party cookie of the help-center host: SameSite=Lax. */
+export function cookieOptions(maxAgeSeconds: number): CookieOptions {
   return { httpOnly: true, secure: SECURE_COOKIES, sameSite: "lax", path: "/", maxAge: maxAgeSeconds };
+}
+
+/**
+ * Whether the browser treats the request's host as a secure context, where it keeps Secure
+ * cookies: every host on https (Gatehouse serves them all with APP_URL's scheme), and on plain
+ * http only localhost and *.localhost. A custom domain on plain http is not one, even when the
+ * subdomains of a localhost APP_URL are: a Secure cookie set there is dropped by the browser.
+ */
+function isSecureContextHost(request: { headers: Pick<Headers, "get"> }): boolean {
+  if (SECURE_COOKIES) return true;
+  const hostname = normalizeHostname(request.headers.get("host"));
+  return hostname === "localhost" || (hostname?.endsWith(".localhost") ?? false);
+}
+
+/**
+ * A cookie that must also come back on a cross-site POST to the help center (a tenant that POSTs
+ * the token from its own site): SameSite=None, which needs Secure, which needs a secure context.
+ * Elsewhere Lax is the only choice, and a cross-site POST back to /sso/jwt cannot carry it.
+ */
+export function crossSiteCookieOptions(maxAgeSeconds: number, request: { headers: Pick<Headers, "get"> }): CookieOptions {
+  if (isSecureContextHost(request)) return { httpOnly: true, secure: true, sameSite: "none", path: "/", maxAge: maxAgeSeconds };
+  return cookieOptions(maxAgeSeconds);
 }
 
 /** Opaque values we issue are 32 base64url characters; anything else in a cookie is ignored. */
@@ -44,6 +62,10 @@ export function readOpaqueCookie(value: string | undefined): string | null {
  * Expires a cookie with the attributes it was set with: a __Host- cookie is only replaced (and so
  * only deleted) by a Set-Cookie that carries Secure and Path=/ too.
  */
-export function expiredCookieOptions(sameSite: "lax" | "none" = "lax"): CookieOptions {
-  return cookieOptions(0, sameSite);
+export function expiredCookieOptions(): CookieOptions {
+  return cookieOptions(0);
+}
+
+export function expiredCrossSiteCookieOptions(request: { headers: Pick<Headers, "get"> }): CookieOptions {
+  return crossSiteCookieOptions(0, request);
 }

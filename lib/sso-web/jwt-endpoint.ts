@@ -11,7 +11,7 @@ import { DEFAULT_SESSION_LIFETIME_SECONDS } from "@/lib/sso/session-length";
 import { signIn, type SignInStore } from "@/lib/sso/sign-in";
 import { isUsableSsoConfig, signInSourceRefusal } from "@/lib/sso/sign-in-gate";
 import { pickToken } from "@/lib/sso/token-input";
-import { BINDING_COOKIE, BOUNCE_COOKIE, cookieOptions, expiredCookieOptions, readOpaqueCookie, SESSION_COOKIE } from "./cookies";
+import { BINDING_COOKIE, BOUNCE_COOKIE, cookieOptions, crossSiteCookieOptions, expiredCrossSiteCookieOptions, readOpaqueCookie, SESSION_COOKIE } from "./cookies";
 import { parseHttpUrl, redirectToLoginUrl } from "./login-redirect";
 import { recordTokenRejection } from "./rejection-event";
 import type { RequestInfo } from "./request-info";
@@ -174,7 +174,7 @@ async function signInFromRequest(request: NextRequest, { site, context: firstCon
   response.cookies.set(SESSION_COOKIE, sessionValue, cookieOptions(lifetime()));
   // A success ends a run of failures, so the next failure may bounce again. Only a browser that
   // holds the marker is told to drop it: every Set-Cookie costs the framework real work per sign-in.
-  if (request.cookies.has(BOUNCE_COOKIE)) response.cookies.set(BOUNCE_COOKIE, "", expiredCookieOptions("none"));
+  if (request.cookies.has(BOUNCE_COOKIE)) response.cookies.set(BOUNCE_COOKIE, "", expiredCrossSiteCookieOptions(request));
   return response;
 }
 
@@ -202,7 +202,7 @@ async function rejectSignIn(
     const response = await redirectToLoginUrl(request, context, loginUrl, fromUrl, info.requestId, extra, 303);
     // SameSite=None (where the browser allows it): a tenant that POSTs the next token back from
     // its own site must still send this, or the bounce would loop.
-    response.cookies.set(BOUNCE_COOKIE, "1", cookieOptions(BOUNCE_MEMORY_SECONDS, "none"));
+    response.cookies.set(BOUNCE_COOKIE, "1", crossSiteCookieOptions(BOUNCE_MEMORY_SECONDS, request));
     return response;
   }
 
@@ -210,6 +210,6 @@ async function rejectSignIn(
   const tryAgainUrl = loginUrl ? `${origin}/sso/login?${new URLSearchParams({ return_to: fromUrl })}` : null;
   const html = renderRejectionPage(rejection.reason, { helpCenterName: context.tenant.name, requestId: info.requestId, tryAgainUrl, claim: rejection.claim });
   const response = htmlResponse(html, REASONS[rejection.reason].status, info.requestId);
-  response.cookies.set(BOUNCE_COOKIE, "", expiredCookieOptions("none"));
+  response.cookies.set(BOUNCE_COOKIE, "", expiredCrossSiteCookieOptions(request));
   return response;
 }

@@ -3,7 +3,7 @@ import type { NextRequest, NextResponse } from "next/server";
 import { createRedirectKey, REDIRECT_KEY_LIFETIME_SECONDS } from "@/lib/data/redirect-keys";
 import type { SignInContext } from "@/lib/data/sign-in-context";
 import { generateOpaqueToken } from "@/lib/sso/opaque-token";
-import { BINDING_COOKIE, cookieOptions, readOpaqueCookie } from "./cookies";
+import { BINDING_COOKIE, crossSiteCookieOptions, readOpaqueCookie } from "./cookies";
 import { redirectResponse } from "./responses";
 
 /** A configured Login or Logout URL, when it is a usable http(s) URL. */
@@ -42,7 +42,7 @@ export async function redirectToLoginUrl(
   for (const [name, value] of Object.entries(extra)) target.searchParams.set(name, value);
 
   const response = redirectResponse(target.href, status, requestId);
-  // SameSite=None on https so that a tenant who POSTs the token back still sends the binding.
-  response.cookies.set(BINDING_COOKIE, binding, cookieOptions(REDIRECT_KEY_LIFETIME_SECONDS, "none"));
+  // SameSite=None where the browser allows it, so a tenant who POSTs the token back still sends the binding.
+  response.cookies.set(BINDING_COOKIE, binding, crossSiteCookieOptions(REDIRECT_KEY_LIFETIME_SECONDS, request));
   return response;
 }

@@ -10,6 +10,7 @@ type Props = { params: Promise<{ tenant: string }> };
 const ACTIONS: Record<string, string> = {
   "tenant.created": "Created the help center",
   "tenant.settings.updated": "Changed general settings",
+  "tenant.custom_domain.changed": "Changed the custom domain",
   "sso.settings.updated": "Changed JWT settings",
   "sso.secret.generated": "Generated the shared secret",
   "sso.secret.regenerated": "Regenerated the shared secret",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseCustomDomain } from "@/lib/tenant/custom-domain";
 
 export const generalSettingsSchema = z.object({
   name: z.string().trim().min(1, "Name your help center.").max(100, "Keep the name under 100 characters."),
@@ -8,3 +9,21 @@ export const generalSettingsSchema = z.object({
     .min(1, "Keep logs between 1 and 3650 days.")
     .max(3650, "Keep logs between 1 and 3650 days."),
 });
+
+/**
+ * The custom domain field. The root host name comes from the server's APP_URL, so the schema is
+ * built where that is known (actions.ts); an empty field parses to null (no custom domain).
+ */
+export function customDomainSchema(rootHostname: string) {
+  return z.object({
+    customDomain: z
+      .string()
+      .max(2000, "That is far too long for a domain name.")
+      .transform((value, context) => {
+        const parsed = parseCustomDomain(value, rootHostname);
+        if (parsed.ok) return parsed.domain;
+        context.addIssue({ code: "custom", message: parsed.message });
+        return z.NEVER;
+      }),
+  });
+}
