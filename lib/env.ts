@@ -26,6 +26,11 @@ const envSchema = z.object({
    * (lib/http/client-ip.ts). 0: served directly.
    */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /**
+   * Sign-ins one address may have started at a help center and not finished (within the redirect
+   * key's 10 minutes) before /sso/login refuses more with too_many_sign_in_starts.
+   */
+  SIGN_IN_STARTS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(100),
   /** Connections in the app's pool. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5),
   /**

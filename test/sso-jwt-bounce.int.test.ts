@@ -40,7 +40,7 @@ async function submit(jwt: string, cookies: Record<string, string> = {}) {
 async function expiredKeyFlow() {
   const key = generateOpaqueToken();
   const binding = generateOpaqueToken();
-  await createRedirectKey(tenant.id, key, binding, `http://${tenant.host}/articles/waiting`, new Date(Date.now() - 11 * 60 * 1000));
+  await createRedirectKey(tenant.id, key, binding, `http://${tenant.host}/articles/waiting`, { now: new Date(Date.now() - 11 * 60 * 1000) });
   return { jwt: await token({ jti: key }), cookies: { [BINDING_COOKIE]: binding } };
 }
 

@@ -197,3 +197,30 @@ export async function setCustomDomain(tenant: TestTenant, domain: string | null)
 export async function customDomainOf(tenant: TestTenant): Promise<string | null> {
   return withClient(async (client) => (await client.query(`SELECT custom_domain FROM tenants WHERE id = $1`, [tenant.id])).rows[0].custom_domain);
 }
+
+/**
+ * Unfinished sign-in starts (redirect keys nobody came back with) from each address, as if the
+ * addresses had opened /sso/login `count` times each: fills the per-address limit quickly.
+ */
+export async function addOpenSignInStarts(tenant: TestTenant, addresses: string[], count: number): Promise<void> {
+  await withClient((client) =>
+    client.query(
+      `INSERT INTO redirect_keys (id, tenant_id, key_hash, browser_binding, return_to, expires_at, client_ip)
+       SELECT gen_random_uuid(), $1, md5(random()::text) || n || a, md5(random()::text), $2, now() + interval '10 minutes', a
+         FROM unnest($3::text[]) AS a, generate_series(1, $4) AS n`,
+      [tenant.id, `${tenant.origin}/`, addresses, count],
+    ),
+  );
+}
+
+/** Ages the oldest unfinished sign-in start of each address past its 10 minutes. */
+export async function expireOldestOpenSignInStart(tenant: TestTenant): Promise<void> {
+  await withClient((client) =>
+    client.query(
+      `UPDATE redirect_keys SET expires_at = now() - interval '1 second'
+        WHERE id IN (SELECT DISTINCT ON (client_ip) id FROM redirect_keys
+                      WHERE tenant_id = $1 AND used_at IS NULL AND expires_at > now() ORDER BY client_ip, created_at)`,
+      [tenant.id],
+    ),
+  );
+}

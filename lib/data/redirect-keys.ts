@@ -1,22 +1,53 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db";
 import { hashOpaqueToken } from "@/lib/sso/opaque-token";
 
 /** How long a visitor has to come back from the Login URL. */
 export const REDIRECT_KEY_LIFETIME_SECONDS = 10 * 60;
 
-/** Stores a new redirect key (hashed) bound to a browser (hashed), with where the visitor was going. */
-export async function createRedirectKey(tenantId: string, key: string, browserBinding: string, returnTo: string, now: Date = new Date()) {
-  await getDb().redirectKey.create({
-    data: {
-      tenantId,
-      keyHash: hashOpaqueToken(key),
-      browserBinding: hashOpaqueToken(browserBinding),
-      returnTo,
-      expiresAt: new Date(now.getTime() + REDIRECT_KEY_LIFETIME_SECONDS * 1000),
-    },
-    select: { id: true },
-  });
+export interface RedirectKeyOptions {
+  now?: Date;
+  /** the address that started the sign-in; null when unknown (then no limit applies) */
+  clientIp?: string | null;
+  /**
+   * At most this many open starts (unused, unexpired keys) per address and help center: every
+   * start writes a row, and a client that never comes back must not be able to write them without
+   * end. Sign-ins that were finished do not count, so many people behind one address (an office)
+   * are only held up by starts they abandoned.
+   */
+  openStartsPerAddress?: number;
+}
+
+/**
+ * Stores a new redirect key (hashed) bound to a browser (hashed), with where the visitor was
+ * going. False when the address already has `openStartsPerAddress` open starts: nothing is
+ * written. One statement, no lock: starts racing at the same instant may pass the limit by the
+ * number in flight, which keeps it a bound without serializing every start.
+ */
+export async function createRedirectKey(tenantId: string, key: string, browserBinding: string, returnTo: string, options: RedirectKeyOptions = {}): Promise<boolean> {
+  const { now = new Date(), clientIp = null, openStartsPerAddress } = options;
+  const row = {
+    tenantId,
+    keyHash: hashOpaqueToken(key),
+    browserBinding: hashOpaqueToken(browserBinding),
+    returnTo,
+    expiresAt: new Date(now.getTime() + REDIRECT_KEY_LIFETIME_SECONDS * 1000),
+    clientIp,
+  };
+  if (clientIp === null || openStartsPerAddress === undefined) {
+    await getDb().redirectKey.create({ data: row, select: { id: true } });
+    return true;
+  }
+  const inserted = await getDb().$queryRaw<{ id: string }[]>`
+    INSERT INTO redirect_keys (id, tenant_id, key_hash, browser_binding, return_to, expires_at, client_ip)
+    SELECT ${randomUUID()}::uuid, ${tenantId}::uuid, ${row.keyHash}, ${row.browserBinding}, ${returnTo}, ${row.expiresAt}, ${clientIp}
+     WHERE (SELECT count(*) FROM (SELECT 1 FROM redirect_keys
+                                   WHERE tenant_id = ${tenantId}::uuid AND client_ip = ${clientIp}
+                                     AND expires_at > ${now} AND used_at IS NULL
+                                   LIMIT ${openStartsPerAddress}) AS open_starts) < ${openStartsPerAddress}
+    RETURNING id`;
+  return inserted.length === 1;
 }
 
 /** Where the visitor was going when they were given this key (for the jwt_error bounce). */

@@ -116,7 +116,7 @@ describe("sign-in against PostgreSQL", () => {
     const tenant = await createTenant();
     const key = randomBytes(24).toString("base64url");
     const binding = randomBytes(24).toString("base64url");
-    await createRedirectKey(tenant.id, key, binding, "https://x.example/", new Date(Date.now() - 11 * 60 * 1000));
+    await createRedirectKey(tenant.id, key, binding, "https://x.example/", { now: new Date(Date.now() - 11 * 60 * 1000) });
     const token = await mintSsoToken(SECRET, { email: "kim@example.com", name: "Kim", jti: key });
     expect(await attempt(tenant, token, binding)).toMatchObject({ ok: false, reason: "key_expired" });
   });
@@ -150,7 +150,7 @@ describe("sign-in against PostgreSQL", () => {
     const key = randomBytes(24).toString("base64url");
     const binding = randomBytes(24).toString("base64url");
     const now = new Date();
-    await createRedirectKey(tenant.id, key, binding, `https://${tenant.subdomain}.example/`, now);
+    await createRedirectKey(tenant.id, key, binding, `https://${tenant.subdomain}.example/`, { now });
     const claims = {
       jti: key,
       email: "new@example.com",
@@ -333,7 +333,7 @@ describe("sign-in against PostgreSQL", () => {
 
       const keyFor = async (issuedAt?: Date) => {
         const key = randomBytes(24).toString("base64url");
-        await createRedirectKey(tenant.id, key, binding, "https://x.example/", issuedAt);
+        await createRedirectKey(tenant.id, key, binding, "https://x.example/", { now: issuedAt });
         return key;
       };
       const token = (jti?: string) => mintSsoToken(SECRET, { email: "known@example.com", name: "Known", ...(jti ? { jti } : {}) });

@@ -14,7 +14,7 @@ const PALETTE = [
   "#2563eb", "#dc2626", "#16a34a", "#d97706", "#7c3aed", "#0891b2", "#db2777", "#65a30d",
   "#ea580c", "#4f46e5", "#0d9488", "#b91c1c", "#9333ea", "#ca8a04", "#0369a1", "#be185d",
   "#15803d", "#c2410c", "#6d28d9", "#0e7490", "#a16207", "#1d4ed8", "#047857", "#9f1239",
-  "#4d7c0f", "#a21caf",
+  "#4d7c0f", "#a21caf", "#92400e",
 ];
 
 export function reasonColour(reason: string): string {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { REASONS, REJECTION_REASONS, type RejectionReason } from "@/lib/sso/reasons";
-import { duration, explainEvent, utc, VERIFICATION_STEPS, type ExplainableEvent } from "./explain-event";
+import { duration, explainEvent, START_STEPS, utc, VERIFICATION_STEPS, type ExplainableEvent } from "./explain-event";
+
+/** The reasons a token check decides: all but the limit on starting sign-ins. */
+const TOKEN_REASONS = REJECTION_REASONS.filter((reason) => reason !== "too_many_sign_in_starts");
 
 const ARRIVED = new Date("2026-05-01T12:00:00Z");
 const ARRIVED_S = ARRIVED.getTime() / 1000;
@@ -24,8 +27,8 @@ function stepIndex(reason: RejectionReason): number {
 }
 
 describe("VERIFICATION_STEPS", () => {
-  it("puts every rejection reason in exactly one step", () => {
-    for (const reason of REJECTION_REASONS) {
+  it("puts every rejection reason in exactly one step, except the one only the start of a sign-in decides", () => {
+    for (const reason of TOKEN_REASONS) {
       const owners = VERIFICATION_STEPS.filter((step) => step.reasons.includes(reason));
       expect(owners, reason).toHaveLength(1);
     }
@@ -34,12 +37,26 @@ describe("VERIFICATION_STEPS", () => {
   it("lists only known reasons, each once", () => {
     const all = VERIFICATION_STEPS.flatMap((step) => step.reasons);
     expect(new Set(all).size).toBe(all.length);
-    expect([...all].sort()).toEqual([...REJECTION_REASONS].sort());
+    expect([...all].sort()).toEqual([...TOKEN_REASONS].sort());
+  });
+});
+
+describe("explainEvent: a refusal at the start of a sign-in (/sso/login)", () => {
+  it("too_many_sign_in_starts: its own steps (no token was ever checked), the limit failed, with the owner's fix", () => {
+    const result = explainEvent(rejected("too_many_sign_in_starts"));
+    expect(result.steps).toEqual([
+      { label: "Single sign-on is on, with a shared secret", status: "passed" },
+      { label: "Not too many unfinished sign-ins started from one address", status: "failed" },
+    ]);
+    expect(result.steps.map((step) => step.label)).toEqual(START_STEPS.map((step) => step.label));
+    expect(result.failedCheck).toBe("Not too many unfinished sign-ins started from one address");
+    expect(result.explanation).toBe(REASONS.too_many_sign_in_starts.title);
+    expect(result.fix).toBe(REASONS.too_many_sign_in_starts.ownerHint);
   });
 });
 
 describe("explainEvent: step statuses for a rejection", () => {
-  it.each(REJECTION_REASONS.map((reason) => [reason]))("%s: earlier steps passed, its step failed, later ones not checked", (reason) => {
+  it.each(TOKEN_REASONS.map((reason) => [reason]))("%s: earlier steps passed, its step failed, later ones not checked", (reason) => {
     const result = explainEvent(rejected(reason));
     const failedAt = stepIndex(reason);
     expect(failedAt).toBeGreaterThanOrEqual(0);

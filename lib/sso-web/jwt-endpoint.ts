@@ -199,11 +199,15 @@ async function rejectSignIn(
   if (REASONS[rejection.reason].freshTokenFixes && loginUrl && context.config?.enabled && !alreadyBounced) {
     const extra: Record<string, string> = { jwt_error: rejection.reason, from_url: fromUrl };
     if (context.config.audience) extra.expected_aud = context.config.audience;
-    const response = await redirectToLoginUrl(request, context, loginUrl, fromUrl, info.requestId, extra, 303);
-    // SameSite=None (where the browser allows it): a tenant that POSTs the next token back from
-    // its own site must still send this, or the bounce would loop.
-    response.cookies.set(BOUNCE_COOKIE, "1", crossSiteCookieOptions(BOUNCE_MEMORY_SECONDS, request));
-    return response;
+    const response = await redirectToLoginUrl(request, context, loginUrl, fromUrl, info, extra, 303);
+    // Without a key (the address has too many unfinished sign-ins open) the visitor is better
+    // served by this refusal's own page than by a start that would be refused next.
+    if (response) {
+      // SameSite=None (where the browser allows it): a tenant that POSTs the next token back from
+      // its own site must still send this, or the bounce would loop.
+      response.cookies.set(BOUNCE_COOKIE, "1", crossSiteCookieOptions(BOUNCE_MEMORY_SECONDS, request));
+      return response;
+    }
   }
 
   // "Try again" restarts the flow, which needs a Login URL to go to.

@@ -26,5 +26,12 @@ export const handleSsoLogin = ssoRoute("login", async (request, { context, origi
     const html = renderRejectionPage("sso_not_configured", { helpCenterName: context.tenant.name, requestId: info.requestId, tryAgainUrl: null });
     return htmlResponse(html, REASONS.sso_not_configured.status, info.requestId);
   }
-  return redirectToLoginUrl(request, context, loginUrl, returnTo, info.requestId);
+  const redirect = await redirectToLoginUrl(request, context, loginUrl, returnTo, info);
+  if (redirect) return redirect;
+  // Logged like every refusal; a burst from one address is folded by the log's flood control.
+  await recordSsoEvent(context.tenant.id, { eventType: "sso.redirect_flow.rejected", outcome: "rejected", reasonCode: "too_many_sign_in_starts", ...info });
+  // "Try again" starts over here: it works again as soon as a start is finished or expires.
+  const tryAgainUrl = `${origin}/sso/login?${new URLSearchParams({ return_to: returnTo })}`;
+  const html = renderRejectionPage("too_many_sign_in_starts", { helpCenterName: context.tenant.name, requestId: info.requestId, tryAgainUrl });
+  return htmlResponse(html, REASONS.too_many_sign_in_starts.status, info.requestId);
 });

@@ -24,7 +24,7 @@ describe("the rejection page", () => {
   });
 
   it("does not say 'not your doing' where it is about the visitor's own account or browser", () => {
-    for (const reason of ["user_suspended", "user_conflict", "key_mismatch"] as const) {
+    for (const reason of ["user_suspended", "user_conflict", "key_mismatch", "too_many_sign_in_starts"] as const) {
       expect(visitorAdvice(reason, "Acme", true)).not.toContain("not with anything you did");
     }
     expect(visitorAdvice("user_suspended", "Acme", true)).toContain("ask whoever runs Acme");
@@ -35,6 +35,7 @@ describe("the rejection page", () => {
       token_expired: /Signing in again/, token_too_old: /Signing in again/, jti_replayed: /Signing in again/, key_expired: /Signing in again/,
       key_mismatch: /browser you started in/, key_required: /Press Try again/,
       user_suspended: /ask whoever runs Acme/, user_conflict: /Ask whoever runs Acme/,
+      too_many_sign_in_starts: /^Wait a few minutes, then press Try again\.$/,
     };
     for (const reason of REJECTION_REASONS) {
       expect(visitorAdvice(reason, "Acme", true), reason).toMatch(visitorCanAct[reason] ?? /^This is a problem with how the site signs people in, not with anything you did\.$/);

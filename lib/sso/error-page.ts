@@ -52,6 +52,9 @@ export function visitorAdvice(reason: RejectionReason, helpCenterName: string, c
     case "key_required":
       // The site wants every sign-in to start here, which is what Try again does.
       return canTryAgain ? "Press Try again to sign in from the help center itself." : "This is a problem with how the site signs people in, not with anything you did.";
+    case "too_many_sign_in_starts":
+      // Usually a script on the visitor's network, or many unfinished tries: waiting frees places.
+      return canTryAgain ? "Wait a few minutes, then press Try again." : "Wait a few minutes, then sign in again.";
     case "user_suspended":
       return `If you think this is a mistake, ask whoever runs ${helpCenterName}.`;
     case "user_conflict":

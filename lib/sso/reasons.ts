@@ -29,13 +29,17 @@ export const REJECTION_REASONS = [
   "user_conflict",
   // Added later: appended, so every older code keeps its position (and its chart colour).
   "origin_not_allowed",
+  "too_many_sign_in_starts",
 ] as const;
 
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
 export interface ReasonDescription {
-  /** 400: the request is malformed; 401: the token does not authenticate; 403: refused by policy. */
-  status: 400 | 401 | 403;
+  /**
+   * 400: the request is malformed; 401: the token does not authenticate; 403: refused by policy;
+   * 429: too many requests from one address.
+   */
+  status: 400 | 401 | 403 | 429;
   /** For the visitor, in plain words. */
   title: string;
   /** What the site owner (the tenant's developers) should check. */
@@ -55,6 +59,12 @@ export const REASONS: Record<RejectionReason, ReasonDescription> = {
     status: 403,
     title: "Sign-in is only accepted from this help center's own sites, and this request came from somewhere else.",
     ownerHint: "\"Only accept sign-ins from these domains\" is on, and the request's Origin or Referer is not one of the Allowed domains (Settings → Security → SSO). Add the site your Login URL runs on, or turn the restriction off.",
+    freshTokenFixes: false,
+  },
+  too_many_sign_in_starts: {
+    status: 429,
+    title: "Too many sign-ins were started from your network in the last few minutes without being finished.",
+    ownerHint: "Refused at the start of the sign-in (/sso/login), before your Login URL: one IP address has started many sign-ins in the last 10 minutes that never came back with a token. Usually a script, a crawler, or a loop between your Login URL and the help center; check that your Login URL sends every visitor back to /sso/jwt. Each start that is finished or 10 minutes old frees a place.",
     freshTokenFixes: false,
   },
   token_missing: {
@@ -205,7 +215,7 @@ export const REASONS: Record<RejectionReason, ReasonDescription> = {
 
 // Refused before the signature was checked: whatever the token says about itself is unverified.
 const BEFORE_SIGNATURE: ReadonlySet<RejectionReason> = new Set([
-  "sso_not_configured", "origin_not_allowed", "token_missing", "token_ambiguous", "token_too_large", "token_malformed",
+  "sso_not_configured", "origin_not_allowed", "too_many_sign_in_starts", "token_missing", "token_ambiguous", "token_too_large", "token_malformed",
   "alg_not_allowed", "unsupported_header", "bad_signature",
 ]);
 

@@ -1,0 +1,115 @@
+// too_many_sign_in_starts: each start at /sso/login writes a redirect key, so one address may only
+// hold SIGN_IN_STARTS_PER_ADDRESS unfinished ones per help center. The real route handlers against
+// PostgreSQL; the address is the X-Forwarded-For entry scripts/serve.ts appends (no proxies).
+import { randomBytes, randomUUID } from "node:crypto";
+import { SignJWT } from "jose";
+import { NextRequest } from "next/server";
+import { beforeEach, describe, expect, it } from "vitest";
+import { GET as finishSignIn } from "@/app/sso/jwt/route";
+import { GET as startSignIn } from "@/app/sso/login/route";
+import { env } from "@/lib/env";
+import { BINDING_COOKIE } from "@/lib/sso-web/cookies";
+import { createApiTenant, sql, type ApiTenant } from "./support/api-fixtures";
+
+const LIMIT = env.SIGN_IN_STARTS_PER_ADDRESS;
+const LOGIN_URL = "https://app.example/login";
+
+let tenant: ApiTenant;
+let address: string;
+beforeEach(async () => {
+  tenant = await createApiTenant();
+  await sql(`UPDATE sso_configs SET login_url = $2, updated_at = now() WHERE tenant_id = $1`, [tenant.id, LOGIN_URL]);
+  address = `198.51.100.${randomBytes(1)[0]! % 250}`;
+});
+
+function start(on: ApiTenant, from: string, headers: Record<string, string> = {}) {
+  const request = new NextRequest(`http://${on.host}/sso/login?return_to=%2Farticles%2Fopen`, {
+    headers: { host: on.host, "x-forwarded-for": from, "sec-fetch-dest": "document", ...headers },
+  });
+  return startSignIn(request);
+}
+
+/** Starts from `from` until the limit, each answered with the redirect to the Login URL. */
+async function fillUp(on: ApiTenant, from: string): Promise<Response[]> {
+  const responses: Response[] = [];
+  for (let started = 0; started < LIMIT; started += 1) responses.push(await start(on, from));
+  expect(responses.map((response) => response.status)).toEqual(Array(LIMIT).fill(302));
+  return responses;
+}
+
+async function keysFrom(on: ApiTenant, from: string): Promise<number> {
+  const [row] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM redirect_keys WHERE tenant_id = $1 AND client_ip = $2`, [on.id, from]);
+  return row!.n;
+}
+
+describe("GET /sso/login: at most SIGN_IN_STARTS_PER_ADDRESS unfinished starts per address and help center", () => {
+  it("refuses the next start with a 429 page that says what failed and what to do, writes no key, and logs it", async () => {
+    await fillUp(tenant, address);
+    const refused = await start(tenant, address, { "x-request-id": "limit-test-request-1" });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("location")).toBeNull();
+    expect(refused.headers.get("cache-control")).toBe("no-store");
+    const html = await refused.text();
+    expect(html).toContain("Too many sign-ins were started from your network in the last few minutes without being finished.");
+    expect(html).toContain("Wait a few minutes, then press Try again.");
+    expect(html).toContain("too_many_sign_in_starts");
+    expect(html).toContain("limit-test-request-1");
+    expect(html).toContain(`href="http://${tenant.host}/sso/login?return_to=http%3A%2F%2F${encodeURIComponent(tenant.host)}%2Farticles%2Fopen"`);
+    expect(await keysFrom(tenant, address)).toBe(LIMIT);
+
+    const events = await sql(`SELECT event_type, reason_code, client_ip, request_id FROM sso_events WHERE tenant_id = $1 AND outcome = 'rejected'`, [tenant.id]);
+    expect(events).toEqual([{ event_type: "sso.redirect_flow.rejected", reason_code: "too_many_sign_in_starts", client_ip: address, request_id: "limit-test-request-1" }]);
+  });
+
+  it("counts per address and per help center: another address, or the same one at another help center, still starts", async () => {
+    await fillUp(tenant, address);
+    expect((await start(tenant, address)).status).toBe(429);
+    expect((await start(tenant, "203.0.113.9")).status).toBe(302);
+    const other = await createApiTenant();
+    await sql(`UPDATE sso_configs SET login_url = $2, updated_at = now() WHERE tenant_id = $1`, [other.id, LOGIN_URL]);
+    expect((await start(other, address)).status).toBe(302);
+  });
+
+  it("frees a place for each start that is finished with a token, and for each that expired", async () => {
+    const responses = await fillUp(tenant, address);
+    expect((await start(tenant, address)).status).toBe(429);
+
+    // The visitor comes back from the Login URL with a token for the first key.
+    const first = responses[0]!;
+    const key = new URL(first.headers.get("location")!).searchParams.get("key")!;
+    const binding = first.headers.getSetCookie().find((cookie) => cookie.startsWith(`${BINDING_COOKIE}=`))!.split(";")[0]!;
+    const iat = Math.floor(Date.now() / 1000);
+    const jwt = await new SignJWT({ jti: key, iat, exp: iat + 120, email: "limit@example.com", name: "Limit Tester" })
+      .setProtectedHeader({ alg: "HS256" })
+      .sign(new TextEncoder().encode(tenant.secret));
+    const finished = await finishSignIn(new NextRequest(`http://${tenant.host}/sso/jwt?jwt=${jwt}`, { headers: { host: tenant.host, cookie: binding } }));
+    expect(finished.status).toBe(303);
+    expect((await start(tenant, address)).status).toBe(302);
+    expect((await start(tenant, address)).status).toBe(429);
+
+    // Ten minutes later the oldest starts have expired.
+    await sql(`UPDATE redirect_keys SET expires_at = now() - interval '1 second' WHERE id IN (SELECT id FROM redirect_keys WHERE tenant_id = $1 AND client_ip = $2 AND used_at IS NULL ORDER BY created_at LIMIT 2)`, [tenant.id, address]);
+    expect((await start(tenant, address)).status).toBe(302);
+    expect((await start(tenant, address)).status).toBe(302);
+    expect((await start(tenant, address)).status).toBe(429);
+  });
+
+  it("a refusal a fresh token would fix shows its own page instead of bouncing to the Login URL when the address is at the limit", async () => {
+    await fillUp(tenant, address);
+    const iat = Math.floor(Date.now() / 1000) - 200;
+    const expired = await new SignJWT({ jti: randomUUID(), iat, exp: iat + 100, email: "late@example.com", name: "Late Reader" })
+      .setProtectedHeader({ alg: "HS256" })
+      .sign(new TextEncoder().encode(tenant.secret));
+    const request = (from: string) => new NextRequest(`http://${tenant.host}/sso/jwt?jwt=${expired}`, { headers: { host: tenant.host, "x-forwarded-for": from } });
+    const atLimit = await finishSignIn(request(address));
+    expect(atLimit.status).toBe(401);
+    expect(atLimit.headers.get("location")).toBeNull();
+    expect(await atLimit.text()).toContain("token_expired");
+    expect(await keysFrom(tenant, address)).toBe(LIMIT);
+
+    // From an address with room, the same refusal bounces as usual.
+    const bounced = await finishSignIn(request("203.0.113.10"));
+    expect(bounced.status).toBe(303);
+    expect(bounced.headers.get("location")).toMatch(/^https:\/\/app\.example\/login\?.*jwt_error=token_expired/);
+  });
+});
