@@ -26,23 +26,13 @@ export interface RedirectKeyOptions {
  * number in flight, which keeps it a bound without serializing every start.
  */
 export async function createRedirectKey(tenantId: string, key: string, browserBinding: string, returnTo: string, options: RedirectKeyOptions = {}): Promise<boolean> {
-  const { now = new Date(), clientIp = null, openStartsPerAddress } = options;
-  const row = {
-    tenantId,
-    keyHash: hashOpaqueToken(key),
-    browserBinding: hashOpaqueToken(browserBinding),
-    returnTo,
-    expiresAt: new Date(now.getTime() + REDIRECT_KEY_LIFETIME_SECONDS * 1000),
-    clientIp,
-  };
-  if (clientIp === null || openStartsPerAddress === undefined) {
-    await getDb().redirectKey.create({ data: row, select: { id: true } });
-    return true;
-  }
+  const { now = new Date(), clientIp = null, openStartsPerAddress = null } = options;
+  const expiresAt = new Date(now.getTime() + REDIRECT_KEY_LIFETIME_SECONDS * 1000);
   const inserted = await getDb().$queryRaw<{ id: string }[]>`
     INSERT INTO redirect_keys (id, tenant_id, key_hash, browser_binding, return_to, expires_at, client_ip)
-    SELECT ${randomUUID()}::uuid, ${tenantId}::uuid, ${row.keyHash}, ${row.browserBinding}, ${returnTo}, ${row.expiresAt}, ${clientIp}
-     WHERE (SELECT count(*) FROM (SELECT 1 FROM redirect_keys
+    SELECT ${randomUUID()}::uuid, ${tenantId}::uuid, ${hashOpaqueToken(key)}, ${hashOpaqueToken(browserBinding)}, ${returnTo}, ${expiresAt}, ${clientIp}
+     WHERE ${clientIp}::text IS NULL OR ${openStartsPerAddress}::int IS NULL
+        OR (SELECT count(*) FROM (SELECT 1 FROM redirect_keys
                                    WHERE tenant_id = ${tenantId}::uuid AND client_ip = ${clientIp}
                                      AND expires_at > ${now} AND used_at IS NULL
                                    LIMIT ${openStartsPerAddress}) AS open_starts) < ${openStartsPerAddress}
