@@ -43,6 +43,17 @@ test("an admin sets a custom domain; readers sign in and read there; moving and 
   await page.reload();
   await expect(field).toHaveValue(first);
 
+  // The same domain typed another way is no change: nothing to confirm, nothing saved or audited.
+  await saveDomain(page, `https://${first.toUpperCase()}/`);
+  await expect(section.getByRole("status")).toHaveText("Nothing changed.");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+
+  // A typo is pointed out before anything is asked, even with a domain in use.
+  await saveDomain(page, "help example.com");
+  await expect(section.getByText(/is not a domain name/)).toBeVisible();
+  await expect(field).toBeFocused();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+
   // The dashboard's link to the help center follows it.
   await page.goto(`/dashboard/${tenant.subdomain}`);
   await expect(page.getByRole("link", { name: `${at(first)}/` })).toBeVisible();

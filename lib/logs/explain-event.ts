@@ -31,9 +31,9 @@ export const VERIFICATION_STEPS: readonly { label: string; reasons: readonly Rej
  * Refused at the start of a sign-in (/sso/login), before any token exists: its own short list,
  * so an event from there does not claim that token checks passed.
  */
-export const START_STEPS: readonly { label: string; reason: RejectionReason }[] = [
-  { label: "Single sign-on is on, with a shared secret", reason: "sso_not_configured" },
-  { label: "Not too many unfinished sign-ins started from one address", reason: "too_many_sign_in_starts" },
+export const START_STEPS: readonly { label: string; reasons: readonly RejectionReason[] }[] = [
+  { label: "Single sign-on is on, with a shared secret", reasons: ["sso_not_configured"] },
+  { label: "Not too many unfinished sign-ins started from one address", reasons: ["too_many_sign_in_starts"] },
 ];
 
 export type StepStatus = "passed" | "failed" | "not reached";
@@ -141,29 +141,22 @@ export function explainEvent(event: ExplainableEvent): Explanation {
     return { failedCheck: null, steps: VERIFICATION_STEPS.map((step) => ({ label: step.label, status: passed ? "passed" : "not reached" })), explanation: text, fix: null };
   }
   const reason = event.reasonCode;
-  if (reason === "too_many_sign_in_starts") {
-    const failedAt = START_STEPS.findIndex((step) => step.reason === reason);
-    return {
-      failedCheck: START_STEPS[failedAt]!.label,
-      steps: START_STEPS.map((step, index) => ({ label: step.label, status: index < failedAt ? "passed" : "failed" })),
-      explanation: REASONS[reason].title,
-      fix: REASONS[reason].ownerHint,
-    };
-  }
-  const failedAt = VERIFICATION_STEPS.findIndex((step) => step.reasons.includes(reason));
+  // Only the start of a sign-in decides too_many_sign_in_starts; every other reason is a token's.
+  const checks = reason === "too_many_sign_in_starts" ? START_STEPS : VERIFICATION_STEPS;
+  const failedAt = checks.findIndex((step) => step.reasons.includes(reason));
   // A wrong-kind token refused for a claim never reached the kind check (jose ran first): the same
   // rule the token tester applies, so the two pages tell one story.
   const header = event.details.header;
   const headerType = typeof header === "object" && header !== null ? (header as { typ?: unknown }).typ : undefined;
   const expected = EXPECTED_KIND[event.eventType];
   const kindUnchecked = expected !== undefined && refusedBeforeKindCheck(reason, headerType, expected);
-  const steps = VERIFICATION_STEPS.map((step, index) => ({
+  const steps = checks.map((step, index) => ({
     label: step.label,
     status: (index > failedAt || (kindUnchecked && step.reasons.includes("token_kind_mismatch")) ? "not reached"
       : index === failedAt ? "failed" : "passed") as StepStatus,
   }));
   return {
-    failedCheck: VERIFICATION_STEPS[failedAt]?.label ?? null,
+    failedCheck: checks[failedAt]?.label ?? null,
     steps,
     explanation: specificExplanation(reason, event) ?? REASONS[reason].title,
     fix: REASONS[reason].ownerHint,

@@ -20,18 +20,20 @@ export const handleSsoLogin = ssoRoute("login", async (request, { context, origi
   // frame included) starts a sign-in. A client router that gets this answer loads the page instead.
   if (!isPageLoad(request, { framesToo: true })) return htmlResponse(NOT_A_PAGE_LOAD, 403, info.requestId);
   const returnTo = safeRedirectTarget(request.nextUrl.searchParams.get("return_to"), origin) ?? `${origin}/`;
+
+  /** Logged like every refusal (a burst from one address is folded by the log's flood control). */
+  const refuse = async (reason: "sso_not_configured" | "too_many_sign_in_starts", tryAgainUrl: string | null) => {
+    await recordSsoEvent(context.tenant.id, { eventType: "sso.redirect_flow.rejected", outcome: "rejected", reasonCode: reason, ...info });
+    const html = renderRejectionPage(reason, { helpCenterName: context.tenant.name, requestId: info.requestId, tryAgainUrl });
+    return htmlResponse(html, REASONS[reason].status, info.requestId);
+  };
+
   const loginUrl = parseHttpUrl(context.config?.loginUrl);
-  if (!isUsableSsoConfig(context.config) || !loginUrl) {
-    await recordSsoEvent(context.tenant.id, { eventType: "sso.redirect_flow.rejected", outcome: "rejected", reasonCode: "sso_not_configured", ...info });
-    const html = renderRejectionPage("sso_not_configured", { helpCenterName: context.tenant.name, requestId: info.requestId, tryAgainUrl: null });
-    return htmlResponse(html, REASONS.sso_not_configured.status, info.requestId);
-  }
-  const redirect = await redirectToLoginUrl(request, context, loginUrl, returnTo, info);
-  if (redirect) return redirect;
-  // Logged like every refusal; a burst from one address is folded by the log's flood control.
-  await recordSsoEvent(context.tenant.id, { eventType: "sso.redirect_flow.rejected", outcome: "rejected", reasonCode: "too_many_sign_in_starts", ...info });
-  // "Try again" starts over here: it works again as soon as a start is finished or expires.
-  const tryAgainUrl = `${origin}/sso/login?${new URLSearchParams({ return_to: returnTo })}`;
-  const html = renderRejectionPage("too_many_sign_in_starts", { helpCenterName: context.tenant.name, requestId: info.requestId, tryAgainUrl });
-  return htmlResponse(html, REASONS.too_many_sign_in_starts.status, info.requestId);
+  if (!isUsableSsoConfig(context.config) || !loginUrl) return refuse("sso_not_configured", null);
+  // Null when this address has too many unfinished starts: "Try again" starts over here, and
+  // works again as soon as one of them is finished or expires.
+  return (
+    (await redirectToLoginUrl(request, context, loginUrl, returnTo, info)) ??
+    refuse("too_many_sign_in_starts", `${origin}/sso/login?${new URLSearchParams({ return_to: returnTo })}`)
+  );
 });

@@ -31,6 +31,7 @@ describe("parseCustomDomain", () => {
     ["[::1]", /not a valid domain name|IP address/],
     ["help.example.123", /IP address/],
     ["intranet", /not a full domain name/],
+    ["localhost", /not a full host name/],
     ["help example.com", /not a domain name/],
     ["-help.example.com", /not a valid domain name/],
     ["help..example.com", /not a valid domain name/],

@@ -15,7 +15,7 @@ export default async function GeneralSettingsPage({ params }: Props) {
   const member = await requireMember(subdomain, SETTINGS_ROLES);
   const app = new URL(env.APP_URL);
   const logRetentionDays = await findLogRetentionDays(member.tenant.id);
-  const gatehouseHost = `${member.tenant.subdomain}.${rootHostnameFrom(env.APP_URL)}`;
+  const rootHostname = rootHostnameFrom(env.APP_URL);
   return (
     <div>
       <h1 className="text-2xl font-bold">General</h1>
@@ -26,7 +26,7 @@ export default async function GeneralSettingsPage({ params }: Props) {
           Serve the help center at an address of yours as well as its Gatehouse address. Dashboard links, the integration examples and test tokens use it once it is set.
           Readers&apos; sessions belong to the address they signed in at.
         </p>
-        <CustomDomainForm subdomain={subdomain} customDomain={member.tenant.customDomain} cnameTarget={gatehouseHost} />
+        <CustomDomainForm subdomain={subdomain} customDomain={member.tenant.customDomain} cnameTarget={`${member.tenant.subdomain}.${rootHostname}`} rootHostname={rootHostname} />
       </section>
     </div>
   );
