@@ -14,7 +14,7 @@
 import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
 import { SignJWT } from "jose";
-import { BENCH_PORT as PORT, BENCH_SUBDOMAIN as SUBDOMAIN, describeMachine, formatRun, load, startBenchServer, summarize, withClient, type Run } from "./lib/bench";
+import { analyzeAsAutovacuumWould, BENCH_PORT as PORT, BENCH_SUBDOMAIN as SUBDOMAIN, describeMachine, formatRun, load, startBenchServer, summarize, withClient, type Run } from "./lib/bench";
 import { cpuPerRequest, sampleCpu } from "./lib/cpu-usage";
 import { WIDGET_TOKEN_TYPE } from "@/lib/sso/verify-token";
 
@@ -92,6 +92,9 @@ async function main(): Promise<void> {
     await load(emptyOptions(3));
     await load(widgetOptions(SESSION, 3));
     await load(widgetOptions(SEARCH, 3));
+    await analyzeAsAutovacuumWould(bench.databaseUrl);
+    await load(widgetOptions(SESSION, 1));
+    await load(widgetOptions(SEARCH, 1));
 
     const cpu = [sampleCpu()];
     const empty = summarize(await load(emptyOptions(DURATION_SECONDS)), 204);
