@@ -115,7 +115,7 @@ async function main(): Promise<void> {
     const row = (name: string, run: Run) => formatRun(name, run, 34);
     const ratio = (sso: Run, empty: Run) => (sso.rps / empty.rps).toFixed(2);
     console.log("");
-    console.log(`bench:sso — ${CONNECTIONS} connections, ${DURATION_SECONDS} s each, ${ROUNDS} rounds, production build, PostgreSQL`);
+    console.log(`bench:sso — ${CONNECTIONS} connections, ${DURATION_SECONDS} s each, ${ROUNDS} rounds, production build, PostgreSQL analyzed after the warm-up`);
     console.log(describeMachine());
     rounds.forEach(({ empty, sso, emptyCpu, ssoCpu }, i) => {
       console.log(`round ${i + 1}`);

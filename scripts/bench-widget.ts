@@ -113,7 +113,7 @@ async function main(): Promise<void> {
 
     const row = (name: string, run: Run) => formatRun(name, run, 40);
     console.log("");
-    console.log(`bench:widget — ${CONNECTIONS} connections, ${DURATION_SECONDS} s each, production build, PostgreSQL`);
+    console.log(`bench:widget — ${CONNECTIONS} connections, ${DURATION_SECONDS} s each, production build, PostgreSQL analyzed after the warm-up`);
     console.log(describeMachine());
     console.log(row("empty route (/api/health/live)", empty));
     console.log(row("empty route, widget's request headers", emptyWithHeaders));
