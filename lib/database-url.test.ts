@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allowsNamedStatements, allowsPipelining, markSharedSession } from "./database-url";
+import { allowsNamedStatements, allowsPipelining, markSharedSession, sharesOneSession } from "./database-url";
 
 describe("database URLs", () => {
   it("allow named statements on a plain server URL", () => {
@@ -22,5 +22,11 @@ describe("database URLs", () => {
 
   it("do not behind a transaction-mode pooler (pgbouncer=true)", () => {
     expect(allowsNamedStatements("postgresql://app@pooler.example:6432/gatehouse?pgbouncer=true")).toBe(false);
+  });
+
+  it("say one session serves every connection only for the embedded database's URL", () => {
+    expect(sharesOneSession(markSharedSession("postgresql://postgres@127.0.0.1:40123/postgres"))).toBe(true);
+    expect(sharesOneSession("postgresql://postgres@127.0.0.1:5432/gatehouse")).toBe(false);
+    expect(sharesOneSession("postgresql://app@pooler.example:6432/gatehouse?pgbouncer=true")).toBe(false);
   });
 });

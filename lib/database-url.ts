@@ -46,3 +46,12 @@ export function allowsNamedStatements(url: string): boolean {
 export function allowsPipelining(url: string): boolean {
   return connectionKind(url) === "plain";
 }
+
+/**
+ * Whether every connection to this URL is served by one session that runs one statement at a time
+ * (the embedded database). There a single statement can never interleave with another, and a
+ * transaction gives no isolation from the other connections' statements.
+ */
+export function sharesOneSession(url: string): boolean {
+  return connectionKind(url) === "shared-session";
+}

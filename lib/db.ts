@@ -46,3 +46,8 @@ export function queryPrepared<Row extends QueryResultRow>(name: string, text: st
 export function queryPipelined<Row extends QueryResultRow>(name: string, text: string, values: unknown[]): Promise<QueryResult<Row>> {
   return database().queryPipelined<Row>(name, text, values);
 }
+
+/** The embedded database: one session serves every connection, one statement at a time (lib/database-url.ts). */
+export function databaseSharesOneSession(): boolean {
+  return database().sharesOneSession;
+}

@@ -6,7 +6,7 @@
 // own (lib/pipelined-connections.ts) instead of through the pool.
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg, { type QueryResult, type QueryResultRow } from "pg";
-import { allowsNamedStatements, allowsPipelining } from "@/lib/database-url";
+import { allowsNamedStatements, allowsPipelining, sharesOneSession } from "@/lib/database-url";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { createPipelinedConnections } from "@/lib/pipelined-connections";
 
@@ -52,7 +52,7 @@ export function createDatabase(connectionString: string, { poolSize = 5, pipelin
     // $disconnect() ends the pool only if Prisma ever used it.
     if (!pool.ending) await pool.end();
   };
-  return { prisma, pool, queryPrepared, queryPipelined, close };
+  return { prisma, pool, queryPrepared, queryPipelined, close, sharesOneSession: sharesOneSession(connectionString) };
 }
 
 /** A Prisma client on its own pool (CLI scripts, tests); `$disconnect()` also ends the pool. */

@@ -94,6 +94,16 @@ describe("GET /sso/login: at most SIGN_IN_STARTS_PER_ADDRESS unfinished starts p
     expect((await start(tenant, address)).status).toBe(429);
   });
 
+  it("holds exactly under starts racing at the same instant: the places left are all that are given", async () => {
+    for (let started = 0; started < LIMIT - 3; started += 1) expect((await start(tenant, address)).status).toBe(302);
+    const racing = await Promise.all(Array.from({ length: 12 }, () => start(tenant, address)));
+    const statuses = racing.map((response) => response.status).sort();
+    expect(statuses).toEqual([...Array(3).fill(302), ...Array(9).fill(429)]);
+    expect(await keysFrom(tenant, address)).toBe(LIMIT);
+    // Other addresses are not held up by it.
+    expect((await start(tenant, "203.0.113.11")).status).toBe(302);
+  });
+
   it("a refusal a fresh token would fix shows its own page instead of bouncing to the Login URL when the address is at the limit", async () => {
     await fillUp(tenant, address);
     const iat = Math.floor(Date.now() / 1000) - 200;

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { getDb } from "@/lib/db";
+import { databaseSharesOneSession, getDb, type Db } from "@/lib/db";
 import { hashOpaqueToken } from "@/lib/sso/opaque-token";
 
 /** How long a visitor has to come back from the Login URL. */
@@ -22,13 +22,15 @@ export interface RedirectKeyOptions {
 /**
  * Stores a new redirect key (hashed) bound to a browser (hashed), with where the visitor was
  * going. False when the address already has `openStartsPerAddress` open starts: nothing is
- * written. One statement, no lock: starts racing at the same instant may pass the limit by the
- * number in flight, which keeps it a bound without serializing every start.
+ * written. Exact under concurrency: on PostgreSQL the count and the insert run under a
+ * transaction-scoped advisory lock on (help center, address), so starts racing from one address
+ * take turns while every other address goes on unhindered. (Under read committed the insert's
+ * snapshot is taken after the lock is granted, so it sees every start that committed before.)
  */
 export async function createRedirectKey(tenantId: string, key: string, browserBinding: string, returnTo: string, options: RedirectKeyOptions = {}): Promise<boolean> {
   const { now = new Date(), clientIp = null, openStartsPerAddress = null } = options;
   const expiresAt = new Date(now.getTime() + REDIRECT_KEY_LIFETIME_SECONDS * 1000);
-  const inserted = await getDb().$queryRaw<{ id: string }[]>`
+  const insert = (db: Pick<Db, "$queryRaw">) => db.$queryRaw<{ id: string }[]>`
     INSERT INTO redirect_keys (id, tenant_id, key_hash, browser_binding, return_to, expires_at, client_ip)
     SELECT ${randomUUID()}::uuid, ${tenantId}::uuid, ${hashOpaqueToken(key)}, ${hashOpaqueToken(browserBinding)}, ${returnTo}, ${expiresAt}, ${clientIp}
      WHERE ${clientIp}::text IS NULL OR ${openStartsPerAddress}::int IS NULL
@@ -37,6 +39,13 @@ export async function createRedirectKey(tenantId: string, key: string, browserBi
                                      AND expires_at > ${now} AND used_at IS NULL
                                    LIMIT ${openStartsPerAddress}) AS open_starts) < ${openStartsPerAddress}
     RETURNING id`;
+  // The embedded database runs one statement at a time, so the statement alone is exact there; and
+  // its connections share one session, where a transaction would not keep them apart anyway.
+  if (clientIp === null || openStartsPerAddress === null || databaseSharesOneSession()) return (await insert(getDb())).length === 1;
+  const inserted = await getDb().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('redirect-keys:' || ${tenantId} || ':' || ${clientIp}, 0))`;
+    return insert(tx);
+  });
   return inserted.length === 1;
 }
 
