@@ -4,12 +4,15 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
 import { NextRequest } from "next/server";
+import pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
 import { GET as finishSignIn } from "@/app/sso/jwt/route";
 import { GET as startSignIn } from "@/app/sso/login/route";
+import { sharesOneSession } from "@/lib/database-url";
 import { env } from "@/lib/env";
 import { BINDING_COOKIE } from "@/lib/sso-web/cookies";
 import { createApiTenant, sql, type ApiTenant } from "./support/api-fixtures";
+import { testDatabaseUrl } from "./support/test-database-url";
 
 const LIMIT = env.SIGN_IN_STARTS_PER_ADDRESS;
 const LOGIN_URL = "https://app.example/login";
@@ -102,6 +105,23 @@ describe("GET /sso/login: at most SIGN_IN_STARTS_PER_ADDRESS unfinished starts p
     expect(await keysFrom(tenant, address)).toBe(LIMIT);
     // Other addresses are not held up by it.
     expect((await start(tenant, "203.0.113.11")).status).toBe(302);
+  });
+
+  // Only on PostgreSQL: the embedded database has one session, so nothing can hold a lock apart.
+  it.skipIf(sharesOneSession(testDatabaseUrl()))("refuses an address at its limit without queueing behind the lock its other starts take", async () => {
+    await fillUp(tenant, address);
+    const holder = new pg.Client({ connectionString: testDatabaseUrl() });
+    await holder.connect();
+    try {
+      await holder.query("BEGIN");
+      await holder.query(`SELECT pg_advisory_xact_lock(hashtextextended('redirect-keys:' || $1 || ':' || $2, 0))`, [tenant.id, address]);
+      // Were the refusal to wait for the lock, this would hang until the transaction below ends.
+      const refused = await Promise.race([start(tenant, address), new Promise<"waited">((resolve) => setTimeout(() => resolve("waited"), 3000))]);
+      expect(refused === "waited" ? refused : refused.status).toBe(429);
+    } finally {
+      await holder.query("ROLLBACK");
+      await holder.end();
+    }
   });
 
   it("a refusal a fresh token would fix shows its own page instead of bouncing to the Login URL when the address is at the limit", async () => {

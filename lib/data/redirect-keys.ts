@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { databaseSharesOneSession, getDb, type Db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { hashOpaqueToken } from "@/lib/sso/opaque-token";
 
 /** How long a visitor has to come back from the Login URL. */
@@ -22,26 +23,33 @@ export interface RedirectKeyOptions {
 /**
  * Stores a new redirect key (hashed) bound to a browser (hashed), with where the visitor was
  * going. False when the address already has `openStartsPerAddress` open starts: nothing is
- * written. Exact under concurrency: on PostgreSQL the count and the insert run under a
- * transaction-scoped advisory lock on (help center, address), so starts racing from one address
- * take turns while every other address goes on unhindered. (Under read committed the insert's
- * snapshot is taken after the lock is granted, so it sees every start that committed before.)
+ * written.
+ *
+ * Exact under concurrency. On PostgreSQL the count and the insert run under a transaction-scoped
+ * advisory lock on (help center, address), so starts racing from one address take turns while
+ * other addresses go on unhindered; under read committed the insert's snapshot is taken after the
+ * lock is granted, so it sees every start committed before it. An address already at its limit is
+ * refused by a plain count first, without the lock: a flood from one address must not fill the
+ * pool with connections queued behind it.
  */
 export async function createRedirectKey(tenantId: string, key: string, browserBinding: string, returnTo: string, options: RedirectKeyOptions = {}): Promise<boolean> {
   const { now = new Date(), clientIp = null, openStartsPerAddress = null } = options;
   const expiresAt = new Date(now.getTime() + REDIRECT_KEY_LIFETIME_SECONDS * 1000);
+  const limited = clientIp !== null && openStartsPerAddress !== null;
+  const openStarts = Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM redirect_keys
+                                   WHERE tenant_id = ${tenantId}::uuid AND client_ip = ${clientIp}
+                                     AND expires_at > ${now} AND used_at IS NULL
+                                   LIMIT ${openStartsPerAddress}::int) AS open_starts)`;
   const insert = (db: Pick<Db, "$queryRaw">) => db.$queryRaw<{ id: string }[]>`
     INSERT INTO redirect_keys (id, tenant_id, key_hash, browser_binding, return_to, expires_at, client_ip)
     SELECT ${randomUUID()}::uuid, ${tenantId}::uuid, ${hashOpaqueToken(key)}, ${hashOpaqueToken(browserBinding)}, ${returnTo}, ${expiresAt}, ${clientIp}
-     WHERE ${clientIp}::text IS NULL OR ${openStartsPerAddress}::int IS NULL
-        OR (SELECT count(*) FROM (SELECT 1 FROM redirect_keys
-                                   WHERE tenant_id = ${tenantId}::uuid AND client_ip = ${clientIp}
-                                     AND expires_at > ${now} AND used_at IS NULL
-                                   LIMIT ${openStartsPerAddress}) AS open_starts) < ${openStartsPerAddress}
+     WHERE ${!limited}::boolean OR ${openStarts} < ${openStartsPerAddress}::int
     RETURNING id`;
   // The embedded database runs one statement at a time, so the statement alone is exact there; and
   // its connections share one session, where a transaction would not keep them apart anyway.
-  if (clientIp === null || openStartsPerAddress === null || databaseSharesOneSession()) return (await insert(getDb())).length === 1;
+  if (!limited || databaseSharesOneSession()) return (await insert(getDb())).length === 1;
+  const [count] = await getDb().$queryRaw<{ atLimit: boolean }[]>`SELECT ${openStarts} >= ${openStartsPerAddress}::int AS "atLimit"`;
+  if (count?.atLimit) return false;
   const inserted = await getDb().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('redirect-keys:' || ${tenantId} || ':' || ${clientIp}, 0))`;
     return insert(tx);
