@@ -49,8 +49,7 @@ export function allowsPipelining(url: string): boolean {
 
 /**
  * Whether every connection to this URL is served by one session that runs one statement at a time
- * (the embedded database). There a single statement can never interleave with another, and a
- * transaction gives no isolation from the other connections' statements.
+ * (the embedded database): there a single statement never interleaves with another.
  */
 export function sharesOneSession(url: string): boolean {
   return connectionKind(url) === "shared-session";

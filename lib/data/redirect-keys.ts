@@ -45,8 +45,8 @@ export async function createRedirectKey(tenantId: string, key: string, browserBi
     SELECT ${randomUUID()}::uuid, ${tenantId}::uuid, ${hashOpaqueToken(key)}, ${hashOpaqueToken(browserBinding)}, ${returnTo}, ${expiresAt}, ${clientIp}
      WHERE ${!limited}::boolean OR ${openStarts} < ${openStartsPerAddress}::int
     RETURNING id`;
-  // The embedded database runs one statement at a time, so the statement alone is exact there; and
-  // its connections share one session, where a transaction would not keep them apart anyway.
+  // The embedded database runs one statement at a time, so the statement alone is exact there and
+  // the lock would only add round trips.
   if (!limited || databaseSharesOneSession()) return (await insert(getDb())).length === 1;
   const [count] = await getDb().$queryRaw<{ atLimit: boolean }[]>`SELECT ${openStarts} >= ${openStartsPerAddress}::int AS "atLimit"`;
   if (count?.atLimit) return false;
