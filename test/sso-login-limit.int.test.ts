@@ -109,15 +109,26 @@ describe("GET /sso/login: at most SIGN_IN_STARTS_PER_ADDRESS unfinished starts p
 
   // Only on PostgreSQL: the embedded database has one session, so nothing can hold a lock apart.
   it.skipIf(sharesOneSession(testDatabaseUrl()))("refuses an address at its limit without queueing behind the lock its other starts take", async () => {
-    await fillUp(tenant, address);
     const holder = new pg.Client({ connectionString: testDatabaseUrl() });
     await holder.connect();
-    try {
+    const holdLock = async () => {
       await holder.query("BEGIN");
       await holder.query(`SELECT pg_advisory_xact_lock(hashtextextended('redirect-keys:' || $1 || ':' || $2, 0))`, [tenant.id, address]);
-      // Were the refusal to wait for the lock, this would hang until the transaction below ends.
-      const refused = await Promise.race([start(tenant, address), new Promise<"waited">((resolve) => setTimeout(() => resolve("waited"), 3000))]);
-      expect(refused === "waited" ? refused : refused.status).toBe(429);
+    };
+    const within = <T,>(promise: Promise<T>, ms: number) => Promise.race([promise, new Promise<"still waiting">((resolve) => setTimeout(() => resolve("still waiting"), ms))]);
+    try {
+      for (let started = 0; started < LIMIT - 1; started += 1) expect((await start(tenant, address)).status).toBe(302);
+      // First, that this is the lock the starts take: the last place left waits for it.
+      await holdLock();
+      const lastPlace = start(tenant, address);
+      expect(await within(lastPlace, 1000)).toBe("still waiting");
+      await holder.query("ROLLBACK");
+      expect((await lastPlace).status).toBe(302);
+
+      // At the limit, the refusal does not wait for it.
+      await holdLock();
+      const refused = await within(start(tenant, address), 3000);
+      expect(refused === "still waiting" ? refused : refused.status).toBe(429);
     } finally {
       await holder.query("ROLLBACK");
       await holder.end();
