@@ -54,6 +54,19 @@ const envSchema = z.object({
       })
       .optional(),
   ),
+  /**
+   * DNS servers that custom-domain verification asks for TXT records, comma-separated, each an
+   * address with an optional port (`10.0.0.2`, `127.0.0.1:5300`). Unset: the machine's resolvers.
+   */
+  DNS_SERVERS: optionalString.pipe(
+    z
+      .string()
+      .transform((value) => value.split(",").map((server) => server.trim()).filter(Boolean))
+      .refine((servers) => servers.length > 0 && servers.every((server) => /^(?:\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?|\[[0-9a-fA-F:]+\](?::\d{1,5})?|[0-9a-fA-F:]+)$/.test(server)), {
+        error: "DNS_SERVERS must list IP addresses, each with an optional port: 10.0.0.2,127.0.0.1:5300",
+      })
+      .optional(),
+  ),
   /** Set by `npm test`: the migrated throw-away database the suites and the e2e server share. */
   TEST_DATABASE_URL: optionalString,
   /** Set by `npm test`: the server on which tests create further scratch databases (unset: embedded). */

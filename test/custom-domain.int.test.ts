@@ -1,12 +1,14 @@
-// A tenant's custom domain against PostgreSQL: saving it (unique across help centers, even when two
-// save at once), and /sso/jwt on that host following it when it moves — the sign-in settings this
-// process cached for the host must not keep signing readers in to the help center that left it.
+// A tenant's custom domain against PostgreSQL: asking for it (pending until proved), serving it once
+// proved (unique across help centers, even when two prove it at once), and /sso/jwt on that host
+// following it when it moves — the sign-in settings this process cached for the host must not keep
+// signing readers in to the help center that left it. The DNS proof itself: domain-verification.test.ts
+// and txt-lookup.test.ts; the whole journey: e2e/dashboard-custom-domain.spec.ts.
 import { randomBytes, randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/sso/jwt/route";
 import { GET as startSignIn } from "@/app/sso/login/route";
-import { setCustomDomain } from "@/lib/data/tenants";
+import { activatePendingCustomDomain, findCustomDomainState, requestCustomDomain } from "@/lib/data/tenants";
 import { mintSsoToken } from "@/lib/sso/mint-token";
 import { createApiTenant, sql, type ApiTenant } from "./support/api-fixtures";
 
@@ -16,6 +18,18 @@ async function customDomainOf(tenantId: string): Promise<string | null> {
   const [row] = await sql<{ custom_domain: string | null }>(`SELECT custom_domain FROM tenants WHERE id = $1`, [tenantId]);
   return row!.custom_domain;
 }
+
+let challenges = 0;
+const nextChallenge = () => `challenge-${(challenges += 1)}-${randomBytes(4).toString("hex")}`;
+
+/** Asks for the domain and proves it, as a verified TXT record would: the domain is then served. */
+async function serveCustomDomain(tenantId: string, domain: string) {
+  const asked = await requestCustomDomain(tenantId, domain, nextChallenge);
+  if (asked.status !== "pending") throw new Error(`asking for ${domain}: ${asked.status}`);
+  return activatePendingCustomDomain(tenantId, asked);
+}
+
+const removeCustomDomain = (tenantId: string) => requestCustomDomain(tenantId, null, nextChallenge);
 
 async function configVersionOf(tenantId: string): Promise<bigint> {
   const [row] = await sql<{ config_version: string }>(`SELECT config_version FROM sso_configs WHERE tenant_id = $1`, [tenantId]);
@@ -33,40 +47,65 @@ async function signInAt(host: string, tenant: ApiTenant): Promise<{ status: numb
   return { status: response.status, location: response.headers.get("location"), sessionTenant: session?.tenant_id ?? null };
 }
 
-describe("setCustomDomain", () => {
-  it("sets, reports a repeat as unchanged, moves and removes the domain, and each change bumps the SSO settings' version", async () => {
+describe("requestCustomDomain and activatePendingCustomDomain", () => {
+  it("keeps an asked-for domain pending (not served) with one challenge until it is proved, then serves it; each served change bumps the SSO settings' version", async () => {
     const tenant = await createApiTenant();
     const [first, second] = [testDomain(), testDomain()];
     const v0 = await configVersionOf(tenant.id);
 
-    expect(await setCustomDomain(tenant.id, first)).toEqual({ status: "changed", previous: null });
-    expect(await customDomainOf(tenant.id)).toBe(first);
+    const asked = await requestCustomDomain(tenant.id, first, nextChallenge);
+    expect(asked).toMatchObject({ status: "pending", domain: first });
+    const { challenge } = asked as { challenge: string };
+    expect(await customDomainOf(tenant.id)).toBeNull();
+    expect(await configVersionOf(tenant.id)).toBe(v0);
+    expect((await signInAt(first, tenant)).status).toBe(404);
+    // Asking again keeps the challenge: a TXT record already published for it stays good.
+    expect(await requestCustomDomain(tenant.id, first, nextChallenge)).toEqual({ status: "unchanged" });
+    expect(await findCustomDomainState(tenant.id)).toEqual({ active: null, pending: { domain: first, challenge } });
+
+    // A proof of an older claim (another challenge) serves nothing.
+    expect(await activatePendingCustomDomain(tenant.id, { domain: first, challenge: "an-earlier-claim" })).toEqual({ status: "stale" });
+    expect(await activatePendingCustomDomain(tenant.id, { domain: first, challenge })).toEqual({ status: "activated", previous: null });
+    expect(await findCustomDomainState(tenant.id)).toEqual({ active: first, pending: null });
     const v1 = await configVersionOf(tenant.id);
     expect(v1).toBeGreaterThan(v0);
+    expect((await signInAt(first, tenant)).status).toBe(303);
 
-    expect(await setCustomDomain(tenant.id, first)).toEqual({ status: "unchanged" });
+    // Asking for another keeps the first served until the second is proved.
+    const move = await requestCustomDomain(tenant.id, second, nextChallenge);
+    expect(move).toMatchObject({ status: "pending", domain: second });
+    expect(await customDomainOf(tenant.id)).toBe(first);
     expect(await configVersionOf(tenant.id)).toBe(v1);
+    // Asking for the served one again drops the pending change.
+    expect(await requestCustomDomain(tenant.id, first, nextChallenge)).toEqual({ status: "kept", cancelled: second });
+    expect(await requestCustomDomain(tenant.id, first, nextChallenge)).toEqual({ status: "unchanged" });
 
-    expect(await setCustomDomain(tenant.id, second)).toEqual({ status: "changed", previous: first });
-    expect(await setCustomDomain(tenant.id, null)).toEqual({ status: "changed", previous: second });
-    expect(await customDomainOf(tenant.id)).toBeNull();
+    expect(await serveCustomDomain(tenant.id, second)).toEqual({ status: "activated", previous: first });
+    expect((await signInAt(first, tenant)).status).toBe(404);
+    const pendingThird = testDomain();
+    await requestCustomDomain(tenant.id, pendingThird, nextChallenge);
+    expect(await removeCustomDomain(tenant.id)).toEqual({ status: "removed", previous: second, cancelled: pendingThird });
+    expect(await findCustomDomainState(tenant.id)).toEqual({ active: null, pending: null });
     expect(await configVersionOf(tenant.id)).toBeGreaterThan(v1);
+    expect(await removeCustomDomain(tenant.id)).toEqual({ status: "unchanged" });
   });
 
-  it("refuses a domain another help center has, and leaves both as they were", async () => {
+  it("refuses to ask for a domain another help center serves, and leaves both as they were", async () => {
     const [owner, other] = [await createApiTenant(), await createApiTenant()];
     const domain = testDomain();
-    await setCustomDomain(owner.id, domain);
-    expect(await setCustomDomain(other.id, domain)).toEqual({ status: "taken" });
+    await serveCustomDomain(owner.id, domain);
+    expect(await requestCustomDomain(other.id, domain, nextChallenge)).toEqual({ status: "taken" });
     expect(await customDomainOf(owner.id)).toBe(domain);
-    expect(await customDomainOf(other.id)).toBeNull();
+    expect(await findCustomDomainState(other.id)).toEqual({ active: null, pending: null });
   });
 
-  it("gives a domain two help centers save at the same moment to exactly one of them", async () => {
+  it("lets several help centers ask for one domain (a claim cannot block its owner), and serves it to exactly one when they prove it at the same moment", async () => {
     const tenants = await Promise.all(Array.from({ length: 4 }, () => createApiTenant()));
     const domain = testDomain();
-    const results = await Promise.all(tenants.map((tenant) => setCustomDomain(tenant.id, domain)));
-    expect(results.filter((result) => result.status === "changed")).toHaveLength(1);
+    const claims = await Promise.all(tenants.map((tenant) => requestCustomDomain(tenant.id, domain, nextChallenge)));
+    expect(claims.map((claim) => claim.status)).toEqual(["pending", "pending", "pending", "pending"]);
+    const results = await Promise.all(tenants.map((tenant, i) => activatePendingCustomDomain(tenant.id, claims[i] as { domain: string; challenge: string })));
+    expect(results.filter((result) => result.status === "activated")).toHaveLength(1);
     expect(results.filter((result) => result.status === "taken")).toHaveLength(3);
     const holders = await sql(`SELECT id FROM tenants WHERE custom_domain = $1`, [domain]);
     expect(holders).toHaveLength(1);
@@ -77,14 +116,14 @@ describe("GET /sso/jwt on a custom domain", () => {
   it("signs readers in to the help center that has the domain, and follows the domain when it moves to another", async () => {
     const [before, after] = [await createApiTenant(), await createApiTenant()];
     const domain = testDomain();
-    await setCustomDomain(before.id, domain);
+    await serveCustomDomain(before.id, domain);
 
     const first = await signInAt(domain, before);
     expect(first).toEqual({ status: 303, location: `http://${domain}/`, sessionTenant: before.id });
 
     // The settings for this host are now cached in this process, for the first help center.
-    await setCustomDomain(before.id, null);
-    expect(await setCustomDomain(after.id, domain)).toEqual({ status: "changed", previous: null });
+    await removeCustomDomain(before.id);
+    expect(await serveCustomDomain(after.id, domain)).toEqual({ status: "activated", previous: null });
 
     const moved = await signInAt(domain, after);
     expect(moved).toEqual({ status: 303, location: `http://${domain}/`, sessionTenant: after.id });
@@ -96,9 +135,9 @@ describe("GET /sso/jwt on a custom domain", () => {
   it("is a plain 404 once the domain is removed", async () => {
     const tenant = await createApiTenant();
     const domain = testDomain();
-    await setCustomDomain(tenant.id, domain);
+    await serveCustomDomain(tenant.id, domain);
     expect((await signInAt(domain, tenant)).status).toBe(303);
-    await setCustomDomain(tenant.id, null);
+    await removeCustomDomain(tenant.id);
     const gone = await signInAt(domain, tenant);
     expect(gone).toMatchObject({ status: 404, sessionTenant: null });
   });
@@ -112,7 +151,7 @@ describe("the sign-in's cross-site cookies on a custom domain served over plain 
     const tenant = await createApiTenant();
     await sql(`UPDATE sso_configs SET login_url = 'https://app.example/login', updated_at = now() WHERE tenant_id = $1`, [tenant.id]);
     const domain = testDomain();
-    await setCustomDomain(tenant.id, domain);
+    await serveCustomDomain(tenant.id, domain);
 
     const onSubdomain = await startSignIn(new NextRequest(`http://${tenant.host}/sso/login`, { headers: { host: tenant.host } }));
     expect(onSubdomain.headers.getSetCookie()[0]).toMatch(/^gh_sso_binding=[\w-]{32};.*Secure/i);

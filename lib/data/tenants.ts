@@ -67,25 +67,90 @@ export async function updateGeneralSettings(tenantId: string, settings: { name: 
   return changed;
 }
 
-export type CustomDomainChange = { status: "unchanged" } | { status: "taken" } | { status: "changed"; previous: string | null };
+/** The help center's custom domain as the settings page shows it. */
+export interface CustomDomainState {
+  /** served now */
+  active: string | null;
+  /** asked for, waiting for its TXT record (lib/tenant/domain-verification.ts) */
+  pending: { domain: string; challenge: string } | null;
+}
+
+export async function findCustomDomainState(tenantId: string): Promise<CustomDomainState> {
+  const tenant = await getDb().tenant.findUniqueOrThrow({
+    where: { id: tenantId },
+    select: { customDomain: true, pendingCustomDomain: true, customDomainChallenge: true },
+  });
+  return {
+    active: tenant.customDomain,
+    pending: tenant.pendingCustomDomain && tenant.customDomainChallenge ? { domain: tenant.pendingCustomDomain, challenge: tenant.customDomainChallenge } : null,
+  };
+}
+
+export type CustomDomainRequest =
+  | { status: "unchanged" }
+  /** another help center serves it: it proved the domain is theirs */
+  | { status: "taken" }
+  /** now waiting for verification; the served domain (if any) is served until then */
+  | { status: "pending"; domain: string; challenge: string }
+  /** the served domain was asked for again: a pending change to another one is dropped */
+  | { status: "kept"; cancelled: string }
+  | { status: "removed"; previous: string | null; cancelled: string | null };
 
 /**
- * Sets (or, with null, removes) the help center's custom domain. "taken" when another help center
- * has it: the unique index decides, so two tenants saving the same domain at once cannot both win.
- * The change bumps the SSO configuration's version (a trigger), so no app instance keeps serving
- * sign-ins for a host from its cache after the host moved.
+ * What an admin's "Save domain" does. A new domain is only recorded as pending, with a fresh
+ * challenge for its TXT record; it is served once verifyPendingCustomDomain's caller has proved it.
+ * Asking again for the pending domain keeps its challenge, so a TXT record already published for
+ * it stays good. `null` removes both the served and the pending domain.
  */
-export async function setCustomDomain(tenantId: string, domain: string | null): Promise<CustomDomainChange> {
+export async function requestCustomDomain(tenantId: string, domain: string | null, newChallenge: () => string): Promise<CustomDomainRequest> {
   const db = getDb();
-  const before = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { customDomain: true } });
-  if (before.customDomain === domain) return { status: "unchanged" };
+  const before = await findCustomDomainState(tenantId);
+  if (domain === null) {
+    if (!before.active && !before.pending) return { status: "unchanged" };
+    await db.tenant.update({ where: { id: tenantId }, data: { customDomain: null, pendingCustomDomain: null, customDomainChallenge: null }, select: { id: true } });
+    return { status: "removed", previous: before.active, cancelled: before.pending?.domain ?? null };
+  }
+  if (domain === before.active) {
+    if (!before.pending) return { status: "unchanged" };
+    await db.tenant.update({ where: { id: tenantId }, data: { pendingCustomDomain: null, customDomainChallenge: null }, select: { id: true } });
+    return { status: "kept", cancelled: before.pending.domain };
+  }
+  if (domain === before.pending?.domain) return { status: "unchanged" };
+  // Checked here for a clear answer at once; activation checks again (the unique index decides).
+  const holder = await db.tenant.findUnique({ where: { customDomain: domain }, select: { id: true } });
+  if (holder) return { status: "taken" };
+  const challenge = newChallenge();
+  await db.tenant.update({ where: { id: tenantId }, data: { pendingCustomDomain: domain, customDomainChallenge: challenge }, select: { id: true } });
+  return { status: "pending", domain, challenge };
+}
+
+export type CustomDomainActivation =
+  | { status: "activated"; previous: string | null }
+  | { status: "taken" }
+  /** the pending domain or its challenge changed since it was proved (another admin saved) */
+  | { status: "stale" };
+
+/**
+ * Serves the pending domain, once its TXT record was found. Only if the claim is still the one
+ * that was proved; "taken" when another help center got the domain first (the unique index
+ * decides). The change bumps the SSO configuration's version (a trigger), so no app instance keeps
+ * serving sign-ins for a host from its cache after the host moved.
+ */
+export async function activatePendingCustomDomain(tenantId: string, proved: { domain: string; challenge: string }): Promise<CustomDomainActivation> {
+  const db = getDb();
   try {
-    await db.tenant.update({ where: { id: tenantId }, data: { customDomain: domain }, select: { id: true } });
+    return await db.$transaction(async (tx) => {
+      const before = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { customDomain: true } });
+      const { count } = await tx.tenant.updateMany({
+        where: { id: tenantId, pendingCustomDomain: proved.domain, customDomainChallenge: proved.challenge },
+        data: { customDomain: proved.domain, pendingCustomDomain: null, customDomainChallenge: null },
+      });
+      return count === 1 ? { status: "activated" as const, previous: before.customDomain } : { status: "stale" as const };
+    });
   } catch (error) {
     if (isUniqueViolation(error)) return { status: "taken" };
     throw error;
   }
-  return { status: "changed", previous: before.customDomain };
 }
 
 export async function findLogRetentionDays(tenantId: string): Promise<number> {

@@ -11,6 +11,8 @@ const ACTIONS: Record<string, string> = {
   "tenant.created": "Created the help center",
   "tenant.settings.updated": "Changed general settings",
   "tenant.custom_domain.changed": "Changed the custom domain",
+  "tenant.custom_domain.requested": "Asked to use a custom domain",
+  "tenant.custom_domain.request_cancelled": "Cancelled a custom domain request",
   "sso.settings.updated": "Changed JWT settings",
   "sso.secret.generated": "Generated the shared secret",
   "sso.secret.regenerated": "Regenerated the shared secret",

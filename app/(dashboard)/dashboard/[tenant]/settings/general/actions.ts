@@ -1,12 +1,16 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { memberAction } from "@/lib/auth/member-action";
 import { SETTINGS_ROLES } from "@/lib/auth/require-member";
 import { recordAudit } from "@/lib/data/audit";
-import { setCustomDomain, updateGeneralSettings } from "@/lib/data/tenants";
+import { activatePendingCustomDomain, findCustomDomainState, requestCustomDomain, updateGeneralSettings } from "@/lib/data/tenants";
 import { env } from "@/lib/env";
+import { generateOpaqueToken } from "@/lib/sso/opaque-token";
+import { challengeRecordName, judgeDomainProof } from "@/lib/tenant/domain-verification";
 import { rootHostnameFrom } from "@/lib/tenant/host";
+import { lookUpTxtRecords } from "@/lib/tenant/txt-lookup";
 import { customDomainSchema, generalSettingsSchema } from "./schemas";
 
 export const saveGeneralSettings = memberAction(SETTINGS_ROLES, generalSettingsSchema, async ({ name, logRetentionDays }, member) => {
@@ -17,20 +21,48 @@ export const saveGeneralSettings = memberAction(SETTINGS_ROLES, generalSettingsS
   return { ok: true, message: "Saved." };
 });
 
+/**
+ * Save domain: a new domain waits for its TXT record (verifyCustomDomain); the one served now, if
+ * any, stays served until then. An empty field removes both at once.
+ */
 export const saveCustomDomain = memberAction(SETTINGS_ROLES, customDomainSchema(rootHostnameFrom(env.APP_URL)), async ({ customDomain }, member) => {
-  const result = await setCustomDomain(member.tenant.id, customDomain);
-  if (result.status === "unchanged") return { ok: true, message: "Nothing changed." };
-  if (result.status === "taken") {
-    return {
-      fieldErrors: { customDomain: `Another help center already uses ${customDomain}. If it is yours, remove it there first.` },
-      message: "Some fields need attention.",
-      values: { customDomain: customDomain ?? "" },
-    };
+  const result = await requestCustomDomain(member.tenant.id, customDomain, generateOpaqueToken);
+  switch (result.status) {
+    case "unchanged":
+      return { ok: true, message: "Nothing changed." };
+    case "taken":
+      return {
+        fieldErrors: { customDomain: `Another help center already uses ${customDomain}. If it is yours, remove it there first.` },
+        message: "Some fields need attention.",
+        values: { customDomain: customDomain ?? "" },
+      };
+    case "pending":
+      await recordAudit(member.tenant.id, member, "tenant.custom_domain.requested", { domain: result.domain });
+      revalidatePath(`/dashboard/${member.tenant.subdomain}/settings/general`);
+      return { ok: true, message: `Saved. Add the TXT record below to prove ${result.domain} is yours, then press Verify.` };
+    case "kept":
+      await recordAudit(member.tenant.id, member, "tenant.custom_domain.request_cancelled", { domain: result.cancelled });
+      revalidatePath(`/dashboard/${member.tenant.subdomain}/settings/general`);
+      return { ok: true, message: `Kept ${customDomain}. The change to ${result.cancelled} is cancelled.` };
+    case "removed":
+      if (result.previous) await recordAudit(member.tenant.id, member, "tenant.custom_domain.changed", { from: result.previous, to: null });
+      if (result.cancelled) await recordAudit(member.tenant.id, member, "tenant.custom_domain.request_cancelled", { domain: result.cancelled });
+      // Every dashboard link to the help center (and the integration examples) follows the domain.
+      revalidatePath(`/dashboard/${member.tenant.subdomain}`, "layout");
+      return { ok: true, message: result.previous ? "Removed. The help center is at its Gatehouse address only." : `The request for ${result.cancelled} is cancelled.` };
   }
-  await recordAudit(member.tenant.id, member, "tenant.custom_domain.changed", { from: result.previous, to: customDomain });
-  // Every dashboard link to the help center (and the integration examples) follows the domain.
+});
+
+/** Verify: looks up the pending domain's TXT record and, when it holds this claim's value, serves the domain. */
+export const verifyCustomDomain = memberAction(SETTINGS_ROLES, z.object({}), async (_input, member) => {
+  const { pending } = await findCustomDomainState(member.tenant.id);
+  if (!pending) return { message: "There is no domain waiting for verification. Save one first." };
+  const proof = judgeDomainProof(pending.domain, pending.challenge, await lookUpTxtRecords(challengeRecordName(pending.domain)));
+  if (!proof.ok) return { message: proof.message };
+  const activation = await activatePendingCustomDomain(member.tenant.id, pending);
+  if (activation.status === "stale") return { message: "The domain was changed meanwhile (by another admin?). Check the record below and verify again." };
+  if (activation.status === "taken") return { message: `Another help center already uses ${pending.domain}. If it is yours, remove it there first.` };
+  await recordAudit(member.tenant.id, member, "tenant.custom_domain.changed", { from: activation.previous, to: pending.domain, verifiedBy: "dns_txt" });
   revalidatePath(`/dashboard/${member.tenant.subdomain}`, "layout");
-  return customDomain
-    ? { ok: true, message: `Saved. Readers can use ${customDomain} as soon as its DNS record points here.` }
-    : { ok: true, message: "Removed. The help center is at its Gatehouse address only." };
+  return { ok: true, message: `Verified. Readers can use ${pending.domain} as soon as its CNAME record points here.` };
 });

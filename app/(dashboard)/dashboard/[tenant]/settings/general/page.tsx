@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { requireMember, SETTINGS_ROLES } from "@/lib/auth/require-member";
-import { findLogRetentionDays } from "@/lib/data/tenants";
+import { findCustomDomainState, findLogRetentionDays } from "@/lib/data/tenants";
 import { env } from "@/lib/env";
+import { challengeRecordName, challengeRecordValue } from "@/lib/tenant/domain-verification";
 import { rootHostnameFrom } from "@/lib/tenant/host";
 import { CustomDomainForm } from "./custom-domain-form";
 import { GeneralForm } from "./general-form";
@@ -14,7 +15,8 @@ export default async function GeneralSettingsPage({ params }: Props) {
   const { tenant: subdomain } = await params;
   const member = await requireMember(subdomain, SETTINGS_ROLES);
   const app = new URL(env.APP_URL);
-  const logRetentionDays = await findLogRetentionDays(member.tenant.id);
+  const [logRetentionDays, domain] = await Promise.all([findLogRetentionDays(member.tenant.id), findCustomDomainState(member.tenant.id)]);
+  const pending = domain.pending && { domain: domain.pending.domain, recordName: challengeRecordName(domain.pending.domain), recordValue: challengeRecordValue(domain.pending.challenge) };
   const rootHostname = rootHostnameFrom(env.APP_URL);
   return (
     <div>
@@ -23,10 +25,10 @@ export default async function GeneralSettingsPage({ params }: Props) {
       <section aria-labelledby="custom-domain-heading" className="mt-10 max-w-lg border-t border-slate-200 pt-6">
         <h2 id="custom-domain-heading" className="text-lg font-semibold">Custom domain</h2>
         <p className="mt-1 text-sm text-slate-600">
-          Serve the help center at an address of yours as well as its Gatehouse address. Dashboard links, the integration examples and test tokens use it once it is set.
+          Serve the help center at an address of yours as well as its Gatehouse address, once a DNS record proves the domain is yours. Dashboard links, the integration examples and test tokens use it once it is verified.
           Readers&apos; sessions belong to the address they signed in at.
         </p>
-        <CustomDomainForm subdomain={subdomain} customDomain={member.tenant.customDomain} cnameTarget={`${member.tenant.subdomain}.${rootHostname}`} rootHostname={rootHostname} />
+        <CustomDomainForm subdomain={subdomain} activeDomain={domain.active} pending={pending} cnameTarget={`${member.tenant.subdomain}.${rootHostname}`} rootHostname={rootHostname} />
       </section>
     </div>
   );
