@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { BACKEND_ORIGIN } from "./e2e/support/customer-backend";
+import { TEST_DNS_CONTROL_ORIGIN, TEST_DNS_PORT } from "./test/support/dns-server";
 import { env } from "./lib/env";
 
 // Run through `npm test` (or `npm run test:e2e`), which prepares TEST_DATABASE_URL and the build.
@@ -39,7 +40,16 @@ export default defineConfig({
         PORT: String(port),
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
+        // Custom-domain verification asks the tests' DNS server (below) for TXT records.
+        DNS_SERVERS: `127.0.0.1:${TEST_DNS_PORT}`,
       },
+    },
+    {
+      // The DNS of the tests' custom domains: TXT records a spec publishes (e2e/support/dns.ts).
+      command: "node_modules/.bin/tsx test/support/dns-server.ts --serve",
+      url: `${TEST_DNS_CONTROL_ORIGIN}/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
     },
     {
       // A tenant's backend: the Login URL that mints tokens (e2e/support/customer-backend.ts).

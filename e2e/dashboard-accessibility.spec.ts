@@ -49,7 +49,7 @@ test("the dashboard's first Tab stop skips the menu to the page itself", async (
   expect(await page.locator("main#content").evaluate((main) => main.contains(document.activeElement))).toBe(true);
 });
 
-test("Settings → General: no axe violations, with a custom domain set and while its confirmation is open", async ({ page }) => {
+test("Settings → General: no axe violations, with a custom domain set, another waiting for verification, and while a confirmation is open", async ({ page }) => {
   const tenant = await createTenant({ prefix: "a11y-general" });
   await setCustomDomain(tenant, testCustomDomain());
   const admin = await createMember(tenant.id, "admin");
@@ -60,6 +60,12 @@ test("Settings → General: no axe violations, with a custom domain set and whil
   expect((await axe()).violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 
   const section = page.getByRole("region", { name: "Custom domain" });
+  // A new domain waiting for verification: the TXT record to publish and Verify.
+  await section.getByLabel("Custom domain").fill(testCustomDomain());
+  await section.getByRole("button", { name: "Save domain" }).click();
+  await expect(page.getByRole("region", { name: /Waiting for verification/ })).toBeVisible();
+  expect((await axe()).violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+
   await section.getByLabel("Custom domain").fill("");
   await section.getByRole("button", { name: "Save domain" }).click();
   await expect(page.getByRole("dialog", { name: "Remove the custom domain?" })).toBeVisible();

@@ -189,9 +189,19 @@ export function testCustomDomain(): string {
   return `help-${randomBytes(4).toString("hex")}.gatehouse.test`;
 }
 
-/** Gives the tenant a custom domain directly in the database (null removes it). */
+/**
+ * Gives the tenant a custom domain directly in the database, as served after verification (null
+ * removes it). The dashboard journey through verification is e2e/dashboard-custom-domain.spec.ts.
+ */
 export async function setCustomDomain(tenant: TestTenant, domain: string | null): Promise<void> {
-  await withClient((client) => client.query(`UPDATE tenants SET custom_domain = $2, updated_at = now() WHERE id = $1`, [tenant.id, domain]));
+  await withClient((client) =>
+    client.query(`UPDATE tenants SET custom_domain = $2, pending_custom_domain = NULL, custom_domain_challenge = NULL, updated_at = now() WHERE id = $1`, [tenant.id, domain]),
+  );
+}
+
+/** The domain waiting for verification, or null. */
+export async function pendingCustomDomainOf(tenant: TestTenant): Promise<string | null> {
+  return withClient(async (client) => (await client.query(`SELECT pending_custom_domain FROM tenants WHERE id = $1`, [tenant.id])).rows[0].pending_custom_domain);
 }
 
 export async function customDomainOf(tenant: TestTenant): Promise<string | null> {

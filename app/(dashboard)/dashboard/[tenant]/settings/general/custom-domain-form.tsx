@@ -204,8 +204,10 @@ function RecordPart({ label, value }: { label: string; value: string }) {
   return (
     <div className="flex items-start gap-2">
       <dt className="w-12 shrink-0 pt-2 text-slate-600">{label}</dt>
-      <dd className="min-w-0 flex-1 break-all rounded border border-slate-200 bg-white px-2 py-2 font-mono">{value}</dd>
-      <CopyButton text={value} describedWhat={`The record's ${label.toLowerCase()}`} />
+      <dd className="flex min-w-0 flex-1 items-start gap-2">
+        <span className="min-w-0 flex-1 break-all rounded border border-slate-200 bg-white px-2 py-2 font-mono" data-record-part={label.toLowerCase()}>{value}</span>
+        <CopyButton text={value} describedWhat={`The record's ${label.toLowerCase()}`} />
+      </dd>
     </div>
   );
 }
