@@ -158,6 +158,7 @@ function VerifyDomain({
             <RecordPart label="Name" value={pending.recordName} />
             <RecordPart label="Value" value={pending.recordValue} />
           </dl>
+          <p className="mt-2 text-slate-600">Some DNS providers add your domain to the name themselves: there, enter only the part before it.</p>
         </li>
         <li>Press Verify. New records can take a few minutes to appear.</li>
         <li>
