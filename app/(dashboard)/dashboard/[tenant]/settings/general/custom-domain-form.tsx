@@ -2,6 +2,7 @@
 
 import { useActionState, useRef, useState } from "react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
+import { useConfirmBeforeSubmit } from "@/components/use-confirm-before-submit";
 import { CopyButton } from "@/components/copy-button";
 import { FormField, FormMessage } from "@/components/form-field";
 import { useFocusFirstError } from "@/components/use-focus-first-error";
@@ -41,8 +42,7 @@ export function CustomDomainForm({
   const error = localErrors?.customDomain ?? state.fieldErrors?.customDomain;
   const formRef = useFocusFirstError(localErrors ?? state.fieldErrors);
   const saveButton = useRef<HTMLButtonElement>(null);
-  const [confirmingRemoval, setConfirmingRemoval] = useState(false);
-  const confirmed = useRef(false);
+  const removal = useConfirmBeforeSubmit(formRef);
   const typed = state.ok ? undefined : state.values?.customDomain;
   // Held here, not in VerifyDomain: a successful check ends the wait, which unmounts that part,
   // and its answer must still be read. Only the latest form's answer is shown.
@@ -74,11 +74,7 @@ export function CustomDomainForm({
             return;
           }
           setLocalErrors(null);
-          if (activeDomain && parsed.domain === null && !confirmed.current) {
-            event.preventDefault();
-            setConfirmingRemoval(true);
-          }
-          confirmed.current = false;
+          removal.stopToAsk(event, activeDomain !== null && parsed.domain === null);
         }}
         className="space-y-4"
       >
@@ -92,16 +88,11 @@ export function CustomDomainForm({
           {saving ? "Saving…" : "Save domain"}
         </button>
         <ConfirmDialog
-          open={confirmingRemoval}
-          onOpenChange={setConfirmingRemoval}
+          {...removal.dialog}
           returnFocusTo={saveButton}
           title="Remove the custom domain?"
           description={`Links to ${activeDomain} stop working at once, and readers signed in there have to sign in again. Update the links to your help center in your app and emails.`}
           confirmLabel="Remove domain"
-          onConfirm={() => {
-            confirmed.current = true;
-            formRef.current?.requestSubmit();
-          }}
         />
       </form>
       {pending && (
@@ -139,8 +130,7 @@ function VerifyDomain({
 }) {
   const formRef = useRef<HTMLFormElement>(null);
   const verifyButton = useRef<HTMLButtonElement>(null);
-  const [confirming, setConfirming] = useState(false);
-  const confirmed = useRef(false);
+  const move = useConfirmBeforeSubmit(formRef);
 
   return (
     <section aria-labelledby="verify-domain-heading" className="rounded-md border border-amber-300 bg-amber-50 p-4">
@@ -171,13 +161,7 @@ function VerifyDomain({
         className="mt-4 space-y-3"
         onSubmit={(event) => {
           if (checking) return event.preventDefault();
-          if (activeDomain && !confirmed.current) {
-            event.preventDefault();
-            setConfirming(true);
-            return;
-          }
-          confirmed.current = false;
-          onSubmitted();
+          if (!move.stopToAsk(event, activeDomain !== null)) onSubmitted();
         }}
       >
         <FormMessage message={failure} />
@@ -185,16 +169,11 @@ function VerifyDomain({
           {checking ? "Checking DNS…" : "Verify domain"}
         </button>
         <ConfirmDialog
-          open={confirming}
-          onOpenChange={setConfirming}
+          {...move.dialog}
           returnFocusTo={verifyButton}
           title="Move the help center to the new domain?"
           description={`Once ${pending.domain} is verified, links to ${activeDomain} stop working, and readers signed in there have to sign in again at ${pending.domain}. Update the links to your help center in your app and emails.`}
           confirmLabel="Verify and move"
-          onConfirm={() => {
-            confirmed.current = true;
-            formRef.current?.requestSubmit();
-          }}
         />
       </form>
     </section>

@@ -3,6 +3,7 @@
 import { useActionState, useRef, useState } from "react";
 import { z } from "zod";
 import { ConfirmDialog } from "@/components/confirm-dialog";
+import { useConfirmBeforeSubmit } from "@/components/use-confirm-before-submit";
 import { FormField, FormMessage } from "@/components/form-field";
 import { useFocusFirstError } from "@/components/use-focus-first-error";
 import type { ActionState } from "@/lib/auth/member-action";
@@ -29,8 +30,7 @@ export function JwtSettingsForm({ subdomain, hasSecret, initial }: { subdomain: 
   const formRef = useFocusFirstError(localErrors ?? state.fieldErrors);
   // A pasted secret replaces the live one when saved, which breaks every backend still signing
   // with the old one: like Regenerate, the save asks first (only when there is a secret to lose).
-  const [confirmingPaste, setConfirmingPaste] = useState(false);
-  const pasteConfirmed = useRef(false);
+  const pasteConfirmation = useConfirmBeforeSubmit(formRef);
   const applyButton = useRef<HTMLButtonElement>(null);
   // Once a save succeeds the pasted value is the stored secret: the field starts afresh, so a later
   // save does not send it (and audit it) again.
@@ -57,11 +57,7 @@ export function JwtSettingsForm({ subdomain, hasSecret, initial }: { subdomain: 
         const parsed = ssoSettingsSchema.safeParse(Object.fromEntries(fields));
         if (parsed.success) {
           setLocalErrors(null);
-          if (hasSecret && fields.get("sharedSecret") && !pasteConfirmed.current) {
-            event.preventDefault();
-            setConfirmingPaste(true);
-          }
-          pasteConfirmed.current = false;
+          pasteConfirmation.stopToAsk(event, hasSecret && Boolean(fields.get("sharedSecret")));
           return;
         }
         event.preventDefault();
@@ -95,16 +91,11 @@ export function JwtSettingsForm({ subdomain, hasSecret, initial }: { subdomain: 
         {pending ? "Saving…" : "Apply JWT Settings"}
       </button>
       <ConfirmDialog
-        open={confirmingPaste}
-        onOpenChange={setConfirmingPaste}
+        {...pasteConfirmation.dialog}
         returnFocusTo={applyButton}
         title="Replace the shared secret?"
         description="Saving puts the secret you pasted in place of the current one. Tokens signed with the old secret stop working at once: sign-ins fail until your backend uses the new one."
         confirmLabel="Replace secret and save"
-        onConfirm={() => {
-          pasteConfirmed.current = true;
-          formRef.current?.requestSubmit();
-        }}
       />
     </form>
   );
