@@ -98,7 +98,7 @@ export type CustomDomainRequest =
 
 /**
  * What an admin's "Save domain" does. A new domain is only recorded as pending, with a fresh
- * challenge for its TXT record; it is served once verifyPendingCustomDomain's caller has proved it.
+ * challenge for its TXT record; it is served once activatePendingCustomDomain is given its proof.
  * Asking again for the pending domain keeps its challenge, so a TXT record already published for
  * it stays good. `null` removes both the served and the pending domain.
  */
