@@ -13,8 +13,8 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import dnsPacket from "dns-packet";
 
-export const TEST_DNS_PORT = 3197;
-export const TEST_DNS_CONTROL_PORT = 3198;
+export const TEST_DNS_PORT = 3196;
+export const TEST_DNS_CONTROL_PORT = 3197;
 export const TEST_DNS_CONTROL_ORIGIN = `http://127.0.0.1:${TEST_DNS_CONTROL_PORT}`;
 
 export interface TestDnsServer {
