@@ -21,6 +21,9 @@ export const saveGeneralSettings = memberAction(SETTINGS_ROLES, generalSettingsS
   return { ok: true, message: "Saved." };
 });
 
+/** Said by Save and by Verify alike: the domain is served by a help center that proved it. */
+const takenMessage = (domain: string) => `Another help center already uses ${domain}. If it is yours, remove it there first.`;
+
 /**
  * Save domain: a new domain waits for its TXT record (verifyCustomDomain); the one served now, if
  * any, stays served until then. An empty field removes both at once.
@@ -32,7 +35,7 @@ export const saveCustomDomain = memberAction(SETTINGS_ROLES, customDomainSchema(
       return { ok: true, message: "Nothing changed." };
     case "taken":
       return {
-        fieldErrors: { customDomain: `Another help center already uses ${customDomain}. If it is yours, remove it there first.` },
+        fieldErrors: { customDomain: takenMessage(customDomain ?? "") },
         message: "Some fields need attention.",
         values: { customDomain: customDomain ?? "" },
       };
@@ -61,7 +64,7 @@ export const verifyCustomDomain = memberAction(SETTINGS_ROLES, z.object({}), asy
   if (!proof.ok) return { message: proof.message };
   const activation = await activatePendingCustomDomain(member.tenant.id, pending);
   if (activation.status === "stale") return { message: "The domain was changed meanwhile (by another admin?). Check the record below and verify again." };
-  if (activation.status === "taken") return { message: `Another help center already uses ${pending.domain}. If it is yours, remove it there first.` };
+  if (activation.status === "taken") return { message: takenMessage(pending.domain) };
   await recordAudit(member.tenant.id, member, "tenant.custom_domain.changed", { from: activation.previous, to: pending.domain, verifiedBy: "dns_txt" });
   revalidatePath(`/dashboard/${member.tenant.subdomain}`, "layout");
   return { ok: true, message: `Verified. Readers can use ${pending.domain} as soon as its CNAME record points here.` };
