@@ -17,6 +17,8 @@ export interface SsoTenant {
   subdomain: string;
   name: string;
   visibility: "public" | "private";
+  /** the custom domain readers are sent on to from the Gatehouse address, else null (TenantSummary) */
+  sendReadersTo: string | null;
 }
 
 export interface SsoRuntimeConfig extends SsoVerificationConfig {
@@ -45,6 +47,7 @@ interface Row {
   subdomain: string;
   name: string;
   visibility: "public" | "private";
+  send_readers_to: string | null;
   has_config: boolean;
   enabled: boolean | null;
   login_url: string | null;
@@ -103,7 +106,8 @@ async function loadSignInContext(site: HostSite): Promise<SignInContext | null> 
   const bySubdomain = site.kind === "subdomain" ? site.subdomain : null;
   const byDomain = site.kind === "custom-domain" ? site.domain : null;
   const rows = await getDb().$queryRaw<Row[]>`
-    SELECT t.id, t.subdomain, t.name, t.visibility::text AS visibility, c.tenant_id IS NOT NULL AS has_config,
+    SELECT t.id, t.subdomain, t.name, t.visibility::text AS visibility,
+           CASE WHEN t.redirect_to_custom_domain THEN t.custom_domain END AS send_readers_to, c.tenant_id IS NOT NULL AS has_config,
            c.enabled, c.login_url, c.logout_url, c.secret_ciphertext, c.issuer, c.audience, c.token_ttl_seconds,
            c.clock_skew_seconds, c.require_redirect_key, c.session_lifetime_seconds, c.config_version,
            c.allowed_domains, c.restrict_sign_in_origins
@@ -114,7 +118,7 @@ async function loadSignInContext(site: HostSite): Promise<SignInContext | null> 
      LIMIT 1`;
   const row = rows[0];
   if (!row) return null;
-  const tenant: SsoTenant = { id: row.id, subdomain: row.subdomain, name: row.name, visibility: row.visibility };
+  const tenant: SsoTenant = { id: row.id, subdomain: row.subdomain, name: row.name, visibility: row.visibility, sendReadersTo: row.send_readers_to };
   if (!row.has_config) return { tenant, config: null, version: BigInt(0), cached: false };
   return {
     tenant,

@@ -10,13 +10,18 @@ export interface TenantSummary {
   name: string;
   subdomain: string;
   customDomain: string | null;
+  /**
+   * The custom domain readers who open the Gatehouse address are sent on to (the admin turned that
+   * on in Settings → General), else null
+   */
+  sendReadersTo: string | null;
   visibility: "public" | "private";
   /** SSO is on, with a secret and a Login URL: a visitor who presses Sign in can sign in */
   signInWorks: boolean;
 }
 
 const summarySelect = {
-  id: true, name: true, subdomain: true, customDomain: true, visibility: true,
+  id: true, name: true, subdomain: true, customDomain: true, redirectToCustomDomain: true, visibility: true,
   // Read with the tenant so a help-center page knows whether to offer Sign in without a second
   // query. The ciphertext is only tested for presence here; it does not leave this module.
   ssoConfig: { select: { enabled: true, loginUrl: true, secretCiphertext: true } },
@@ -28,9 +33,10 @@ const findTenantByHostName = cache(async (kind: "subdomain" | "custom-domain", n
   const where = kind === "subdomain" ? { subdomain: name } : { customDomain: name };
   const row = await getDb().tenant.findUnique({ where, select: summarySelect });
   if (!row) return null;
-  const { ssoConfig, ...tenant } = row;
+  const { ssoConfig, redirectToCustomDomain, ...tenant } = row;
   const sso = ssoConfig && { enabled: ssoConfig.enabled, loginUrl: ssoConfig.loginUrl, hasSecret: ssoConfig.secretCiphertext !== null };
-  return { ...tenant, signInWorks: isWorkingConfiguration(sso) };
+  const sendReadersTo = redirectToCustomDomain ? tenant.customDomain : null;
+  return { ...tenant, sendReadersTo, signInWorks: isWorkingConfiguration(sso) };
 });
 
 /** The tenant a host names, or null (the app host, unknown and malformed hosts). */
@@ -73,15 +79,18 @@ export interface CustomDomainState {
   active: string | null;
   /** asked for, waiting for its TXT record (lib/tenant/domain-verification.ts) */
   pending: { domain: string; challenge: string } | null;
+  /** readers who open the Gatehouse address are sent to the served domain */
+  redirect: boolean;
 }
 
 export async function findCustomDomainState(tenantId: string): Promise<CustomDomainState> {
   const tenant = await getDb().tenant.findUniqueOrThrow({
     where: { id: tenantId },
-    select: { customDomain: true, pendingCustomDomain: true, customDomainChallenge: true },
+    select: { customDomain: true, pendingCustomDomain: true, customDomainChallenge: true, redirectToCustomDomain: true },
   });
   return {
     active: tenant.customDomain,
+    redirect: tenant.redirectToCustomDomain,
     pending: tenant.pendingCustomDomain && tenant.customDomainChallenge ? { domain: tenant.pendingCustomDomain, challenge: tenant.customDomainChallenge } : null,
   };
 }
@@ -107,7 +116,8 @@ export async function requestCustomDomain(tenantId: string, domain: string | nul
   const before = await findCustomDomainState(tenantId);
   if (domain === null) {
     if (!before.active && !before.pending) return { status: "unchanged" };
-    await db.tenant.update({ where: { id: tenantId }, data: { customDomain: null, pendingCustomDomain: null, customDomainChallenge: null }, select: { id: true } });
+    const data = { customDomain: null, pendingCustomDomain: null, customDomainChallenge: null, redirectToCustomDomain: false };
+    await db.tenant.update({ where: { id: tenantId }, data, select: { id: true } });
     return { status: "removed", previous: before.active, cancelled: before.pending?.domain ?? null };
   }
   if (domain === before.active) {
@@ -125,7 +135,8 @@ export async function requestCustomDomain(tenantId: string, domain: string | nul
 }
 
 export type CustomDomainActivation =
-  | { status: "activated"; previous: string | null }
+  /** `redirectEnded`: readers were sent to the previous domain; the new one starts without that */
+  | { status: "activated"; previous: string | null; redirectEnded: boolean }
   | { status: "taken" }
   /** the pending domain or its challenge changed since it was proved (another admin saved) */
   | { status: "stale" };
@@ -140,17 +151,36 @@ export async function activatePendingCustomDomain(tenantId: string, proved: { do
   const db = getDb();
   try {
     return await db.$transaction(async (tx) => {
-      const before = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { customDomain: true } });
+      const before = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { customDomain: true, redirectToCustomDomain: true } });
+      // The redirect is not carried over: the TXT record proves the new domain is the tenant's,
+      // not that its CNAME already leads here. Sending readers there before it does would strand them.
       const { count } = await tx.tenant.updateMany({
         where: { id: tenantId, pendingCustomDomain: proved.domain, customDomainChallenge: proved.challenge },
-        data: { customDomain: proved.domain, pendingCustomDomain: null, customDomainChallenge: null },
+        data: { customDomain: proved.domain, pendingCustomDomain: null, customDomainChallenge: null, redirectToCustomDomain: false },
       });
-      return count === 1 ? { status: "activated" as const, previous: before.customDomain } : { status: "stale" as const };
+      return count === 1 ? { status: "activated" as const, previous: before.customDomain, redirectEnded: before.redirectToCustomDomain } : { status: "stale" as const };
     });
   } catch (error) {
     if (isUniqueViolation(error)) return { status: "taken" };
     throw error;
   }
+}
+
+export type CustomDomainRedirectChange = { status: "changed" } | { status: "unchanged" } | { status: "stale" };
+
+/**
+ * Turns sending readers from the Gatehouse address to the custom domain on or off, for the domain
+ * the admin saw: "stale" when the served domain is no longer that one (another admin changed it).
+ */
+export async function setCustomDomainRedirect(tenantId: string, domain: string, redirect: boolean): Promise<CustomDomainRedirectChange> {
+  const db = getDb();
+  const { count } = await db.tenant.updateMany({
+    where: { id: tenantId, customDomain: domain, redirectToCustomDomain: !redirect },
+    data: { redirectToCustomDomain: redirect },
+  });
+  if (count === 1) return { status: "changed" };
+  const now = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { customDomain: true } });
+  return now.customDomain === domain ? { status: "unchanged" } : { status: "stale" };
 }
 
 export async function findLogRetentionDays(tenantId: string): Promise<number> {

@@ -7,7 +7,10 @@ import type { TenantSummary } from "@/lib/data/tenants";
 import { endedSessionResumesFromJwtCookie, JWT_COOKIE } from "@/lib/sso/jwt-cookie";
 import { JWT_COOKIE_MARKER, SESSION_COOKIE } from "@/lib/sso-web/cookies";
 import { isPageLoad } from "@/lib/sso-web/page-load";
-import { requireCurrentTenant } from "@/lib/tenant/current-tenant";
+import { env } from "@/lib/env";
+import { currentSite, requireCurrentTenant } from "@/lib/tenant/current-tenant";
+import { sameAddressOn } from "@/lib/tenant/custom-domain-redirect";
+import { helpCenterAddress } from "@/lib/tenant/help-center-address";
 import { ORIGINAL_PATH_HEADER } from "@/lib/tenant/original-path";
 
 export interface Viewer {
@@ -19,6 +22,7 @@ export interface Viewer {
 /** The help center of this host and who is looking at it. One session query per request. */
 export const getViewer = cache(async (): Promise<Viewer> => {
   const tenant = await requireCurrentTenant();
+  await sendToCustomDomainIfAsked(tenant);
   const jar = await cookies();
   const cookie = jar.get(SESSION_COOKIE)?.value;
   const user = cookie ? await findSignedInEndUser(tenant.id, cookie) : null;
@@ -33,6 +37,19 @@ export const getViewer = cache(async (): Promise<Viewer> => {
   }
   return { tenant, user };
 });
+
+/**
+ * A help center whose admin chose to send readers to its custom domain: a page of the Gatehouse
+ * address redirects to the same page there (307, not permanent: the admin may turn it off again,
+ * and browsers would remember a permanent one). Not a server action: its POST would be lost on the
+ * way, and a page open since before the switch should still submit.
+ */
+async function sendToCustomDomainIfAsked(tenant: TenantSummary): Promise<void> {
+  if (!tenant.sendReadersTo || (await currentSite()).kind !== "subdomain") return;
+  if ((await headers()).has("next-action")) return;
+  const { origin } = helpCenterAddress({ subdomain: tenant.subdomain, customDomain: tenant.sendReadersTo }, env.APP_URL);
+  redirect(sameAddressOn(origin, await wantedPath()));
+}
 
 /** The path (and query) the visitor asked for, as the proxy recorded it before rewriting. */
 async function wantedPath(): Promise<string> {

@@ -12,6 +12,7 @@ import { signIn, type SignInStore } from "@/lib/sso/sign-in";
 import { isUsableSsoConfig, signInSourceRefusal } from "@/lib/sso/sign-in-gate";
 import { pickToken } from "@/lib/sso/token-input";
 import { BINDING_COOKIE, BOUNCE_COOKIE, cookieOptions, crossSiteCookieOptions, expiredCrossSiteCookieOptions, readOpaqueCookie, SESSION_COOKIE } from "./cookies";
+import { forwardToCustomDomain } from "./custom-domain-forward";
 import { parseHttpUrl, redirectToLoginUrl } from "./login-redirect";
 import { recordTokenRejection } from "./rejection-event";
 import type { RequestInfo } from "./request-info";
@@ -88,7 +89,7 @@ async function readTokenRequest(request: NextRequest): Promise<TokenRequest> {
   return { queryTokens: query.getAll("jwt"), formTokens: [], returnTo: wantedTarget(query, null), oversized: false };
 }
 
-export const handleSsoJwt = ssoRoute("jwt", signInFromRequest, { mayUseCachedContext: true, allow: "GET, POST" });
+export const handleSsoJwt = ssoRoute("jwt", signInFromRequest, { mayUseCachedContext: true, allow: "GET, POST", followsReaders: true });
 
 type Decision =
   | { ok: true; endUserId: string; keyReturnTo: string | null }
@@ -162,6 +163,9 @@ async function signInFromRequest(request: NextRequest, { site, context: firstCon
   if (decision === "stale" || (context.cached && !decision.ok && !decision.onCurrentSettings)) {
     const fresh = await findSignInContext(site);
     if (!fresh) return notFoundResponse(info.requestId);
+    // The cached copy predates the admin's choice to send readers to the custom domain.
+    const forward = forwardToCustomDomain(request, { site, context: fresh, origin }, info);
+    if (forward) return forward;
     context = fresh;
     decision = await decide(request, context, input, session(), now, new URL(origin).hostname);
   }

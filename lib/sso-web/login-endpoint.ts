@@ -36,4 +36,4 @@ export const handleSsoLogin = ssoRoute("login", async (request, { context, origi
     (await redirectToLoginUrl(request, context, loginUrl, returnTo, info)) ??
     refuse("too_many_sign_in_starts", `${origin}/sso/login?${new URLSearchParams({ return_to: returnTo })}`)
   );
-});
+}, { followsReaders: true });

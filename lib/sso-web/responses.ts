@@ -11,7 +11,7 @@ export function htmlResponse(html: string, status: number, requestId: string): N
   return new NextResponse(html, { status, headers: { ...ssoHeaders(requestId), "Content-Type": "text/html; charset=utf-8" } });
 }
 
-export function redirectResponse(location: string, status: 302 | 303, requestId: string): NextResponse {
+export function redirectResponse(location: string, status: 302 | 303 | 307, requestId: string): NextResponse {
   return new NextResponse(null, { status, headers: { ...ssoHeaders(requestId), Location: location } });
 }
 

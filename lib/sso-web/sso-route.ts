@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextRequest, NextResponse } from "next/server";
 import { renderUnexpectedErrorPage } from "@/lib/sso/error-page";
+import { forwardToCustomDomain } from "./custom-domain-forward";
 import { requestInfo, type RequestInfo } from "./request-info";
 import { htmlResponse, methodNotAllowedResponse, notFoundResponse } from "./responses";
 import { resolveSsoSite, type SsoSite } from "./site";
@@ -16,18 +17,30 @@ type SsoHandler = (request: NextRequest, site: SsoSite, info: RequestInfo) => Pr
  * of these GETs spends a token, starts or ends a session, or writes a redirect key. A link checker
  * or a chat app unfurling a pasted link must not do any of that. `allow` names the methods the
  * endpoint's route exports.
+ *
+ * `followsReaders`: on the Gatehouse address of a help center that sends its readers to its custom
+ * domain, the request is passed on there (custom-domain-forward.ts) instead of being handled.
  */
 export function ssoRoute(
   name: string,
   handler: SsoHandler,
-  options: { mayUseCachedContext?: boolean; allow?: string } = {},
+  options: { mayUseCachedContext?: boolean; allow?: string; followsReaders?: boolean } = {},
 ): (request: NextRequest) => Promise<NextResponse> {
   return async (request) => {
     const info = requestInfo(request);
     if (request.method === "HEAD") return methodNotAllowedResponse(options.allow ?? "GET", info.requestId);
     try {
-      const site = await resolveSsoSite(request, options.mayUseCachedContext);
+      let site = await resolveSsoSite(request, options.mayUseCachedContext);
       if (!site) return notFoundResponse(info.requestId);
+      if (options.followsReaders && forwardToCustomDomain(request, site, info)) {
+        // Only on current settings: a cached copy is checked when a token is claimed, and a
+        // request passed on never gets that far. (One that is not passed on on a stale copy is
+        // caught at the claim: jwt-endpoint.ts asks again.)
+        if (site.context.cached) site = await resolveSsoSite(request);
+        if (!site) return notFoundResponse(info.requestId);
+        const forward = forwardToCustomDomain(request, site, info);
+        if (forward) return forward;
+      }
       return await handler(request, site, info);
     } catch (error) {
       console.error(`[sso/${name}] request ${info.requestId} failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -13,6 +13,7 @@ const ACTIONS: Record<string, string> = {
   "tenant.custom_domain.changed": "Changed the custom domain",
   "tenant.custom_domain.requested": "Asked to use a custom domain",
   "tenant.custom_domain.request_cancelled": "Cancelled a custom domain request",
+  "tenant.custom_domain.redirect_changed": "Changed whether readers are sent to the custom domain",
   "sso.settings.updated": "Changed JWT settings",
   "sso.secret.generated": "Generated the shared secret",
   "sso.secret.regenerated": "Regenerated the shared secret",

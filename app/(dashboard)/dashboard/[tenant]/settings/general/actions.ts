@@ -5,13 +5,13 @@ import { z } from "zod";
 import { memberAction } from "@/lib/auth/member-action";
 import { SETTINGS_ROLES } from "@/lib/auth/require-member";
 import { recordAudit } from "@/lib/data/audit";
-import { activatePendingCustomDomain, findCustomDomainState, requestCustomDomain, updateGeneralSettings } from "@/lib/data/tenants";
+import { activatePendingCustomDomain, findCustomDomainState, requestCustomDomain, setCustomDomainRedirect, updateGeneralSettings } from "@/lib/data/tenants";
 import { env } from "@/lib/env";
 import { generateOpaqueToken } from "@/lib/sso/opaque-token";
 import { challengeRecordName, judgeDomainProof } from "@/lib/tenant/domain-verification";
 import { rootHostnameFrom } from "@/lib/tenant/host";
 import { lookUpTxtRecords } from "@/lib/tenant/txt-lookup";
-import { customDomainSchema, generalSettingsSchema } from "./schemas";
+import { customDomainRedirectSchema, customDomainSchema, generalSettingsSchema } from "./schemas";
 
 export const saveGeneralSettings = memberAction(SETTINGS_ROLES, generalSettingsSchema, async ({ name, logRetentionDays }, member) => {
   const changed = await updateGeneralSettings(member.tenant.id, { name, logRetentionDays });
@@ -66,6 +66,24 @@ export const verifyCustomDomain = memberAction(SETTINGS_ROLES, z.object({}), asy
   if (activation.status === "stale") return { message: "The domain was changed meanwhile (by another admin?). Check the record below and verify again." };
   if (activation.status === "taken") return { message: takenMessage(pending.domain) };
   await recordAudit(member.tenant.id, member, "tenant.custom_domain.changed", { from: activation.previous, to: pending.domain, verifiedBy: "dns_txt" });
+  if (activation.redirectEnded) await recordAudit(member.tenant.id, member, "tenant.custom_domain.redirect_changed", { domain: pending.domain, redirect: false });
   revalidatePath(`/dashboard/${member.tenant.subdomain}`, "layout");
-  return { ok: true, message: `Verified. Readers can use ${pending.domain} as soon as its CNAME record points here.` };
+  const verified = `Verified. Readers can use ${pending.domain} as soon as its CNAME record points here.`;
+  return { ok: true, message: activation.redirectEnded ? `${verified} Readers who open the Gatehouse address stay there until you send them to the new domain.` : verified };
+});
+
+/**
+ * Send readers from the Gatehouse address to the custom domain (lib/tenant/custom-domain-redirect.ts).
+ * The admin's call, made once the domain opens the help center: DNS verification does not show that.
+ */
+export const saveCustomDomainRedirect = memberAction(SETTINGS_ROLES, customDomainRedirectSchema, async ({ domain, redirect }, member) => {
+  const result = await setCustomDomainRedirect(member.tenant.id, domain, redirect);
+  if (result.status === "stale") return { message: "The custom domain was changed meanwhile (by another admin?). Reload the page to see it." };
+  if (result.status === "unchanged") return { ok: true, message: "Nothing changed." };
+  await recordAudit(member.tenant.id, member, "tenant.custom_domain.redirect_changed", { domain, redirect });
+  revalidatePath(`/dashboard/${member.tenant.subdomain}/settings/general`);
+  return {
+    ok: true,
+    message: redirect ? `Saved. Readers who open the Gatehouse address are sent to ${domain}.` : "Saved. Readers can use either address again.",
+  };
 });

@@ -26,12 +26,15 @@ export interface PendingDomain {
 export function CustomDomainForm({
   subdomain,
   activeDomain,
+  redirect,
   pending,
   cnameTarget,
   rootHostname,
 }: {
   subdomain: string;
   activeDomain: string | null;
+  /** readers who open the Gatehouse address are sent to activeDomain */
+  redirect: boolean;
   pending: PendingDomain | null;
   cnameTarget: string;
   rootHostname: string;
@@ -52,7 +55,11 @@ export function CustomDomainForm({
   return (
     <div className="mt-4 space-y-6">
       <p className="text-sm" data-testid="custom-domain-status">
-        {activeDomain ? (
+        {activeDomain && redirect ? (
+          <>
+            Served at <strong className="font-mono">{activeDomain}</strong>. Readers who open the Gatehouse address are sent there.
+          </>
+        ) : activeDomain ? (
           <>
             Served at <strong className="font-mono">{activeDomain}</strong> as well as the Gatehouse address.
           </>

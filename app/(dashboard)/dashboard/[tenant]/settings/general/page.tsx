@@ -4,7 +4,9 @@ import { findCustomDomainState, findLogRetentionDays } from "@/lib/data/tenants"
 import { env } from "@/lib/env";
 import { challengeRecordName, challengeRecordValue } from "@/lib/tenant/domain-verification";
 import { rootHostnameFrom } from "@/lib/tenant/host";
+import { helpCenterAddress } from "@/lib/tenant/help-center-address";
 import { CustomDomainForm } from "./custom-domain-form";
+import { CustomDomainRedirectForm } from "./custom-domain-redirect-form";
 import { GeneralForm } from "./general-form";
 
 export const metadata: Metadata = { title: "General settings" };
@@ -28,7 +30,20 @@ export default async function GeneralSettingsPage({ params }: Props) {
           Serve the help center at an address of yours as well as its Gatehouse address, once a DNS record proves the domain is yours. Dashboard links, the integration examples and test tokens use it once it is verified.
           Readers&apos; sessions belong to the address they signed in at.
         </p>
-        <CustomDomainForm subdomain={subdomain} activeDomain={domain.active} pending={pending} cnameTarget={`${member.tenant.subdomain}.${rootHostname}`} rootHostname={rootHostname} />
+        <CustomDomainForm subdomain={subdomain} activeDomain={domain.active} redirect={domain.redirect} pending={pending} cnameTarget={`${member.tenant.subdomain}.${rootHostname}`} rootHostname={rootHostname} />
+        {domain.active && (
+          <div className="mt-6">
+            <CustomDomainRedirectForm
+              // A new domain starts a new form: its checkbox shows that domain's setting.
+              key={domain.active}
+              subdomain={subdomain}
+              domain={domain.active}
+              domainOrigin={helpCenterAddress({ subdomain: member.tenant.subdomain, customDomain: domain.active }, env.APP_URL).origin}
+              gatehouseHost={`${member.tenant.subdomain}.${app.host}`}
+              redirect={domain.redirect}
+            />
+          </div>
+        )}
       </section>
     </div>
   );

@@ -27,3 +27,12 @@ export function customDomainSchema(rootHostname: string) {
       }),
   });
 }
+
+/** Send readers to the custom domain: for the domain the admin saw (a hidden field); a checkbox. */
+export const customDomainRedirectSchema = z.object({
+  domain: z.string().min(1).max(253),
+  redirect: z
+    .literal("on")
+    .optional()
+    .transform((value) => value === "on"),
+});
