@@ -11,30 +11,7 @@ import { GET as startSignIn } from "@/app/sso/login/route";
 import { activatePendingCustomDomain, findCustomDomainState, requestCustomDomain } from "@/lib/data/tenants";
 import { mintSsoToken } from "@/lib/sso/mint-token";
 import { createApiTenant, sql, type ApiTenant } from "./support/api-fixtures";
-
-const testDomain = () => `help-${randomBytes(4).toString("hex")}.gatehouse.test`;
-
-async function customDomainOf(tenantId: string): Promise<string | null> {
-  const [row] = await sql<{ custom_domain: string | null }>(`SELECT custom_domain FROM tenants WHERE id = $1`, [tenantId]);
-  return row!.custom_domain;
-}
-
-let challenges = 0;
-const nextChallenge = () => `challenge-${(challenges += 1)}-${randomBytes(4).toString("hex")}`;
-
-/** Asks for the domain and proves it, as a verified TXT record would: the domain is then served. */
-async function serveCustomDomain(tenantId: string, domain: string) {
-  const asked = await requestCustomDomain(tenantId, domain, nextChallenge);
-  if (asked.status !== "pending") throw new Error(`asking for ${domain}: ${asked.status}`);
-  return activatePendingCustomDomain(tenantId, asked);
-}
-
-const removeCustomDomain = (tenantId: string) => requestCustomDomain(tenantId, null, nextChallenge);
-
-async function configVersionOf(tenantId: string): Promise<bigint> {
-  const [row] = await sql<{ config_version: string }>(`SELECT config_version FROM sso_configs WHERE tenant_id = $1`, [tenantId]);
-  return BigInt(row!.config_version);
-}
+import { configVersionOf, customDomainOf, nextChallenge, removeCustomDomain, serveCustomDomain, testDomain } from "./support/custom-domains";
 
 async function signInAt(host: string, tenant: ApiTenant): Promise<{ status: number; location: string | null; sessionTenant: string | null }> {
   const email = `reader-${randomBytes(3).toString("hex")}@example.com`;
@@ -61,12 +38,12 @@ describe("requestCustomDomain and activatePendingCustomDomain", () => {
     expect((await signInAt(first, tenant)).status).toBe(404);
     // Asking again keeps the challenge: a TXT record already published for it stays good.
     expect(await requestCustomDomain(tenant.id, first, nextChallenge)).toEqual({ status: "unchanged" });
-    expect(await findCustomDomainState(tenant.id)).toEqual({ active: null, pending: { domain: first, challenge } });
+    expect(await findCustomDomainState(tenant.id)).toEqual({ active: null, pending: { domain: first, challenge }, redirect: false });
 
     // A proof of an older claim (another challenge) serves nothing.
     expect(await activatePendingCustomDomain(tenant.id, { domain: first, challenge: "an-earlier-claim" })).toEqual({ status: "stale" });
-    expect(await activatePendingCustomDomain(tenant.id, { domain: first, challenge })).toEqual({ status: "activated", previous: null });
-    expect(await findCustomDomainState(tenant.id)).toEqual({ active: first, pending: null });
+    expect(await activatePendingCustomDomain(tenant.id, { domain: first, challenge })).toEqual({ status: "activated", previous: null, redirectEnded: false });
+    expect(await findCustomDomainState(tenant.id)).toEqual({ active: first, pending: null, redirect: false });
     const v1 = await configVersionOf(tenant.id);
     expect(v1).toBeGreaterThan(v0);
     expect((await signInAt(first, tenant)).status).toBe(303);
@@ -80,12 +57,12 @@ describe("requestCustomDomain and activatePendingCustomDomain", () => {
     expect(await requestCustomDomain(tenant.id, first, nextChallenge)).toEqual({ status: "kept", cancelled: second });
     expect(await requestCustomDomain(tenant.id, first, nextChallenge)).toEqual({ status: "unchanged" });
 
-    expect(await serveCustomDomain(tenant.id, second)).toEqual({ status: "activated", previous: first });
+    expect(await serveCustomDomain(tenant.id, second)).toEqual({ status: "activated", previous: first, redirectEnded: false });
     expect((await signInAt(first, tenant)).status).toBe(404);
     const pendingThird = testDomain();
     await requestCustomDomain(tenant.id, pendingThird, nextChallenge);
     expect(await removeCustomDomain(tenant.id)).toEqual({ status: "removed", previous: second, cancelled: pendingThird });
-    expect(await findCustomDomainState(tenant.id)).toEqual({ active: null, pending: null });
+    expect(await findCustomDomainState(tenant.id)).toEqual({ active: null, pending: null, redirect: false });
     expect(await configVersionOf(tenant.id)).toBeGreaterThan(v1);
     expect(await removeCustomDomain(tenant.id)).toEqual({ status: "unchanged" });
   });
@@ -96,7 +73,7 @@ describe("requestCustomDomain and activatePendingCustomDomain", () => {
     await serveCustomDomain(owner.id, domain);
     expect(await requestCustomDomain(other.id, domain, nextChallenge)).toEqual({ status: "taken" });
     expect(await customDomainOf(owner.id)).toBe(domain);
-    expect(await findCustomDomainState(other.id)).toEqual({ active: null, pending: null });
+    expect(await findCustomDomainState(other.id)).toEqual({ active: null, pending: null, redirect: false });
   });
 
   it("lets several help centers ask for one domain (a claim cannot block its owner), and serves it to exactly one when they prove it at the same moment", async () => {
@@ -123,7 +100,7 @@ describe("GET /sso/jwt on a custom domain", () => {
 
     // The settings for this host are now cached in this process, for the first help center.
     await removeCustomDomain(before.id);
-    expect(await serveCustomDomain(after.id, domain)).toEqual({ status: "activated", previous: null });
+    expect(await serveCustomDomain(after.id, domain)).toEqual({ status: "activated", previous: null, redirectEnded: false });
 
     const moved = await signInAt(domain, after);
     expect(moved).toEqual({ status: 303, location: `http://${domain}/`, sessionTenant: after.id });
