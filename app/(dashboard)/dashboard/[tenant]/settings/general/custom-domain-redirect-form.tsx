@@ -29,7 +29,7 @@ export function CustomDomainRedirectForm({
 }) {
   const [state, action, saving] = useActionState<ActionState, FormData>(saveCustomDomainRedirect.bind(null, subdomain), {});
   return (
-    <form action={action} onSubmit={(event) => saving && event.preventDefault()} className="space-y-3 rounded-md border border-slate-200 p-4">
+    <form action={action} aria-label="Readers at the Gatehouse address" onSubmit={(event) => saving && event.preventDefault()} className="space-y-3 rounded-md border border-slate-200 p-4">
       <input type="hidden" name="domain" value={domain} />
       <div className="flex items-start gap-3">
         <input id="redirect" name="redirect" type="checkbox" defaultChecked={redirect} aria-describedby="redirect-hint" className="mt-1 h-4 w-4" />
