@@ -4,7 +4,7 @@
 // addresses serve again. Chromium resolves *.gatehouse.test to this machine (playwright.config.ts).
 import { expect, test } from "@playwright/test";
 import { env } from "@/lib/env";
-import { auditActions, createMember, signInToDashboard } from "./support/dashboard-users";
+import { asNewMember, auditActions, createMember, signInToDashboard } from "./support/dashboard-users";
 import { customerBackend, LOGIN_URL } from "./support/customer-backend";
 import { getAsHost } from "./support/raw-http";
 import { recordServerActions, replayServerAction } from "./support/server-actions";
@@ -102,15 +102,9 @@ test("support and editors cannot change the redirect: a direct POST of the actio
   await expect(form.getByRole("status")).toHaveText("Saved. Readers can use either address again.");
 
   for (const role of ["support", "editor"] as const) {
-    const member = await createMember(tenant.id, role);
-    const context = await browser.newContext();
-    try {
-      const memberPage = await context.newPage();
-      await signInToDashboard(memberPage, member.email);
+    await asNewMember(browser, tenant.id, role, async (_memberPage, context) => {
       expect((await replayServerAction(context.request, saved())).status()).toBe(403);
-    } finally {
-      await context.close();
-    }
+    });
   }
   const hop = await getAsHost(env.E2E_PORT, `${tenant.subdomain}.localhost`, "/");
   expect(hop.status).toBe(200);

@@ -5,7 +5,7 @@
 // admin's CNAME record would.
 import { expect, test, type Page } from "@playwright/test";
 import { env } from "@/lib/env";
-import { auditActions, createMember, signInToDashboard } from "./support/dashboard-users";
+import { asNewMember, auditActions, createMember, signInToDashboard } from "./support/dashboard-users";
 import { customerBackend, LOGIN_URL } from "./support/customer-backend";
 import { publishTxtRecords } from "./support/dns";
 import { getAsHost } from "./support/raw-http";
@@ -229,17 +229,11 @@ test("support and editors cannot set the custom domain: the page is 403 and so i
   await page.unroute(`**/dashboard/${tenant.subdomain}/settings/general`);
 
   for (const role of ["support", "editor"] as const) {
-    const member = await createMember(tenant.id, role);
-    const context = await browser.newContext();
-    try {
-      const memberPage = await context.newPage();
-      await signInToDashboard(memberPage, member.email);
+    await asNewMember(browser, tenant.id, role, async (memberPage, context) => {
       expect((await memberPage.goto(`/dashboard/${tenant.subdomain}/settings/general`))?.status()).toBe(403);
       expect((await replayServerAction(context.request, saved())).status()).toBe(403);
       expect((await replayServerAction(context.request, verifyRequest!)).status()).toBe(403);
-    } finally {
-      await context.close();
-    }
+    });
   }
   // Neither replay asked for or proved anything: the admin's request is still the only one.
   expect(await customDomainOf(tenant)).toBeNull();

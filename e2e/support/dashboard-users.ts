@@ -1,7 +1,7 @@
 // Dashboard users and memberships written straight into the run's database, for role and
 // cross-tenant specs; and signing in through the real sign-in page.
 import { randomBytes, randomUUID } from "node:crypto";
-import type { Page } from "@playwright/test";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { env } from "@/lib/env";
@@ -27,6 +27,22 @@ export async function signInToDashboard(page: Page, email: string, password = TE
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/dashboard/);
+}
+
+/**
+ * A new member of `role`, signed in to the dashboard in a browser context of their own (closed
+ * afterwards): for specs that check what someone else may not do.
+ */
+export async function asNewMember(browser: Browser, tenantId: string, role: "owner" | "admin" | "support" | "editor", act: (page: Page, context: BrowserContext) => Promise<void>): Promise<void> {
+  const member = await createMember(tenantId, role);
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await signInToDashboard(page, member.email);
+    await act(page, context);
+  } finally {
+    await context.close();
+  }
 }
 
 export async function ssoConfigRow(tenantId: string) {

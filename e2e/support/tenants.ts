@@ -191,11 +191,12 @@ export function testCustomDomain(): string {
 
 /**
  * Gives the tenant a custom domain directly in the database, as served after verification (null
- * removes it). The dashboard journey through verification is e2e/dashboard-custom-domain.spec.ts.
+ * removes it), with readers not sent there yet, as after a verification. The dashboard journey
+ * through verification is e2e/dashboard-custom-domain.spec.ts.
  */
 export async function setCustomDomain(tenant: TestTenant, domain: string | null): Promise<void> {
   await withClient((client) =>
-    client.query(`UPDATE tenants SET custom_domain = $2, pending_custom_domain = NULL, custom_domain_challenge = NULL, updated_at = now() WHERE id = $1`, [tenant.id, domain]),
+    client.query(`UPDATE tenants SET custom_domain = $2, pending_custom_domain = NULL, custom_domain_challenge = NULL, redirect_to_custom_domain = false, updated_at = now() WHERE id = $1`, [tenant.id, domain]),
   );
 }
 
