@@ -32,15 +32,16 @@ export function ssoRoute(
     try {
       let site = await resolveSsoSite(request, options.mayUseCachedContext);
       if (!site) return notFoundResponse(info.requestId);
-      if (options.followsReaders && forwardToCustomDomain(request, site, info)) {
+      let forward = options.followsReaders ? forwardToCustomDomain(request, site, info) : null;
+      if (forward && site.context.cached) {
         // Only on current settings: a cached copy is checked when a token is claimed, and a
         // request passed on never gets that far. (One that is not passed on on a stale copy is
         // caught at the claim: jwt-endpoint.ts asks again.)
-        if (site.context.cached) site = await resolveSsoSite(request);
+        site = await resolveSsoSite(request);
         if (!site) return notFoundResponse(info.requestId);
-        const forward = forwardToCustomDomain(request, site, info);
-        if (forward) return forward;
+        forward = forwardToCustomDomain(request, site, info);
       }
+      if (forward) return forward;
       return await handler(request, site, info);
     } catch (error) {
       console.error(`[sso/${name}] request ${info.requestId} failed: ${error instanceof Error ? error.message : String(error)}`);
