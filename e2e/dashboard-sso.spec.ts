@@ -205,3 +205,52 @@ test("turning SSO off on a private help center is refused with the reason, and t
   const after = (await sso.boundingBox())!;
   expect([after.x, after.y]).toEqual([before.x, before.y]);
 });
+
+test("SSO for the widget and API alone: no Login URL needed, no private help center without one, and a private one keeps its Login URL", async ({ page }) => {
+  const tenant = await createTenant({ prefix: "tokens-only", sso: { enabled: false } });
+  const admin = await createMember(tenant.id, "admin");
+  await signInToDashboard(page, admin.email);
+  const settingsPage = `/dashboard/${tenant.subdomain}/settings/security/sso`;
+  await page.goto(settingsPage);
+  const loginUrl = page.getByLabel("Login URL", { exact: true });
+  const ttl = page.getByLabel("Token TTL (seconds)", { exact: true });
+  const apply = page.getByRole("button", { name: "Apply JWT Settings" });
+
+  // Saved without a Login URL, and SSO turns on, saying what it does and does not do.
+  await expect(loginUrl).toHaveValue("");
+  await ttl.fill("120");
+  await apply.click();
+  await expect(page.getByText("JWT settings saved.")).toBeVisible();
+  const sso = page.getByRole("switch", { name: "SSO" });
+  await sso.click();
+  await expect(page.getByRole("status").filter({ hasText: "SSO is on for the widget and the API. Set a Login URL so readers can sign in at the help center too." })).toBeVisible();
+  await expect(sso).toHaveAttribute("aria-checked", "true");
+
+  // Nobody could start a sign-in at a private help center without one.
+  await page.getByRole("radio", { name: /^Private/ }).check();
+  await page.getByRole("button", { name: "Save visibility" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "A private help center needs working JWT SSO" })).toBeVisible();
+  await page.goto(`/dashboard/${tenant.subdomain}`);
+  await expect(page.getByText("Widget and API only")).toBeVisible();
+  await expect(page.getByText("Tokens work, but there is no Login URL: the help center offers no Sign in.")).toBeVisible();
+
+  // With a Login URL it may be private; removing the Login URL then is refused, keeping what was typed.
+  await page.goto(settingsPage);
+  await loginUrl.fill("https://app.example.com/sso/help");
+  await apply.click();
+  await expect(page.getByText("JWT settings saved.")).toBeVisible();
+  await page.getByRole("radio", { name: /^Private/ }).check();
+  await page.getByRole("button", { name: "Save visibility" }).click();
+  await expect(page.getByText("The help center is private.")).toBeVisible();
+  await loginUrl.fill("");
+  await ttl.fill("150");
+  await apply.click();
+  await expect(page.getByText("This help center is private, and its readers start signing in at the Login URL.")).toBeVisible();
+  await expect(loginUrl).toBeFocused();
+  await expect(ttl).toHaveValue("150");
+  expect(await ssoConfigRow(tenant.id)).toMatchObject({ login_url: "https://app.example.com/sso/help", token_ttl_seconds: 120 });
+  await page.goto(`/dashboard/${tenant.subdomain}`);
+  await expect(page.getByText("Configured", { exact: true })).toBeVisible();
+
+  expect(await auditActions(tenant.id)).toEqual(["sso.settings.updated", "sso.enabled", "sso.settings.updated", "tenant.visibility.changed"]);
+});

@@ -18,7 +18,8 @@ export interface ActionState<F extends string = string> {
 export function memberAction<S extends z.ZodType, F extends string>(
   roles: readonly MemberRole[],
   schema: S,
-  handler: (input: z.infer<S>, member: SignedInMember) => Promise<ActionState<F>>,
+  /** `form` is the raw submission, for a refusal that puts the typed values back (submittedTextFields) */
+  handler: (input: z.infer<S>, member: SignedInMember, form: FormData) => Promise<ActionState<F>>,
 ) {
   return async (subdomain: string, _previous: ActionState<F>, form: FormData): Promise<ActionState<F>> => {
     const member = await requireMember(String(subdomain), roles);
@@ -26,14 +27,14 @@ export function memberAction<S extends z.ZodType, F extends string>(
     if (!parsed.success) {
       const errors = z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>;
       const fieldErrors = Object.fromEntries(Object.entries(errors).map(([field, messages]) => [field, messages?.[0]])) as Partial<Record<F, string>>;
-      return { fieldErrors, message: "Some fields need attention.", values: textFields(form) };
+      return { fieldErrors, message: "Some fields need attention.", values: submittedTextFields(form) };
     }
-    return handler(parsed.data, member);
+    return handler(parsed.data, member, form);
   };
 }
 
 /** The form's text fields, minus anything secret, to put back after a refusal. */
-function textFields(form: FormData): Record<string, string> {
+export function submittedTextFields(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [name, value] of form.entries()) {
     if (typeof value === "string" && !name.startsWith("$") && !/secret|password/i.test(name)) values[name] = value;

@@ -2,6 +2,7 @@ import "server-only";
 import { secretEncryptionKey } from "@/lib/crypto/encryption-key";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import { getDb } from "@/lib/db";
+import { lockTenantVisibility } from "./tenants";
 import type { TokenCheckConfig } from "@/lib/sso/token-check";
 
 // A tenant's JWT SSO configuration. The shared secret exists in the database only as AES-256-GCM
@@ -9,7 +10,8 @@ import type { TokenCheckConfig } from "@/lib/sso/token-check";
 
 /** What the JWT form edits. */
 export interface JwtSettingsUpdate {
-  loginUrl: string;
+  /** null: tokens serve the widget, the read API and the customer's own links to /sso/jwt only */
+  loginUrl: string | null;
   logoutUrl: string | null;
   issuer: string | null;
   audience: string | null;
@@ -27,10 +29,8 @@ export interface AllowedDomainsUpdate {
   restrictSignInOrigins: boolean;
 }
 
-export interface SsoSettings extends Omit<JwtSettingsUpdate, "loginUrl">, AllowedDomainsUpdate {
+export interface SsoSettings extends JwtSettingsUpdate, AllowedDomainsUpdate {
   enabled: boolean;
-  /** null until the form is first applied */
-  loginUrl: string | null;
   secretCreatedAt: Date | null;
   hasSecret: boolean;
 }
@@ -105,13 +105,24 @@ export async function readSigningSetupBySubdomain(subdomain: string) {
   return secret ? { tenantId: tenant.id, secret, ...tenant.ssoConfig } : null;
 }
 
-/** Saves the JWT settings; returns the names of the fields that changed (for the audit trail). */
-export async function saveJwtSettings(tenantId: string, update: JwtSettingsUpdate): Promise<string[]> {
-  const db = getDb();
-  const before = await db.ssoConfig.findUnique({ where: { tenantId } });
-  await db.ssoConfig.upsert({ where: { tenantId }, create: { tenantId, ...update }, update });
-  if (!before) return Object.keys(update);
-  return (Object.keys(update) as (keyof JwtSettingsUpdate)[]).filter((field) => before[field] !== update[field]);
+export type JwtSettingsSave = { ok: true; changed: (keyof JwtSettingsUpdate)[] } | { ok: false; reason: "private_needs_login_url" };
+
+/**
+ * Saves the JWT settings; returns the names of the fields that changed (for the audit trail).
+ * Refuses to remove the Login URL of a private help center: its readers start every sign-in there.
+ */
+export async function saveJwtSettings(tenantId: string, update: JwtSettingsUpdate): Promise<JwtSettingsSave> {
+  return getDb().$transaction(async (tx) => {
+    // The tenant's row is the lock every change of "can readers of a private help center sign in"
+    // takes (here, setSsoEnabled, setTenantVisibility): one admin removing the Login URL while
+    // another makes the help center private would otherwise both pass their check.
+    const visibility = await lockTenantVisibility(tx, tenantId);
+    if (update.loginUrl === null && visibility === "private") return { ok: false, reason: "private_needs_login_url" } as const;
+    const before = await tx.ssoConfig.findUnique({ where: { tenantId } });
+    await tx.ssoConfig.upsert({ where: { tenantId }, create: { tenantId, ...update }, update });
+    const fields = Object.keys(update) as (keyof JwtSettingsUpdate)[];
+    return { ok: true, changed: before ? fields.filter((field) => before[field] !== update[field]) : fields } as const;
+  });
 }
 
 /** Saves the Allowed domains section; returns the names of the fields that changed. */
@@ -126,11 +137,21 @@ export async function saveAllowedDomains(tenantId: string, update: AllowedDomain
   return changed;
 }
 
-export async function setSsoEnabled(tenantId: string, enabled: boolean): Promise<void> {
-  await getDb().ssoConfig.upsert({ where: { tenantId }, create: { tenantId, enabled }, update: { enabled } });
-}
+export type SsoSwitch = { ok: true } | { ok: false; reason: "no_secret" | "private_needs_sso" };
 
-/** A configuration that can sign people in: on, with a secret and a Login URL. */
-export function isWorkingConfiguration(settings: Pick<SsoSettings, "enabled" | "hasSecret" | "loginUrl"> | null | undefined): boolean {
-  return Boolean(settings?.enabled && settings.hasSecret && settings.loginUrl);
+/**
+ * Turns JWT SSO on (a secret must exist) or off (not while the help center is private: nobody could
+ * sign in to it).
+ */
+export async function setSsoEnabled(tenantId: string, enabled: boolean): Promise<SsoSwitch> {
+  return getDb().$transaction(async (tx) => {
+    const visibility = await lockTenantVisibility(tx, tenantId);
+    if (!enabled && visibility === "private") return { ok: false, reason: "private_needs_sso" } as const;
+    if (enabled) {
+      const row = await tx.ssoConfig.findUnique({ where: { tenantId }, select: { secretCiphertext: true } });
+      if (!row?.secretCiphertext) return { ok: false, reason: "no_secret" } as const;
+    }
+    await tx.ssoConfig.upsert({ where: { tenantId }, create: { tenantId, enabled }, update: { enabled } });
+    return { ok: true } as const;
+  });
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
-import { isWorkingConfiguration } from "./sso-config";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { isWorkingConfiguration } from "@/lib/sso/sign-in-gate";
 import { isUniqueViolation } from "./unique-violation";
 import type { HostSite } from "@/lib/tenant/host";
 
@@ -46,8 +47,30 @@ export function findTenantForSite(site: HostSite): Promise<TenantSummary | null>
   return Promise.resolve(null);
 }
 
-export async function setTenantVisibility(tenantId: string, visibility: "public" | "private"): Promise<void> {
-  await getDb().tenant.update({ where: { id: tenantId }, data: { visibility }, select: { id: true } });
+export type VisibilityChange = { ok: true } | { ok: false; reason: "private_needs_working_sso" };
+
+/** Public or private; private only while the help center can start a sign-in (isWorkingConfiguration). */
+export async function setTenantVisibility(tenantId: string, visibility: "public" | "private"): Promise<VisibilityChange> {
+  return getDb().$transaction(async (tx) => {
+    await lockTenantVisibility(tx, tenantId);
+    if (visibility === "private") {
+      const sso = await tx.ssoConfig.findUnique({ where: { tenantId }, select: { enabled: true, loginUrl: true, secretCiphertext: true } });
+      if (!isWorkingConfiguration(sso && { ...sso, hasSecret: sso.secretCiphertext !== null })) return { ok: false, reason: "private_needs_working_sso" } as const;
+    }
+    await tx.tenant.update({ where: { id: tenantId }, data: { visibility }, select: { id: true } });
+    return { ok: true } as const;
+  });
+}
+
+/**
+ * Locks the tenant's row for the rest of the transaction and reads its visibility (null: no such
+ * tenant). Every change that decides whether readers of a private help center can sign in takes
+ * it first (the visibility, the SSO switch, the Login URL), so two admins' changes cannot each
+ * pass their check against the other's old state.
+ */
+export async function lockTenantVisibility(tx: Prisma.TransactionClient, tenantId: string): Promise<"public" | "private" | null> {
+  const rows = await tx.$queryRaw<{ visibility: "public" | "private" }[]>`SELECT visibility::text AS visibility FROM tenants WHERE id = ${tenantId}::uuid FOR UPDATE`;
+  return rows[0]?.visibility ?? null;
 }
 
 /** Providers this user asked to hear about, for this tenant. */

@@ -22,14 +22,18 @@ export const handleSsoLogin = ssoRoute("login", async (request, { context, origi
   const returnTo = safeRedirectTarget(request.nextUrl.searchParams.get("return_to"), origin) ?? `${origin}/`;
 
   /** Logged like every refusal (a burst from one address is folded by the log's flood control). */
-  const refuse = async (reason: "sso_not_configured" | "too_many_sign_in_starts", tryAgainUrl: string | null) => {
-    await recordSsoEvent(context.tenant.id, { eventType: "sso.redirect_flow.rejected", outcome: "rejected", reasonCode: reason, ...info });
+  const refuse = async (reason: "sso_not_configured" | "too_many_sign_in_starts", tryAgainUrl: string | null, detail?: string) => {
+    const details = detail ? { detail } : undefined;
+    await recordSsoEvent(context.tenant.id, { eventType: "sso.redirect_flow.rejected", outcome: "rejected", reasonCode: reason, ...info, details });
     const html = renderRejectionPage(reason, { helpCenterName: context.tenant.name, requestId: info.requestId, tryAgainUrl });
     return htmlResponse(html, REASONS[reason].status, info.requestId);
   };
 
-  const loginUrl = parseHttpUrl(context.config?.loginUrl);
-  if (!isUsableSsoConfig(context.config) || !loginUrl) return refuse("sso_not_configured", null);
+  if (!isUsableSsoConfig(context.config)) return refuse("sso_not_configured", null);
+  // Tokens-only SSO (widget, read API): nowhere to send the visitor. Public help centers offer no
+  // Sign in then, so this is an old link or a hand-typed address.
+  const loginUrl = parseHttpUrl(context.config.loginUrl);
+  if (!loginUrl) return refuse("sso_not_configured", null, "No Login URL is set, so the help center cannot start a sign-in.");
   // Null when this address has too many unfinished starts: "Try again" starts over here, and
   // works again as soon as one of them is finished or expires.
   return (

@@ -30,8 +30,13 @@ describe("ssoSettingsSchema", () => {
     expect(ssoSettingsSchema.parse({ ...valid, requireRedirectKey: undefined }).requireRedirectKey).toBe(false);
   });
 
-  it("requires a Login URL on https, allowing http only for localhost", () => {
-    expect(fieldErrors({ ...valid, loginUrl: "" }).loginUrl).toBeDefined();
+  it("takes an empty Login URL as none (tokens for the widget and API only)", () => {
+    expect(ssoSettingsSchema.parse({ ...valid, loginUrl: "" }).loginUrl).toBeUndefined();
+    expect(ssoSettingsSchema.parse({ ...valid, loginUrl: "   " }).loginUrl).toBeUndefined();
+    expect(ssoSettingsSchema.parse({ ...valid, loginUrl: " https://app.example.com/login " }).loginUrl).toBe("https://app.example.com/login");
+  });
+
+  it("wants a Login URL on https, allowing http only for localhost", () => {
     expect(fieldErrors({ ...valid, loginUrl: "http://app.example.com/login" }).loginUrl?.[0]).toMatch(/https/);
     expect(fieldErrors({ ...valid, loginUrl: "http://localhost:4000/login" }).loginUrl).toBeUndefined();
     expect(fieldErrors({ ...valid, loginUrl: "http://127.0.0.1:4000/login" }).loginUrl).toBeUndefined();

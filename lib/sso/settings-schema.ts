@@ -44,7 +44,12 @@ const wholeNumber = (label: string, min: number, max: number, unit: "seconds" | 
 
 
 export const ssoSettingsSchema = z.object({
-  loginUrl: url("Login URL"),
+  /**
+   * Optional: a tenant that uses tokens only for the widget, the read API or links of its own to
+   * /sso/jwt needs none. Without it the help center cannot start a sign-in, so it offers no Sign in
+   * and cannot be made private (lib/data/sso-config.ts guards that).
+   */
+  loginUrl: optional(url("Login URL")),
   logoutUrl: optional(url("Logout URL")),
   issuer: optional(z.string().trim().max(255, "Keep the issuer under 255 characters.")),
   audience: optional(z.string().trim().max(255, "Keep the audience under 255 characters.")),

@@ -1,5 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { isUsableSsoConfig, signInSourceRefusal } from "./sign-in-gate";
+import { isUsableSsoConfig, isWorkingConfiguration, signInSourceRefusal, ssoSetupState } from "./sign-in-gate";
+
+describe("ssoSetupState", () => {
+  it.each([
+    ["no settings", null, "off"],
+    ["SSO off, with everything else", { enabled: false, hasSecret: true, loginUrl: "https://app.example/login" }, "off"],
+    ["on without a secret", { enabled: true, hasSecret: false, loginUrl: "https://app.example/login" }, "off"],
+    ["on with a secret and no Login URL", { enabled: true, hasSecret: true, loginUrl: null }, "tokens-only"],
+    ["on with a secret and an empty Login URL", { enabled: true, hasSecret: true, loginUrl: "" }, "tokens-only"],
+    ["on with a secret and a Login URL", { enabled: true, hasSecret: true, loginUrl: "https://app.example/login" }, "working"],
+  ] as const)("%s: %s", (_, setup, state) => {
+    expect(ssoSetupState(setup)).toBe(state);
+    // Only a help center that can start a sign-in may be private or offer Sign in.
+    expect(isWorkingConfiguration(setup)).toBe(state === "working");
+  });
+});
 
 describe("isUsableSsoConfig", () => {
   it("passes settings that are on and have a secret", () => {

@@ -13,6 +13,30 @@ export function isUsableSsoConfig<C extends { enabled: boolean; secret: string |
   return Boolean(config && config.enabled && config.secret);
 }
 
+export interface SsoSetup {
+  enabled: boolean;
+  hasSecret: boolean;
+  loginUrl: string | null;
+}
+
+/**
+ * How far a tenant's SSO is set up, as the dashboard tells it: `off` (off, or no secret: no token
+ * is accepted), `tokens-only` (tokens work for the widget, the read API and links to /sso/jwt,
+ * but without a Login URL the help center cannot start a sign-in), `working`.
+ */
+export function ssoSetupState(setup: SsoSetup | null | undefined): "off" | "tokens-only" | "working" {
+  if (!setup?.enabled || !setup.hasSecret) return "off";
+  return setup.loginUrl ? "working" : "tokens-only";
+}
+
+/**
+ * Whether the help center can start a sign-in (ssoSetupState `working`): what a private help
+ * center needs, and what a public one needs to offer Sign in.
+ */
+export function isWorkingConfiguration(setup: SsoSetup | null | undefined): boolean {
+  return ssoSetupState(setup) === "working";
+}
+
 /** For the log: the hostnames only (a Referer's path and query may hold anything, tokens included). */
 export function describeSignInSource({ origin, referer }: SignInSourceHeaders): string {
   const describe = (value: string | null) => (value === null ? "none" : (headerHostname(value) ?? "unreadable"));

@@ -1,12 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { memberAction, type ActionState } from "@/lib/auth/member-action";
+import { memberAction, submittedTextFields, type ActionState } from "@/lib/auth/member-action";
 import { SETTINGS_ROLES } from "@/lib/auth/require-member";
 import { recordAudit } from "@/lib/data/audit";
 import { revokeEndUserSessions } from "@/lib/data/end-user-sessions";
 import {
-  findSsoSettings, isWorkingConfiguration, readSharedSecret, readTokenSetupWithSecret, saveAllowedDomains, saveJwtSettings, setSsoEnabled, storeSharedSecret,
+  findSsoSettings, readSharedSecret, readTokenSetupWithSecret, saveAllowedDomains, saveJwtSettings, setSsoEnabled, storeSharedSecret,
 } from "@/lib/data/sso-config";
 import { recordProviderInterest, setTenantVisibility } from "@/lib/data/tenants";
 import { findTokenIdState } from "@/lib/data/used-token-ids";
@@ -25,11 +25,11 @@ import {
 
 const page = (subdomain: string) => `/dashboard/${subdomain}/settings/security/sso`;
 
-export const applyJwtSettings = memberAction<typeof ssoSettingsSchema, SsoSettingsField>(SETTINGS_ROLES, ssoSettingsSchema, async (input, member) => {
+export const applyJwtSettings = memberAction<typeof ssoSettingsSchema, SsoSettingsField>(SETTINGS_ROLES, ssoSettingsSchema, async (input, member, form) => {
   const { sharedSecret, sessionLengthMinutes, ...settings } = input;
   const before = await findSsoSettings(member.tenant.id);
-  const changed = await saveJwtSettings(member.tenant.id, {
-    loginUrl: settings.loginUrl,
+  const saved = await saveJwtSettings(member.tenant.id, {
+    loginUrl: settings.loginUrl ?? null,
     logoutUrl: settings.logoutUrl ?? null,
     issuer: settings.issuer ?? null,
     audience: settings.audience ?? null,
@@ -38,6 +38,15 @@ export const applyJwtSettings = memberAction<typeof ssoSettingsSchema, SsoSettin
     requireRedirectKey: settings.requireRedirectKey,
     sessionLifetimeSeconds: sessionLifetimeSecondsFor(sessionLengthMinutes, before?.sessionLifetimeSeconds ?? null),
   });
+  if (!saved.ok) {
+    // Nothing was saved, the pasted secret included: the admin fixes this and applies again.
+    return {
+      fieldErrors: { loginUrl: "This help center is private, and its readers start signing in at the Login URL. Make it public first (Visibility, below), or keep a Login URL." },
+      message: "Some fields need attention.",
+      values: submittedTextFields(form),
+    };
+  }
+  const { changed } = saved;
   if (sharedSecret) {
     await storeSharedSecret(member.tenant.id, sharedSecret);
     await recordAudit(member.tenant.id, member, "sso.secret.pasted");
@@ -45,7 +54,7 @@ export const applyJwtSettings = memberAction<typeof ssoSettingsSchema, SsoSettin
   if (changed.length > 0) {
     // Named as the form names it, in the unit the admin typed.
     const fields = changed.map((field) => (field === "sessionLifetimeSeconds" ? "sessionLengthMinutes" : field));
-    await recordAudit(member.tenant.id, member, "sso.settings.updated", { changed: fields, ...settings, sessionLengthMinutes });
+    await recordAudit(member.tenant.id, member, "sso.settings.updated", { changed: fields, ...settings, loginUrl: settings.loginUrl ?? null, sessionLengthMinutes });
   }
   revalidatePath(page(member.tenant.subdomain));
   if (sharedSecret) {
@@ -55,6 +64,9 @@ export const applyJwtSettings = memberAction<typeof ssoSettingsSchema, SsoSettin
         ? "JWT settings saved. The shared secret was replaced: the old one no longer works, so update your backend now."
         : "JWT settings saved, with your shared secret.",
     };
+  }
+  if (changed.includes("loginUrl") && !settings.loginUrl) {
+    return { ok: true, message: "JWT settings saved. Without a Login URL the help center offers no Sign in; tokens still work for the widget and the API." };
   }
   return { ok: true, message: changed.length ? "JWT settings saved." : "Nothing changed." };
 });
@@ -96,26 +108,33 @@ export const revealSecret = memberAction(SETTINGS_ROLES, confirmSchema, async (_
 });
 
 export const toggleSso = memberAction(SETTINGS_ROLES, toggleSchema, async ({ enabled }, member) => {
-  const settings = await findSsoSettings(member.tenant.id);
-  if (enabled && !(settings?.hasSecret && settings.loginUrl)) {
-    return { message: "Set a Login URL and generate a shared secret first, then turn SSO on." };
+  const switched = await setSsoEnabled(member.tenant.id, enabled);
+  if (!switched.ok) {
+    return {
+      message: switched.reason === "no_secret"
+        ? "Generate a shared secret first (JWT settings, below), then turn SSO on."
+        : "This help center is private: make it public first, or nobody could sign in to it.",
+    };
   }
-  if (!enabled && member.tenant.visibility === "private") {
-    return { message: "This help center is private: make it public first, or nobody could sign in to it." };
-  }
-  await setSsoEnabled(member.tenant.id, enabled);
   await recordAudit(member.tenant.id, member, enabled ? "sso.enabled" : "sso.disabled");
   revalidatePath(page(member.tenant.subdomain));
-  return { ok: true, message: enabled ? "SSO is on." : "SSO is off." };
+  if (!enabled) return { ok: true, message: "SSO is off." };
+  const settings = await findSsoSettings(member.tenant.id);
+  return {
+    ok: true,
+    message: settings?.loginUrl
+      ? "SSO is on."
+      : "SSO is on for the widget and the API. Set a Login URL so readers can sign in at the help center too.",
+  };
 });
 
 export const setVisibility = memberAction(SETTINGS_ROLES, visibilitySchema, async ({ visibility }, member) => {
-  if (visibility === "private" && !isWorkingConfiguration(await findSsoSettings(member.tenant.id))) {
+  const changed = await setTenantVisibility(member.tenant.id, visibility);
+  if (!changed.ok) {
     return {
       fieldErrors: { visibility: "A private help center needs working JWT SSO: set the Login URL, generate a secret and turn SSO on first." },
     };
   }
-  await setTenantVisibility(member.tenant.id, visibility);
   await recordAudit(member.tenant.id, member, "tenant.visibility.changed", { visibility });
   revalidatePath(page(member.tenant.subdomain));
   return { ok: true, message: visibility === "private" ? "The help center is private." : "The help center is public." };
