@@ -5,12 +5,15 @@
 // and txt-lookup.test.ts; the whole journey: e2e/dashboard-custom-domain.spec.ts.
 import { randomBytes, randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/sso/jwt/route";
 import { GET as startSignIn } from "@/app/sso/login/route";
 import { activatePendingCustomDomain, findCustomDomainState, requestCustomDomain } from "@/lib/data/tenants";
+import { sharesOneSession } from "@/lib/database-url";
 import { mintSsoToken } from "@/lib/sso/mint-token";
 import { createApiTenant, sql, type ApiTenant } from "./support/api-fixtures";
+import { testDatabaseUrl } from "./support/test-database-url";
 import { configVersionOf, customDomainOf, nextChallenge, removeCustomDomain, serveCustomDomain, testDomain } from "./support/custom-domains";
 
 async function signInAt(host: string, tenant: ApiTenant): Promise<{ status: number; location: string | null; sessionTenant: string | null }> {
@@ -86,6 +89,29 @@ describe("requestCustomDomain and activatePendingCustomDomain", () => {
     expect(results.filter((result) => result.status === "taken")).toHaveLength(3);
     const holders = await sql(`SELECT id FROM tenants WHERE custom_domain = $1`, [domain]);
     expect(holders).toHaveLength(1);
+  });
+
+  // Only on PostgreSQL: the embedded database has one session, so nothing can hold a lock apart.
+  it.skipIf(sharesOneSession(testDatabaseUrl()))("reports what it replaced as it stood when it replaced it, even when another change was in flight", async () => {
+    const tenant = await createApiTenant();
+    const served = testDomain();
+    await serveCustomDomain(tenant.id, served);
+    const asked = await requestCustomDomain(tenant.id, testDomain(), nextChallenge);
+    if (asked.status !== "pending") throw new Error(asked.status);
+    // Another admin turns the redirect on, and their transaction has not committed yet.
+    const other = new pg.Client({ connectionString: testDatabaseUrl() });
+    await other.connect();
+    try {
+      await other.query("BEGIN");
+      await other.query(`UPDATE tenants SET redirect_to_custom_domain = true WHERE id = $1`, [tenant.id]);
+      const activation = activatePendingCustomDomain(tenant.id, asked);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await other.query("COMMIT");
+      // The move ended the redirect the other admin had just turned on, and says so.
+      expect(await activation).toEqual({ status: "activated", previous: served, redirectEnded: true });
+    } finally {
+      await other.end();
+    }
   });
 });
 

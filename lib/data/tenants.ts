@@ -174,7 +174,11 @@ export async function activatePendingCustomDomain(tenantId: string, proved: { do
   const db = getDb();
   try {
     return await db.$transaction(async (tx) => {
-      const before = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { customDomain: true, redirectToCustomDomain: true } });
+      // Locked, so the domain reported as replaced (the audit entry's "from") is the one this update
+      // replaced, even when another admin's change lands at the same moment.
+      const [before] = await tx.$queryRaw<{ customDomain: string | null; redirectToCustomDomain: boolean }[]>`
+        SELECT custom_domain AS "customDomain", redirect_to_custom_domain AS "redirectToCustomDomain" FROM tenants WHERE id = ${tenantId}::uuid FOR UPDATE`;
+      if (!before) throw new Error(`No tenant ${tenantId}`);
       // The redirect is not carried over: the TXT record proves the new domain is the tenant's,
       // not that its CNAME already leads here. Sending readers there before it does would strand them.
       const { count } = await tx.tenant.updateMany({
