@@ -77,7 +77,7 @@ export default async function SsoSettingsPage({ params }: Props) {
 
       <ProviderGrid subdomain={subdomain} requested={interests} />
 
-      <Section id="jwt-settings" title="JWT (HS256)" intro={<p>Step 1: tell us where your login page is. Step 2: sign tokens with the shared secret.</p>}>
+      <Section id="jwt-settings" title="JWT (HS256)" intro={<p>Step 1: tell us where your login page is (not needed if you use tokens only for the widget and the API). Step 2: sign tokens with the shared secret.</p>}>
         <JwtSettingsForm
           subdomain={subdomain}
           hasSecret={settings?.hasSecret ?? false}
