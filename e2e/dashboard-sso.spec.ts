@@ -216,9 +216,16 @@ test("SSO for the widget and API alone: no Login URL needed, no private help cen
   const ttl = page.getByLabel("Token TTL (seconds)", { exact: true });
   const apply = page.getByRole("button", { name: "Apply JWT Settings" });
 
-  // Saved without a Login URL, and SSO turns on, saying what it does and does not do.
+  // Saved without a Login URL, and SSO turns on, saying what it does and does not do. Sign-ins that
+  // must start at the help center need one: refused in the form, with the checkbox to fix.
   await expect(loginUrl).toHaveValue("");
   await ttl.fill("120");
+  const startAtHelpCenter = page.getByRole("checkbox", { name: "Only accept sign-ins that start at the help center" });
+  await startAtHelpCenter.check();
+  await apply.click();
+  await expect(page.getByText("Sign-ins start at the help center by going to your Login URL: set one above, or leave this off.")).toBeVisible();
+  await expect(startAtHelpCenter).toBeFocused();
+  await startAtHelpCenter.uncheck();
   await apply.click();
   await expect(page.getByText("JWT settings saved.")).toBeVisible();
   const sso = page.getByRole("switch", { name: "SSO" });

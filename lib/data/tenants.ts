@@ -66,10 +66,12 @@ export async function setTenantVisibility(tenantId: string, visibility: "public"
  * Locks the tenant's row for the rest of the transaction and reads its visibility (null: no such
  * tenant). Every change that decides whether readers of a private help center can sign in takes
  * it first (the visibility, the SSO switch, the Login URL), so two admins' changes cannot each
- * pass their check against the other's old state.
+ * pass their check against the other's old state. NO KEY UPDATE, not UPDATE: the rows that
+ * reference the tenant (a sign-in's session, replay record and log entry; a first secret's
+ * sso_configs row) take KEY SHARE on it, which FOR UPDATE would hold up for the transaction.
  */
 export async function lockTenantVisibility(tx: Prisma.TransactionClient, tenantId: string): Promise<"public" | "private" | null> {
-  const rows = await tx.$queryRaw<{ visibility: "public" | "private" }[]>`SELECT visibility::text AS visibility FROM tenants WHERE id = ${tenantId}::uuid FOR UPDATE`;
+  const rows = await tx.$queryRaw<{ visibility: "public" | "private" }[]>`SELECT visibility::text AS visibility FROM tenants WHERE id = ${tenantId}::uuid FOR NO KEY UPDATE`;
   return rows[0]?.visibility ?? null;
 }
 

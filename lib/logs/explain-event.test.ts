@@ -45,13 +45,26 @@ describe("explainEvent: a refusal at the start of a sign-in (/sso/login)", () =>
   it("too_many_sign_in_starts: its own steps (no token was ever checked), the limit failed, with the owner's fix", () => {
     const result = explainEvent(rejected("too_many_sign_in_starts"));
     expect(result.steps).toEqual([
-      { label: "Single sign-on is on, with a shared secret", status: "passed" },
+      { label: "Single sign-on is on, with a shared secret and a Login URL", status: "passed" },
       { label: "Not too many unfinished sign-ins started from one address", status: "failed" },
     ]);
     expect(result.steps.map((step) => step.label)).toEqual(START_STEPS.map((step) => step.label));
     expect(result.failedCheck).toBe("Not too many unfinished sign-ins started from one address");
     expect(result.explanation).toBe(REASONS.too_many_sign_in_starts.title);
     expect(result.fix).toBe(REASONS.too_many_sign_in_starts.ownerHint);
+  });
+
+  it("sso_not_configured at the start: the start's steps, and what was missing when the endpoint said", () => {
+    const detail = "No Login URL is set, so the help center cannot start a sign-in.";
+    const result = explainEvent(rejected("sso_not_configured", { phase: "start", detail }));
+    expect(result.steps).toEqual([
+      { label: "Single sign-on is on, with a shared secret and a Login URL", status: "failed" },
+      { label: "Not too many unfinished sign-ins started from one address", status: "not reached" },
+    ]);
+    expect(result.explanation).toBe(detail);
+    // Without a detail (SSO off, or an entry from before details were logged): the reason's title.
+    expect(explainEvent(rejected("sso_not_configured", { phase: "start" })).explanation).toBe(REASONS.sso_not_configured.title);
+    expect(explainEvent(rejected("sso_not_configured")).steps.map((step) => step.label)).toEqual(VERIFICATION_STEPS.map((step) => step.label));
   });
 });
 

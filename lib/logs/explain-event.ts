@@ -32,7 +32,7 @@ export const VERIFICATION_STEPS: readonly { label: string; reasons: readonly Rej
  * so an event from there does not claim that token checks passed.
  */
 export const START_STEPS: readonly { label: string; reasons: readonly RejectionReason[] }[] = [
-  { label: "Single sign-on is on, with a shared secret", reasons: ["sso_not_configured"] },
+  { label: "Single sign-on is on, with a shared secret and a Login URL", reasons: ["sso_not_configured"] },
   { label: "Not too many unfinished sign-ins started from one address", reasons: ["too_many_sign_in_starts"] },
 ];
 
@@ -124,6 +124,9 @@ function specificExplanation(reason: RejectionReason, event: ExplainableEvent): 
       return `The token's issuer (iss) was ${event.iss ? `"${event.iss}"` : "missing"}, which is not the Issuer set for this help center.`;
     case "audience_mismatch":
       return `The token's audience (aud) was ${event.aud ? `"${event.aud}"` : "missing"}, which does not include the Audience set for this help center.`;
+    case "sso_not_configured":
+      // What was missing, when the endpoint said (the start of a sign-in without a Login URL).
+      return detail;
     case "jti_replayed":
       return `A token with this jti${event.jti ? ` (${event.jti})` : ""} was already used to sign in; every token works once.`;
     default:
@@ -141,8 +144,9 @@ export function explainEvent(event: ExplainableEvent): Explanation {
     return { failedCheck: null, steps: VERIFICATION_STEPS.map((step) => ({ label: step.label, status: passed ? "passed" : "not reached" })), explanation: text, fix: null };
   }
   const reason = event.reasonCode;
-  // Only the start of a sign-in decides too_many_sign_in_starts; every other reason is a token's.
-  const checks = reason === "too_many_sign_in_starts" ? START_STEPS : VERIFICATION_STEPS;
+  // Only the start of a sign-in decides too_many_sign_in_starts; it logs its other refusals with
+  // phase "start" (older entries have none). Every other refusal is a token's.
+  const checks = reason === "too_many_sign_in_starts" || event.details.phase === "start" ? START_STEPS : VERIFICATION_STEPS;
   const failedAt = checks.findIndex((step) => step.reasons.includes(reason));
   // A wrong-kind token refused for a claim never reached the kind check (jose ran first): the same
   // rule the token tester applies, so the two pages tell one story.

@@ -23,7 +23,8 @@ export const handleSsoLogin = ssoRoute("login", async (request, { context, origi
 
   /** Logged like every refusal (a burst from one address is folded by the log's flood control). */
   const refuse = async (reason: "sso_not_configured" | "too_many_sign_in_starts", tryAgainUrl: string | null, detail?: string) => {
-    const details = detail ? { detail } : undefined;
+    // `phase` tells the log's explanation that no token was checked (lib/logs/explain-event.ts).
+    const details = { phase: "start", ...(detail ? { detail } : {}) };
     await recordSsoEvent(context.tenant.id, { eventType: "sso.redirect_flow.rejected", outcome: "rejected", reasonCode: reason, ...info, details });
     const html = renderRejectionPage(reason, { helpCenterName: context.tenant.name, requestId: info.requestId, tryAgainUrl });
     return htmlResponse(html, REASONS[reason].status, info.requestId);

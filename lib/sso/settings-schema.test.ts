@@ -31,9 +31,16 @@ describe("ssoSettingsSchema", () => {
   });
 
   it("takes an empty Login URL as none (tokens for the widget and API only)", () => {
-    expect(ssoSettingsSchema.parse({ ...valid, loginUrl: "" }).loginUrl).toBeUndefined();
-    expect(ssoSettingsSchema.parse({ ...valid, loginUrl: "   " }).loginUrl).toBeUndefined();
+    const tokensOnly = { ...valid, requireRedirectKey: undefined };
+    expect(ssoSettingsSchema.parse({ ...tokensOnly, loginUrl: "" }).loginUrl).toBeUndefined();
+    expect(ssoSettingsSchema.parse({ ...tokensOnly, loginUrl: "   " }).loginUrl).toBeUndefined();
     expect(ssoSettingsSchema.parse({ ...valid, loginUrl: " https://app.example.com/login " }).loginUrl).toBe("https://app.example.com/login");
+  });
+
+  it("refuses \"Only accept sign-ins that start at the help center\" without a Login URL, where no sign-in can start", () => {
+    expect(fieldErrors({ ...valid, loginUrl: "", requireRedirectKey: "on" }).requireRedirectKey?.[0]).toMatch(/set one above, or leave this off/);
+    expect(fieldErrors({ ...valid, loginUrl: "", requireRedirectKey: undefined }).requireRedirectKey).toBeUndefined();
+    expect(fieldErrors({ ...valid, requireRedirectKey: "on" }).requireRedirectKey).toBeUndefined();
   });
 
   it("wants a Login URL on https, allowing http only for localhost", () => {

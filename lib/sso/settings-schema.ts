@@ -64,6 +64,12 @@ export const ssoSettingsSchema = z.object({
       if (weakness) context.addIssue({ code: "custom", message: weakness });
     }),
   ),
+}).superRefine((settings, context) => {
+  // A sign-in starts at the help center by going to the Login URL, which hands out the key: without
+  // one, this setting would refuse every token at /sso/jwt and in the hc_jwt cookie.
+  if (settings.requireRedirectKey && !settings.loginUrl) {
+    context.addIssue({ code: "custom", path: ["requireRedirectKey"], message: "Sign-ins start at the help center by going to your Login URL: set one above, or leave this off." });
+  }
 });
 
 export type SsoSettingsInput = z.infer<typeof ssoSettingsSchema>;

@@ -39,10 +39,11 @@ export const applyJwtSettings = memberAction<typeof ssoSettingsSchema, SsoSettin
     sessionLifetimeSeconds: sessionLifetimeSecondsFor(sessionLengthMinutes, before?.sessionLifetimeSeconds ?? null),
   });
   if (!saved.ok) {
-    // Nothing was saved, the pasted secret included: the admin fixes this and applies again.
+    // Nothing was saved, the pasted secret included: the admin fixes this and applies again. A
+    // secret is never sent back to the page, so they are told to paste it again.
     return {
       fieldErrors: { loginUrl: "This help center is private, and its readers start signing in at the Login URL. Make it public first (Visibility, below), or keep a Login URL." },
-      message: "Some fields need attention.",
+      message: sharedSecret ? "Nothing was saved, not even the secret you pasted: fix this, paste the secret again and apply." : "Some fields need attention.",
       values: submittedTextFields(form),
     };
   }

@@ -30,7 +30,8 @@ export function IntegrationPanel({ helpCenterOrigin, issuer, audience }: { helpC
       </dl>
       <p className="mt-4 text-sm text-slate-600">
         Mint the token in your Login URL handler with the shared secret (in <code>GATEHOUSE_SSO_SECRET</code>), with <code>jti</code> set to
-        the <code>key</code> we sent, and redirect the browser:
+        the <code>key</code> we sent, and redirect the browser. Sending readers in from your own app instead (no Login URL needed), set{" "}
+        <code>jti</code> to a fresh random value for every token:
       </p>
       <div className="mt-3 space-y-3">
         {LANGUAGES.map((language) => {

@@ -79,10 +79,12 @@ export function JwtSettingsForm({ subdomain, hasSecret, initial }: { subdomain: 
           hint={`How long a reader stays signed in to the help center after a sign-in: ${SESSION_LENGTH_MINUTES.min} to ${SESSION_LENGTH_MINUTES.max} (30 days); 720 is 12 hours. Applies to sign-ins from now on; to cut short the sessions already open, use Sign everyone out under Sessions.`} />
       </div>
       <div className="flex items-start gap-3">
-        <input id="requireRedirectKey" name="requireRedirectKey" type="checkbox" defaultChecked={state.ok || !state.values ? initial.requireRedirectKey : state.values.requireRedirectKey === "on"} className="mt-1 h-4 w-4" aria-describedby="requireRedirectKey-hint" />
+        <input id="requireRedirectKey" name="requireRedirectKey" type="checkbox" defaultChecked={state.ok || !state.values ? initial.requireRedirectKey : state.values.requireRedirectKey === "on"} className="mt-1 h-4 w-4"
+          aria-invalid={errors.requireRedirectKey ? true : undefined} aria-describedby={errors.requireRedirectKey ? "requireRedirectKey-hint requireRedirectKey-error" : "requireRedirectKey-hint"} />
         <div>
           <label htmlFor="requireRedirectKey" className="text-sm font-medium">Only accept sign-ins that start at the help center</label>
           <p id="requireRedirectKey-hint" className="text-xs text-slate-500">Refuse tokens whose jti is not the key we sent to your Login URL. This stops login CSRF: someone sending a visitor a link with their own token, which signs the visitor in as them. Recommended, unless your app sends people straight in with tokens it starts itself.</p>
+          {errors.requireRedirectKey && <p id="requireRedirectKey-error" className="mt-1 text-sm text-red-700">{errors.requireRedirectKey}</p>}
         </div>
       </div>
       <FormMessage message={state.ok ? undefined : (localErrors ? "Some fields need attention." : state.message)} />
