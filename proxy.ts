@@ -42,5 +42,5 @@ export async function proxy(request: NextRequest) {
 export const config = {
   // /api, /sso and /js never go through the proxy: their handlers read the host themselves, and
   // the proxy would buffer request bodies (and cost a hop on the sign-in hot path).
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|api/|sso/|js/).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/|sso/|js/).*)"],
 };

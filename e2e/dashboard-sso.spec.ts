@@ -67,7 +67,7 @@ test("sign up → configure JWT → Generate → Apply → Regenerate (confirm) 
   // Private needs SSO on: refused first, with the reason; then on, then private.
   await page.getByRole("radio", { name: /^Private/ }).check();
   await page.getByRole("button", { name: "Save visibility" }).click();
-  await expect(page.getByText("A private help center needs working JWT SSO")).toBeVisible();
+  await expect(page.getByText("Every visitor of a private help center signs in at your Login URL first: turn SSO on, then make it private.")).toBeVisible();
   await page.getByRole("switch", { name: "SSO" }).click();
   await expect(page.getByRole("switch", { name: "SSO" })).toHaveAttribute("aria-checked", "true");
   await page.getByRole("radio", { name: /^Private/ }).check();
@@ -228,24 +228,36 @@ test("SSO for the widget and API alone: no Login URL needed, no private help cen
   await startAtHelpCenter.uncheck();
   await apply.click();
   await expect(page.getByText("JWT settings saved.")).toBeVisible();
+  // Pressed from the keyboard: focus stays on the switch while it saves and after.
   const sso = page.getByRole("switch", { name: "SSO" });
-  await sso.click();
-  await expect(page.getByRole("status").filter({ hasText: "SSO is on for the widget and the API. Set a Login URL so readers can sign in at the help center too." })).toBeVisible();
+  await sso.focus();
+  await page.keyboard.press("Enter");
+  const switchMessage = page.getByRole("status").filter({ hasText: "SSO is on for the widget and the API. Set a Login URL so readers can sign in at the help center too." });
+  await expect(switchMessage).toBeVisible();
   await expect(sso).toHaveAttribute("aria-checked", "true");
+  await expect(sso).toBeFocused();
 
   // Nobody could start a sign-in at a private help center without one.
   await page.getByRole("radio", { name: /^Private/ }).check();
-  await page.getByRole("button", { name: "Save visibility" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "A private help center needs working JWT SSO" })).toBeVisible();
-  await page.goto(`/dashboard/${tenant.subdomain}`);
-  await expect(page.getByText("Widget and API only")).toBeVisible();
-  await expect(page.getByText("Tokens work, but there is no Login URL: the help center offers no Sign in.")).toBeVisible();
+  const saveVisibility = page.getByRole("button", { name: "Save visibility" });
+  await saveVisibility.focus();
+  await page.keyboard.press("Enter");
+  const visibilityRefusal = page.getByRole("alert").filter({ hasText: "Every visitor of a private help center signs in at your Login URL first: set the Login URL, then make it private." });
+  await expect(visibilityRefusal).toBeVisible();
+  await expect(saveVisibility).toBeFocused();
+  const overview = await page.context().newPage();
+  await overview.goto(`/dashboard/${tenant.subdomain}`);
+  await expect(overview.getByText("Widget and API only")).toBeVisible();
+  await expect(overview.getByText("Tokens work, but there is no Login URL: the help center offers no Sign in.")).toBeVisible();
+  await overview.close();
 
-  // With a Login URL it may be private; removing the Login URL then is refused, keeping what was typed.
-  await page.goto(settingsPage);
+  // With a Login URL it may be private, and the messages that asked for one are gone; removing the
+  // Login URL then is refused, keeping what was typed.
   await loginUrl.fill("https://app.example.com/sso/help");
   await apply.click();
   await expect(page.getByText("JWT settings saved.")).toBeVisible();
+  await expect(switchMessage).toBeHidden();
+  await expect(visibilityRefusal).toBeHidden();
   await page.getByRole("radio", { name: /^Private/ }).check();
   await page.getByRole("button", { name: "Save visibility" }).click();
   await expect(page.getByText("The help center is private.")).toBeVisible();

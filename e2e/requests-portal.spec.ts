@@ -198,7 +198,7 @@ test("signed out, /requests goes to sign-in on public and private help centers, 
   const response = await page.goto(`${noSso.origin}/requests`);
   expect(response?.status()).toBe(200);
   await expect(page).toHaveURL(`${noSso.origin}/requests`);
-  await expect(page.getByRole("heading", { name: "Requests are not available yet" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Requests need you to be signed in" })).toBeVisible();
   await expect(page.getByLabel("Subject", { exact: true })).toHaveCount(0);
 });
 

@@ -36,6 +36,19 @@ test("a public tenant's host shows its help-center home with its categories, and
   await expect(page.getByRole("heading", { name: "Billing", level: 1 })).toBeVisible();
 });
 
+test("pages name their icon, and it is served on a help center's host and the dashboard's (no 404 per page view)", async ({ page }) => {
+  const tenant = await createTenant({ prefix: "icon", categories });
+  for (const origin of [tenant.origin, ""]) {
+    await page.goto(`${origin}/`);
+    const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
+    expect(href).toMatch(/^\/icon\.svg/);
+    // Opened by the browser: Node's DNS does not resolve *.localhost.
+    const icon = await page.goto(new URL(href!, page.url()).href);
+    expect(icon?.status()).toBe(200);
+    expect(icon?.headers()["content-type"]).toContain("image/svg+xml");
+  }
+});
+
 test("one tenant's content is not reachable on another tenant's host", async ({ page }) => {
   const owner = await createTenant({ prefix: "owner", categories });
   const other = await createTenant({ prefix: "other" });

@@ -62,8 +62,9 @@ describe("explainEvent: a refusal at the start of a sign-in (/sso/login)", () =>
       { label: "Not too many unfinished sign-ins started from one address", status: "not reached" },
     ]);
     expect(result.explanation).toBe(detail);
+    expect(result.fix).toMatch(/^Set the Login URL in Settings → Security → SSO\./);
     // Without a detail (SSO off, or an entry from before details were logged): the reason's title.
-    expect(explainEvent(rejected("sso_not_configured", { phase: "start" })).explanation).toBe(REASONS.sso_not_configured.title);
+    expect(explainEvent(rejected("sso_not_configured", { phase: "start" }))).toMatchObject({ explanation: REASONS.sso_not_configured.title, fix: REASONS.sso_not_configured.ownerHint });
     expect(explainEvent(rejected("sso_not_configured")).steps.map((step) => step.label)).toEqual(VERIFICATION_STEPS.map((step) => step.label));
   });
 });

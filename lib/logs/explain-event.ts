@@ -36,6 +36,10 @@ export const START_STEPS: readonly { label: string; reasons: readonly RejectionR
   { label: "Not too many unfinished sign-ins started from one address", reasons: ["too_many_sign_in_starts"] },
 ];
 
+/** A start refused with SSO on and a secret set: only the Login URL is missing. */
+const NO_LOGIN_URL_FIX =
+  "Set the Login URL in Settings → Security → SSO. If readers should only come in through your app (SSO for the widget and API alone), nothing should link to /sso/login: find the link this visitor followed.";
+
 export type StepStatus = "passed" | "failed" | "not reached";
 
 export interface ExplainableEvent {
@@ -163,6 +167,6 @@ export function explainEvent(event: ExplainableEvent): Explanation {
     failedCheck: checks[failedAt]?.label ?? null,
     steps,
     explanation: specificExplanation(reason, event) ?? REASONS[reason].title,
-    fix: REASONS[reason].ownerHint,
+    fix: reason === "sso_not_configured" && checks === START_STEPS && typeof event.details.detail === "string" ? NO_LOGIN_URL_FIX : REASONS[reason].ownerHint,
   };
 }

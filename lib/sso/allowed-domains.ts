@@ -13,7 +13,11 @@ export type DomainParse = { ok: true; domain: string } | { ok: false; message: s
  * One entry as an admin typed it, normalized to a lowercase hostname pattern. A pasted URL
  * ("https://app.example.com/path") is reduced to its hostname; ports are not part of the rule.
  */
-export function parseAllowedDomain(input: string): DomainParse {
+export function parseAllowedDomain(
+  input: string,
+  /** how the form asking for it shows a good value; the custom-domain field (one host, no list) has its own */
+  form: { example: string; oneOfAList: boolean } = { example: "app.example.com", oneOfAList: true },
+): DomainParse {
   let value = input.trim().toLowerCase();
   if (value === "") return { ok: false, message: "Enter a domain." };
   if (/^[a-z][a-z0-9+.-]*:\/\//.test(value)) {
@@ -24,7 +28,10 @@ export function parseAllowedDomain(input: string): DomainParse {
     }
   }
   value = value.replace(/\/.*$/, "").replace(/:\d+$/, "").replace(/\.$/, "");
-  if (/\s/.test(value)) return { ok: false, message: `"${input.trim()}" is not a domain name: one domain per line.` };
+  if (/\s/.test(value)) {
+    const advice = form.oneOfAList ? "one domain per line" : `write one host name, like ${form.example}`;
+    return { ok: false, message: `"${input.trim()}" is not a domain name: ${advice}.` };
+  }
   // An internationalized name (bücher.example) is compared as browsers send it: in punycode.
   if (/[^\x00-\x7f]/.test(value)) {
     try {
@@ -39,7 +46,7 @@ export function parseAllowedDomain(input: string): DomainParse {
   if (value.length > 253 || !DOMAIN_PATTERN.test(value)) return { ok: false, message: `"${input.trim()}" is not a valid domain name.` };
   // "intranet" alone is almost always a typo or a split line; localhost is the one real exception.
   if (!value.includes(".") && value !== "localhost") {
-    return { ok: false, message: `"${input.trim()}" is not a full domain name: write it like app.example.com.` };
+    return { ok: false, message: `"${input.trim()}" is not a full domain name: write it like ${form.example}.` };
   }
   return { ok: true, domain: value };
 }

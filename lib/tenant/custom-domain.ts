@@ -18,7 +18,7 @@ export function parseCustomDomain(input: string, rootHostname: string): CustomDo
   const typed = input.trim();
   if (typed === "") return { ok: true, domain: null };
   if (typed.includes("*")) return { ok: false, message: `A custom domain is one exact host name, without wildcards: for example ${CUSTOM_DOMAIN_EXAMPLE}.` };
-  const parsed = parseAllowedDomain(typed);
+  const parsed = parseAllowedDomain(typed, { example: CUSTOM_DOMAIN_EXAMPLE, oneOfAList: false });
   if (!parsed.ok) return parsed;
   const domain = parsed.domain;
   // An IPv4 address ends in a number, as no top-level domain does; IPv6 never gets past the parser.

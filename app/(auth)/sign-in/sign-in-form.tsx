@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormField, FormMessage } from "@/components/form-field";
 import { SIGN_IN_ERRORS } from "@/lib/auth/sign-in-errors";
+import { SubmitButton } from "@/components/submit-button";
 
 /** @param destination a path of this site, already checked on the server (lib/auth/sign-in-destination.ts) */
 export function SignInForm({ destination }: { destination: string }) {
@@ -38,9 +39,9 @@ export function SignInForm({ destination }: { destination: string }) {
       <FormField id="email" label="Email" type="email" autoComplete="email" required />
       <FormField id="password" label="Password" type="password" autoComplete="current-password" required />
       <FormMessage message={error} />
-      <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <SubmitButton pending={pending} className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 aria-disabled:opacity-60">
         {pending ? "Signing in…" : "Sign in"}
-      </button>
+      </SubmitButton>
     </form>
   );
 }

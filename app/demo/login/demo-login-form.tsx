@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { demoSignIn, type DemoSignInState } from "./actions";
+import { SubmitButton } from "@/components/submit-button";
 
 export function DemoLoginForm({ keyParam, returnTo }: { keyParam: string; returnTo: string }) {
   const [state, action, pending] = useActionState<DemoSignInState, FormData>(demoSignIn, {});
@@ -24,10 +25,10 @@ export function DemoLoginForm({ keyParam, returnTo }: { keyParam: string; return
         {state.fieldErrors?.name && <p id="name-error" className="mt-1 text-sm text-red-700">{state.fieldErrors.name}</p>}
       </div>
       {state.message && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{state.message}</p>}
-      <button type="submit" disabled={pending}
-        className="w-full rounded-md bg-slate-900 px-4 py-2 font-medium text-white hover:bg-slate-800 disabled:opacity-60">
+      <SubmitButton pending={pending}
+        className="w-full rounded-md bg-slate-900 px-4 py-2 font-medium text-white hover:bg-slate-800 aria-disabled:opacity-60">
         {pending ? "Signing in…" : "Sign in to Acme"}
-      </button>
+      </SubmitButton>
     </form>
   );
 }

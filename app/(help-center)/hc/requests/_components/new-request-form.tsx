@@ -6,6 +6,7 @@ import { FormField, FormMessage } from "@/components/form-field";
 import { TextAreaField } from "@/components/textarea-field";
 import { MESSAGE_MAX, SUBJECT_MAX } from "@/lib/requests/schemas";
 import { raiseRequest, type RequestFormState } from "../actions";
+import { SubmitButton } from "@/components/submit-button";
 
 export function NewRequestForm({ signInHref }: { signInHref: string }) {
   const [state, action, pending] = useActionState<RequestFormState, FormData>(raiseRequest, {});
@@ -40,9 +41,9 @@ export function NewRequestForm({ signInHref }: { signInHref: string }) {
             {state.requestId && <Link href={`/requests/${state.requestId}`} className="font-medium underline">View your request</Link>}
           </p>
         )}
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <SubmitButton pending={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 aria-disabled:opacity-60">
           {pending ? "Sending…" : "Send request"}
-        </button>
+        </SubmitButton>
       </form>
     </section>
   );

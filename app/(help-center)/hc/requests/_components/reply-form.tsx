@@ -5,6 +5,7 @@ import { FormMessage } from "@/components/form-field";
 import { TextAreaField } from "@/components/textarea-field";
 import { MESSAGE_MAX } from "@/lib/requests/schemas";
 import { replyToOwnRequest, type ReplyFormState } from "../actions";
+import { SubmitButton } from "@/components/submit-button";
 
 export function ReplyForm({ requestId, reopens, signInHref }: { requestId: string; reopens: boolean; signInHref: string }) {
   const [state, action, pending] = useActionState<ReplyFormState, FormData>(replyToOwnRequest.bind(null, requestId), {});
@@ -31,9 +32,9 @@ export function ReplyForm({ requestId, reopens, signInHref }: { requestId: strin
         </p>
       )}
       {state.ok && <FormMessage tone="success" message={state.message} />}
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <SubmitButton pending={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 aria-disabled:opacity-60">
         {pending ? "Sending…" : "Send reply"}
-      </button>
+      </SubmitButton>
     </form>
   );
 }

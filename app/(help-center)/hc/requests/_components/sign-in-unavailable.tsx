@@ -6,7 +6,7 @@ import Link from "next/link";
 export function SignInUnavailable({ helpCenterName }: { helpCenterName: string }) {
   return (
     <section className="mx-auto max-w-lg rounded-lg border border-slate-200 p-6">
-      <h1 className="text-2xl font-semibold">Requests are not available yet</h1>
+      <h1 className="text-2xl font-semibold">Requests need you to be signed in</h1>
       <p className="mt-3 text-slate-600">
         To raise a request you need to be signed in, and signing in does not start on this site. If {helpCenterName}&apos;s own app links you
         here signed in, come back that way; otherwise please contact them the way you usually do. Once you are signed in, your requests will

@@ -10,6 +10,7 @@ import { addArticle, saveArticle, type ArticleState } from "../actions";
 import { MarkdownEditor } from "./markdown-editor";
 import { TitleSlugFields } from "./title-slug-fields";
 import { useFocusFirstError } from "@/components/use-focus-first-error";
+import { SubmitButton } from "@/components/submit-button";
 
 /**
  * A body over the limit is not sent: the editor's counter already says why, and focus goes there.
@@ -107,9 +108,9 @@ export function ArticleForm({
         <FormMessage message={state.ok ? undefined : state.message} />
         {state.ok && <FormMessage tone="success" message={state.message} />}
         <div className="flex items-center gap-4">
-          <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          <SubmitButton pending={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 aria-disabled:opacity-60">
             {pending ? "Saving…" : article ? "Save article" : "Create article"}
-          </button>
+          </SubmitButton>
           <Link href={`/dashboard/${subdomain}/content`} className="text-sm text-brand-700 hover:underline">Back to content</Link>
         </div>
       </div>

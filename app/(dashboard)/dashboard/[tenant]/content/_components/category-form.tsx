@@ -7,6 +7,7 @@ import { CATEGORY_DESCRIPTION_MAX, CATEGORY_POSITION_MAX, CATEGORY_TITLE_MAX } f
 import { addCategory, saveCategory, type CategoryState } from "../actions";
 import { TitleSlugFields } from "./title-slug-fields";
 import { useFocusFirstError } from "@/components/use-focus-first-error";
+import { SubmitButton } from "@/components/submit-button";
 
 export interface EditableCategory {
   id: string;
@@ -69,9 +70,9 @@ export function CategoryForm({ subdomain, category, defaultPosition = 0 }: { sub
       <FormMessage message={state.ok ? undefined : state.message} />
       {state.ok && <FormMessage tone="success" message={state.message} />}
       <div className="flex items-center gap-4">
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <SubmitButton pending={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 aria-disabled:opacity-60">
           {pending ? "Saving…" : category ? "Save category" : "Create category"}
-        </button>
+        </SubmitButton>
         <Link href={`/dashboard/${subdomain}/content`} className="text-sm text-brand-700 hover:underline">
           Back to content
         </Link>

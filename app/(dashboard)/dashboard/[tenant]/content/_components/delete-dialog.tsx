@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { FormMessage } from "@/components/form-field";
 import type { ActionState } from "@/lib/auth/member-action";
 import { removeArticle, removeCategory } from "../actions";
+import { SubmitButton } from "@/components/submit-button";
 
 // Deleting asks first. Radix traps focus in the dialog, closes on Escape and returns focus to the
 // button. The dialog stays open while the delete runs and shows a refusal in place; on success
@@ -53,9 +54,9 @@ export function DeleteDialog({
               </button>
             </Dialog.Close>
             {!blocked && (
-              <button type="submit" disabled={pending} className="rounded-md bg-red-600 px-4 py-2 text-sm font-medium text-white hover:bg-red-700 disabled:opacity-60">
+              <SubmitButton pending={pending} className="rounded-md bg-red-600 px-4 py-2 text-sm font-medium text-white hover:bg-red-700 aria-disabled:opacity-60">
                 {pending ? "Deleting…" : `Delete ${kind}`}
-              </button>
+              </SubmitButton>
             )}
           </form>
         </Dialog.Content>

@@ -7,6 +7,7 @@ import type { ActionState } from "@/lib/auth/member-action";
 import { MESSAGE_MAX, type RequestStatus } from "@/lib/requests/schemas";
 import { replyToRequest } from "../actions";
 import { StatusSelect } from "./status-select";
+import { SubmitButton } from "@/components/submit-button";
 
 type ReplyState = ActionState<"body" | "status" | "requestId">;
 
@@ -27,9 +28,9 @@ export function StaffReplyForm({ subdomain, requestId }: { subdomain: string; re
         <StatusSelect id="reply-status" label="Status after sending" defaultValue={(values?.status as RequestStatus | undefined) ?? "answered"} error={state.fieldErrors?.status} />
         <FormMessage message={state.ok ? undefined : (state.fieldErrors?.requestId ?? state.message)} />
         {state.ok && <FormMessage tone="success" message={state.message} />}
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <SubmitButton pending={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 aria-disabled:opacity-60">
           {pending ? "Sending…" : "Send reply"}
-        </button>
+        </SubmitButton>
       </form>
     </section>
   );

@@ -6,6 +6,7 @@ import type { ActionState } from "@/lib/auth/member-action";
 import type { RequestStatus } from "@/lib/requests/schemas";
 import { changeRequestStatus } from "../actions";
 import { StatusSelect } from "./status-select";
+import { SubmitButton } from "@/components/submit-button";
 
 // Changing the status without replying, e.g. closing a request that needs nothing more.
 export function StatusForm({ subdomain, requestId, status }: { subdomain: string; requestId: string; status: RequestStatus }) {
@@ -19,9 +20,9 @@ export function StatusForm({ subdomain, requestId, status }: { subdomain: string
         <div className="min-w-64 flex-1">
           <StatusSelect id="status" label="Request status" defaultValue={status} error={state.fieldErrors?.status} />
         </div>
-        <button type="submit" disabled={pending} className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-50 disabled:opacity-60">
+        <SubmitButton pending={pending} className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-50 aria-disabled:opacity-60">
           {pending ? "Saving…" : "Update status"}
-        </button>
+        </SubmitButton>
       </form>
       <div className="mt-3">
         <FormMessage message={state.ok ? undefined : (state.fieldErrors?.requestId ?? state.message)} />

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { FormField, FormMessage } from "@/components/form-field";
 import type { ActionState } from "@/lib/auth/member-action";
 import { saveGeneralSettings } from "./actions";
+import { SubmitButton } from "@/components/submit-button";
 
 export function GeneralForm({ subdomain, name, address, logRetentionDays }: { subdomain: string; name: string; address: string; logRetentionDays: number }) {
   const [state, action, pending] = useActionState<ActionState<"name" | "logRetentionDays">, FormData>(saveGeneralSettings.bind(null, subdomain), {});
@@ -16,9 +17,9 @@ export function GeneralForm({ subdomain, name, address, logRetentionDays }: { su
         hint="Older events are deleted automatically. 1 to 3650 days; 30 by default." />
       <FormMessage message={state.ok ? undefined : state.message} />
       {state.ok && <FormMessage tone="success" message={state.message} />}
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <SubmitButton pending={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 aria-disabled:opacity-60">
         {pending ? "Saving…" : "Save"}
-      </button>
+      </SubmitButton>
     </form>
   );
 }

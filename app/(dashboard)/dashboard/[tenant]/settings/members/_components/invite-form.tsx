@@ -5,6 +5,7 @@ import { CopyButton } from "@/components/copy-button";
 import { FormField, FormMessage } from "@/components/form-field";
 import type { ActionState } from "@/lib/auth/member-action";
 import { inviteMember } from "../actions";
+import { SubmitButton } from "@/components/submit-button";
 
 type InviteState = ActionState<"email" | "role"> & { link?: string };
 
@@ -25,9 +26,9 @@ export function InviteForm({ subdomain, canInviteOwners }: { subdomain: string; 
           </select>
           {state.fieldErrors?.role && <p id="role-error" className="mt-1 text-sm text-red-700">{state.fieldErrors.role}</p>}
         </div>
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <SubmitButton pending={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 aria-disabled:opacity-60">
           {pending ? "Creating link…" : "Create invite link"}
-        </button>
+        </SubmitButton>
       </form>
       {state.ok && state.link ? (
         <div className="mt-4 rounded-md bg-green-50 p-3 text-sm" role="status">

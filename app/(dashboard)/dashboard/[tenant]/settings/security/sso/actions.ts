@@ -132,14 +132,27 @@ export const toggleSso = memberAction(SETTINGS_ROLES, toggleSchema, async ({ ena
 export const setVisibility = memberAction(SETTINGS_ROLES, visibilitySchema, async ({ visibility }, member) => {
   const changed = await setTenantVisibility(member.tenant.id, visibility);
   if (!changed.ok) {
-    return {
-      fieldErrors: { visibility: "A private help center needs working JWT SSO: set the Login URL, generate a secret and turn SSO on first." },
-    };
+    // Name only what is missing: an admin with SSO on for the widget needs just the Login URL.
+    const settings = await findSsoSettings(member.tenant.id);
+    const missing = [
+      !settings?.loginUrl && "set the Login URL",
+      !settings?.hasSecret && "generate a shared secret",
+      !settings?.enabled && "turn SSO on",
+    ].filter(Boolean);
+    const visibilityError = missing.length
+      ? `Every visitor of a private help center signs in at your Login URL first: ${joinSteps(missing as string[])}, then make it private.`
+      : "The sign-in settings changed while you saved: save again.";
+    return { fieldErrors: { visibility: visibilityError } };
   }
   await recordAudit(member.tenant.id, member, "tenant.visibility.changed", { visibility });
   revalidatePath(page(member.tenant.subdomain));
   return { ok: true, message: visibility === "private" ? "The help center is private." : "The help center is public." };
 });
+
+/** "a, b and c" */
+function joinSteps(steps: string[]): string {
+  return steps.length <= 1 ? (steps[0] ?? "") : `${steps.slice(0, -1).join(", ")} and ${steps.at(-1)}`;
+}
 
 export const notifyMe = memberAction(SETTINGS_ROLES, providerSchema, async ({ provider }, member) => {
   await recordProviderInterest(member.tenant.id, member.userId, provider);

@@ -4,6 +4,7 @@ import { requireMember, SETTINGS_ROLES } from "@/lib/auth/require-member";
 import { countLiveEndUserSessions } from "@/lib/data/end-user-sessions";
 import { findSsoSettings } from "@/lib/data/sso-config";
 import { SESSION_LENGTH_MINUTES, sessionLengthMinutesOf } from "@/lib/sso/session-length";
+import { ssoSetupState } from "@/lib/sso/sign-in-gate";
 import { listProviderInterests } from "@/lib/data/tenants";
 import { env } from "@/lib/env";
 import { helpCenterAddress } from "@/lib/tenant/help-center-address";
@@ -64,7 +65,8 @@ export default async function SsoSettingsPage({ params }: Props) {
             Let your product sign people in to {member.tenant.name}: your backend signs a short-lived token, and we trust it.
           </p>
         </div>
-        <SsoToggle subdomain={subdomain} enabled={settings?.enabled ?? false} />
+        {/* Remounted when the Login URL changes: "set a Login URL" must not outlive its cause. */}
+        <SsoToggle key={settings?.loginUrl ?? ""} subdomain={subdomain} enabled={settings?.enabled ?? false} />
       </header>
 
       <nav aria-label="On this page" className="rounded-lg bg-slate-50 px-4 py-3 text-sm">
@@ -142,9 +144,10 @@ export default async function SsoSettingsPage({ params }: Props) {
         />
       </Section>
 
-      <VisibilityForm subdomain={subdomain} visibility={member.tenant.visibility} />
+      {/* Remounted when SSO's setup changes, so a refusal that named what was missing goes once it is fixed. */}
+      <VisibilityForm key={ssoSetupState(settings)} subdomain={subdomain} visibility={member.tenant.visibility} />
 
-      <IntegrationPanel helpCenterOrigin={helpCenterOrigin} issuer={settings?.issuer ?? null} audience={settings?.audience ?? null} />
+      <IntegrationPanel helpCenterOrigin={helpCenterOrigin} issuer={settings?.issuer ?? null} audience={settings?.audience ?? null} requireRedirectKey={settings?.requireRedirectKey ?? false} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { FormMessage } from "@/components/form-field";
 import type { ActionState } from "@/lib/auth/member-action";
 import { applyAllowedDomains } from "../actions";
 import type { AllowedDomainsField } from "../schemas";
+import { SubmitButton } from "@/components/submit-button";
 
 interface Props {
   subdomain: string;
@@ -72,9 +73,9 @@ export function AllowedDomainsForm({ subdomain, helpCenterHost, allowedDomains, 
 
       <FormMessage message={state.ok ? undefined : state.message} />
       {state.ok && <FormMessage tone="success" message={state.message} />}
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <SubmitButton pending={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 aria-disabled:opacity-60">
         {pending ? "Saving…" : "Save allowed domains"}
-      </button>
+      </SubmitButton>
     </form>
   );
 }

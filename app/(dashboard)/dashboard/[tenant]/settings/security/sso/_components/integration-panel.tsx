@@ -8,7 +8,7 @@ const LANGUAGES: { id: ExampleLanguage; label: string }[] = [
   { id: "python", label: "Python" },
 ];
 
-export function IntegrationPanel({ helpCenterOrigin, issuer, audience }: { helpCenterOrigin: string; issuer: string | null; audience: string | null }) {
+export function IntegrationPanel({ helpCenterOrigin, issuer, audience, requireRedirectKey }: { helpCenterOrigin: string; issuer: string | null; audience: string | null; requireRedirectKey: boolean }) {
   const urls = [
     { label: "Sign-in endpoint (send the token here)", value: `${helpCenterOrigin}/sso/jwt` },
     { label: "Sign-out", value: `${helpCenterOrigin}/sso/logout` },
@@ -30,8 +30,9 @@ export function IntegrationPanel({ helpCenterOrigin, issuer, audience }: { helpC
       </dl>
       <p className="mt-4 text-sm text-slate-600">
         Mint the token in your Login URL handler with the shared secret (in <code>GATEHOUSE_SSO_SECRET</code>), with <code>jti</code> set to
-        the <code>key</code> we sent, and redirect the browser. Sending readers in from your own app instead (no Login URL needed), set{" "}
-        <code>jti</code> to a fresh random value for every token:
+        the <code>key</code> we sent, and redirect the browser
+        {/* Refused with "Only accept sign-ins that start at the help center": not offered then. */}
+        {requireRedirectKey ? ":" : <>. Sending readers in from your own app instead (no Login URL needed), set <code>jti</code> to a fresh random value for every token:</>}
       </p>
       <div className="mt-3 space-y-3">
         {LANGUAGES.map((language) => {

@@ -87,7 +87,8 @@ export function JwtSettingsForm({ subdomain, hasSecret, initial }: { subdomain: 
           {errors.requireRedirectKey && <p id="requireRedirectKey-error" className="mt-1 text-sm text-red-700">{errors.requireRedirectKey}</p>}
         </div>
       </div>
-      <FormMessage message={state.ok ? undefined : (localErrors ? "Some fields need attention." : state.message)} />
+      {/* A mistake caught here replaces whatever the last save said, success included. */}
+      <FormMessage message={localErrors ? "Some fields need attention." : state.ok ? undefined : state.message} />
       {state.ok && !localErrors && <FormMessage tone="success" message={state.message} />}
       <button ref={applyButton} type="submit" aria-disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 aria-disabled:opacity-60">
         {pending ? "Saving…" : "Apply JWT Settings"}

@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useRef } from "react";
 import type { ActionState } from "@/lib/auth/member-action";
 import { notifyMe } from "../actions";
+import { SubmitButton } from "@/components/submit-button";
 
 const COMING_SOON = [
   { id: "saml", name: "SAML 2.0" },
@@ -26,9 +27,9 @@ function NotifyMe({ subdomain, provider, requested }: { subdomain: string; provi
   return (
     <form action={action}>
       <input type="hidden" name="provider" value={provider} />
-      <button type="submit" disabled={pending} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-60">
+      <SubmitButton pending={pending} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 aria-disabled:opacity-60">
         {pending ? "Saving…" : "Notify me when this ships"}
-      </button>
+      </SubmitButton>
       {state.message && !state.ok && <p className="mt-1 text-sm text-red-700">{state.message}</p>}
     </form>
   );

@@ -25,7 +25,7 @@ export function SignOutEveryone({ subdomain, liveSessions }: { subdomain: string
           </button>
         }
         title="Sign everyone out of the help center?"
-        description="Every reader's session ends now, on every device, and each of them has to sign in again: a private help center sends them to your Login URL on their next visit; on a public one they press Sign in (or come back through your app's links, without a Login URL). Nothing else changes."
+        description="Every reader's session ends now, on every device, and each of them has to sign in again: a private help center sends them to your Login URL on their next visit; a public one they sign in again when they need to. Nothing else changes."
         confirmLabel="Sign everyone out"
         onConfirm={() => {
           if (!pending) form.current?.requestSubmit();

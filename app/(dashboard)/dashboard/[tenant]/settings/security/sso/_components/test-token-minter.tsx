@@ -7,6 +7,7 @@ import { END_USER_ROLES } from "@/lib/sso/profile-claims";
 import { mintTestToken, type MintTokenState } from "../actions";
 import { KindChoice } from "./kind-choice";
 import { MintedToken } from "./minted-token";
+import { SubmitButton } from "@/components/submit-button";
 
 interface Props {
   subdomain: string;
@@ -47,9 +48,9 @@ export function TestTokenMinter({ subdomain, helpCenterOrigin, hasSecret, ssoEna
         </div>
         <KindChoice name="kind" idPrefix="mint-kind" value={kind} onChange={setKind} error={errors.kind} />
         {!state.ok && <FormMessage message={state.message} />}
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <SubmitButton pending={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 aria-disabled:opacity-60">
           {pending ? "Minting…" : "Mint test token"}
-        </button>
+        </SubmitButton>
       </form>
       {state.ok && state.token && state.kind && (
         <MintedToken token={state.token} kind={state.kind} message={state.message ?? ""} helpCenterOrigin={helpCenterOrigin} ssoEnabled={ssoEnabled} requireRedirectKey={requireRedirectKey} />

@@ -6,6 +6,7 @@ import { FormMessage } from "@/components/form-field";
 import { testToken, type TestTokenState } from "../actions";
 import { KindChoice } from "./kind-choice";
 import { TokenCheckReportView } from "./token-check-report";
+import { SubmitButton } from "@/components/submit-button";
 
 /**
  * "Test a token": the token goes to the server in the POST body of a server action, never in a
@@ -43,9 +44,9 @@ export function TokenTester({ subdomain }: { subdomain: string }) {
         </div>
         <KindChoice name="kind" idPrefix="tester-kind" value={kind} onChange={setKind} error={state.fieldErrors?.kind} />
         {!state.ok && <FormMessage message={state.message} />}
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <SubmitButton pending={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 aria-disabled:opacity-60">
           {pending ? "Testing…" : "Test token"}
-        </button>
+        </SubmitButton>
       </form>
       {state.ok && state.report && <TokenCheckReportView report={state.report} />}
     </div>

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { FormMessage } from "@/components/form-field";
 import type { ActionState } from "@/lib/auth/member-action";
 import { setVisibility } from "../actions";
+import { SubmitButton } from "@/components/submit-button";
 
 export function VisibilityForm({ subdomain, visibility }: { subdomain: string; visibility: "public" | "private" }) {
   const [state, action, pending] = useActionState<ActionState<"visibility">, FormData>(setVisibility.bind(null, subdomain), {});
@@ -24,9 +25,9 @@ export function VisibilityForm({ subdomain, visibility }: { subdomain: string; v
         </fieldset>
         {state.fieldErrors?.visibility && <p id="visibility-error" role="alert" className="text-sm text-red-700">{state.fieldErrors.visibility}</p>}
         {state.ok && <FormMessage tone="success" message={state.message} />}
-        <button type="submit" disabled={pending} className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-50 disabled:opacity-60">
+        <SubmitButton pending={pending} className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-50 aria-disabled:opacity-60">
           {pending ? "Saving…" : "Save visibility"}
-        </button>
+        </SubmitButton>
       </form>
     </section>
   );
