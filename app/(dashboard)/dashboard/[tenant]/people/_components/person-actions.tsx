@@ -5,6 +5,7 @@ import { ConfirmDialog } from "@/components/confirm-dialog";
 import { FormMessage } from "@/components/form-field";
 import type { ActionState } from "@/lib/auth/member-action";
 import { liftSuspension, signOutEverywhere, suspendPerson } from "../actions";
+import { SubmitButton } from "@/components/submit-button";
 
 type Kind = "suspend" | "lift" | "signOut";
 
@@ -58,23 +59,23 @@ export function PersonActions({ subdomain, person }: { subdomain: string; person
         {person.suspended ? (
           <form action={liftAction} onSubmit={submitting("lift")}>
             <input type="hidden" name="endUserId" value={person.id} />
-            <button type="submit" aria-disabled={pending} className={`${button} bg-brand-600 text-white hover:bg-brand-700`}>
+            <SubmitButton pending={pending} className={`${button} bg-brand-600 text-white hover:bg-brand-700`}>
               {lifting ? "Lifting…" : "Lift suspension"}
-            </button>
+            </SubmitButton>
           </form>
         ) : (
           <form ref={suspendForm} action={suspendAction} onSubmit={submitting("suspend")}>
             <input type="hidden" name="endUserId" value={person.id} />
-            <button ref={suspendButton} type="submit" aria-disabled={pending} className={`${button} bg-red-600 text-white hover:bg-red-700`}>
+            <SubmitButton ref={suspendButton} pending={pending} className={`${button} bg-red-600 text-white hover:bg-red-700`}>
               {suspending ? "Suspending…" : "Suspend"}
-            </button>
+            </SubmitButton>
           </form>
         )}
         <form action={signOutAction} onSubmit={submitting("signOut")}>
           <input type="hidden" name="endUserId" value={person.id} />
-          <button type="submit" aria-disabled={pending} className={`${button} border border-slate-300 hover:bg-slate-50`}>
+          <SubmitButton pending={pending} className={`${button} border border-slate-300 hover:bg-slate-50`}>
             {signingOut ? "Signing out…" : "Sign out everywhere"}
-          </button>
+          </SubmitButton>
         </form>
       </div>
       <div ref={outcome} tabIndex={-1} className="mt-4 focus:outline-none">

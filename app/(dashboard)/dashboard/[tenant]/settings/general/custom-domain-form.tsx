@@ -9,6 +9,7 @@ import { useFocusFirstError } from "@/components/use-focus-first-error";
 import type { ActionState } from "@/lib/auth/member-action";
 import { parseCustomDomain } from "@/lib/tenant/custom-domain";
 import { saveCustomDomain, verifyCustomDomain } from "./actions";
+import { SubmitButton } from "@/components/submit-button";
 
 export interface PendingDomain {
   domain: string;
@@ -91,9 +92,9 @@ export function CustomDomainForm({
         {latest === "save" && <FormMessage message={localErrors ? "Some fields need attention." : state.ok ? undefined : state.message} />}
         {latest === "save" && state.ok && !localErrors && <FormMessage tone="success" message={state.message} />}
         {latest === "verify" && verifyState.ok && <FormMessage tone="success" message={verifyState.message} />}
-        <button ref={saveButton} type="submit" aria-disabled={saving} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 aria-disabled:opacity-60">
+        <SubmitButton ref={saveButton} pending={saving} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 aria-disabled:opacity-60">
           {saving ? "Saving…" : "Save domain"}
-        </button>
+        </SubmitButton>
         <ConfirmDialog
           {...removal.dialog}
           returnFocusTo={saveButton}
@@ -172,9 +173,9 @@ function VerifyDomain({
         }}
       >
         <FormMessage message={failure} />
-        <button ref={verifyButton} type="submit" aria-disabled={checking} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 aria-disabled:opacity-60">
+        <SubmitButton ref={verifyButton} pending={checking} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 aria-disabled:opacity-60">
           {checking ? "Checking DNS…" : "Verify domain"}
-        </button>
+        </SubmitButton>
         <ConfirmDialog
           {...move.dialog}
           returnFocusTo={verifyButton}

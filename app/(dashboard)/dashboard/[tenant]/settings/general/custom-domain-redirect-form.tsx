@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { FormMessage } from "@/components/form-field";
 import type { ActionState } from "@/lib/auth/member-action";
 import { saveCustomDomainRedirect } from "./actions";
+import { SubmitButton } from "@/components/submit-button";
 
 /**
  * Settings → General → Custom domain, once a domain is served: whether readers who open the
@@ -49,9 +50,9 @@ export function CustomDomainRedirectForm({
       </div>
       <FormMessage message={state.ok ? undefined : state.message} />
       {state.ok && <FormMessage tone="success" message={state.message} />}
-      <button type="submit" aria-disabled={saving} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50 aria-disabled:opacity-60">
+      <SubmitButton pending={saving} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50 aria-disabled:opacity-60">
         {saving ? "Saving…" : "Save redirect"}
-      </button>
+      </SubmitButton>
     </form>
   );
 }

@@ -10,6 +10,7 @@ import type { ActionState } from "@/lib/auth/member-action";
 import { SESSION_LENGTH_MINUTES, ssoSettingsSchema, type SsoSettingsField } from "@/lib/sso/settings-schema";
 import { applyJwtSettings } from "../actions";
 import { SecretField } from "./secret-field";
+import { SubmitButton } from "@/components/submit-button";
 
 interface Initial {
   loginUrl: string;
@@ -90,9 +91,9 @@ export function JwtSettingsForm({ subdomain, hasSecret, initial }: { subdomain: 
       {/* A mistake caught here replaces whatever the last save said, success included. */}
       <FormMessage message={localErrors ? "Some fields need attention." : state.ok ? undefined : state.message} />
       {state.ok && !localErrors && <FormMessage tone="success" message={state.message} />}
-      <button ref={applyButton} type="submit" aria-disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 aria-disabled:opacity-60">
+      <SubmitButton ref={applyButton} pending={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 aria-disabled:opacity-60">
         {pending ? "Saving…" : "Apply JWT Settings"}
-      </button>
+      </SubmitButton>
       <ConfirmDialog
         {...pasteConfirmation.dialog}
         returnFocusTo={applyButton}
