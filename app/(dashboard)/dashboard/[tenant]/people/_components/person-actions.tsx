@@ -34,9 +34,11 @@ export function PersonActions({ subdomain, person }: { subdomain: string; person
     if (suspendState.message || liftState.message || signOutState.message) outcome.current?.focus();
   }, [suspendState, liftState, signOutState]);
 
-  /** Runs before each form is sent: one action at a time, and Suspend only once confirmed. */
+  /**
+   * Runs before each form is sent: Suspend only once confirmed. One action at a time: every button
+   * gets the combined `pending`, so SubmitButton ignores a press while any of them is answering.
+   */
   const submitting = (kind: Kind) => (event: FormEvent<HTMLFormElement>) => {
-    if (pending) return event.preventDefault();
     if (kind === "suspend" && !confirmed.current) {
       event.preventDefault();
       setConfirming(true);

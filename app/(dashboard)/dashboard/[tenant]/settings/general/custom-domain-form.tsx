@@ -73,7 +73,7 @@ export function CustomDomainForm({
         action={action}
         noValidate
         onSubmit={(event) => {
-          if (saving) return event.preventDefault();
+          // A press while saving never gets here: SubmitButton ignores it.
           setLatest("save");
           const parsed = parseCustomDomain(String(new FormData(event.currentTarget).get("customDomain") ?? ""), rootHostname);
           if (!parsed.ok) {

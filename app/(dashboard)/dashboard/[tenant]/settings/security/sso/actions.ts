@@ -138,9 +138,9 @@ export const setVisibility = memberAction(SETTINGS_ROLES, visibilitySchema, asyn
       !settings?.loginUrl && "set the Login URL",
       !settings?.hasSecret && "generate a shared secret",
       !settings?.enabled && "turn SSO on",
-    ].filter(Boolean);
+    ].filter((step) => step !== false);
     const visibilityError = missing.length
-      ? `Every visitor of a private help center signs in at your Login URL first: ${joinSteps(missing as string[])}, then make it private.`
+      ? `Every visitor of a private help center signs in at your Login URL first: ${joinSteps(missing)}, then make it private.`
       : "The sign-in settings changed while you saved: save again.";
     return { fieldErrors: { visibility: visibilityError } };
   }

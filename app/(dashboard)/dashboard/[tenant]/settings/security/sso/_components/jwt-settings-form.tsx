@@ -51,9 +51,7 @@ export function JwtSettingsForm({ subdomain, hasSecret, initial }: { subdomain: 
       action={action}
       noValidate
       onSubmit={(event) => {
-        // The button stays focusable while saving (aria-disabled, so focus can come back to it
-        // from the confirmation); a second press must not send the form again.
-        if (pending) return event.preventDefault();
+        // A press while saving never gets here: SubmitButton ignores it.
         const fields = new FormData(event.currentTarget);
         const parsed = ssoSettingsSchema.safeParse(Object.fromEntries(fields));
         if (parsed.success) {
