@@ -245,6 +245,8 @@ test("SSO for the widget and API alone: no Login URL needed, no private help cen
   const visibilityRefusal = page.getByRole("alert").filter({ hasText: "Every visitor of a private help center signs in at your Login URL first: set the Login URL, then make it private." });
   await expect(visibilityRefusal).toBeVisible();
   await expect(saveVisibility).toBeFocused();
+  // The choice stays beside the reason it was refused.
+  await expect(page.getByRole("radio", { name: /^Private/ })).toBeChecked();
   const overview = await page.context().newPage();
   await overview.goto(`/dashboard/${tenant.subdomain}`);
   await expect(overview.getByText("Widget and API only")).toBeVisible();

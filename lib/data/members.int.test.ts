@@ -40,7 +40,7 @@ describe("members", () => {
     const { tenantId, users } = await tenantWith(["owner", "admin"]);
     expect(await changeMembership(tenantId, users[0]!.id, "admin", owner(users[0]!))).toEqual({ ok: false, reason: "last_owner" });
     expect(await changeMembership(tenantId, users[0]!.id, null, owner(users[0]!))).toEqual({ ok: false, reason: "last_owner" });
-    expect(await changeMembership(tenantId, users[1]!.id, "support", owner(users[0]!))).toEqual({ ok: true });
+    expect(await changeMembership(tenantId, users[1]!.id, "support", owner(users[0]!))).toEqual({ ok: true, email: users[1]!.email, previousRole: "admin" });
   });
 
   it("keeps one owner when two owners demote each other at the same moment", async () => {
@@ -93,8 +93,8 @@ describe("members", () => {
     expect(await changeMembership(tenantId, secondOwner.id, null, admin(anAdmin))).toEqual({ ok: false, reason: "owner_only" });
     expect(await changeMembership(tenantId, agent.id, "owner", admin(anAdmin))).toEqual({ ok: false, reason: "owner_only" });
     expect(await findMemberRole(tenantId, secondOwner.id)).toBe("owner");
-    expect(await changeMembership(tenantId, agent.id, "editor", admin(anAdmin))).toEqual({ ok: true });
-    expect(await changeMembership(tenantId, secondOwner.id, "admin", owner(users[0]!))).toEqual({ ok: true });
+    expect(await changeMembership(tenantId, agent.id, "editor", admin(anAdmin))).toEqual({ ok: true, email: agent.email, previousRole: "support" });
+    expect(await changeMembership(tenantId, secondOwner.id, "admin", owner(users[0]!))).toEqual({ ok: true, email: secondOwner.email, previousRole: "owner" });
   });
 
   it("an admin neither invites an owner nor replaces or revokes an owner's invite; revoking a gone invite says so", async () => {
@@ -106,10 +106,21 @@ describe("members", () => {
     expect(await createInvite(tenantId, email, "support", admin(anAdmin))).toEqual({ ok: false, reason: "owner_only" });
     const [pending] = await listPendingInvites(tenantId);
     expect(pending).toMatchObject({ email, role: "owner" });
-    expect(await revokeInvite(tenantId, pending!.id, admin(anAdmin))).toBe("owner_only");
+    expect(await revokeInvite(tenantId, pending!.id, admin(anAdmin))).toEqual({ status: "owner_only" });
     expect(await listPendingInvites(tenantId)).toHaveLength(1);
-    expect(await revokeInvite(tenantId, pending!.id, owner(theOwner))).toBe("revoked");
-    expect(await revokeInvite(tenantId, pending!.id, owner(theOwner))).toBe("not_found");
-    expect(await revokeInvite(tenantId, randomUUID(), admin(anAdmin))).toBe("not_found");
+    expect(await revokeInvite(tenantId, pending!.id, owner(theOwner))).toEqual({ status: "revoked", email, role: "owner" });
+    expect(await revokeInvite(tenantId, pending!.id, owner(theOwner))).toEqual({ status: "not_found" });
+    expect(await revokeInvite(tenantId, randomUUID(), admin(anAdmin))).toEqual({ status: "not_found" });
+  });
+
+  it("an admin revokes an invite below owner; another tenant's invite id is not found", async () => {
+    const { tenantId, users } = await tenantWith(["owner", "admin"]);
+    const other = await tenantWith(["owner"]);
+    const email = `agent-${randomBytes(3).toString("hex")}@example.com`;
+    inviteToken(await createInvite(tenantId, email, "support", admin(users[1]!)));
+    const [pending] = await listPendingInvites(tenantId);
+    expect(await revokeInvite(other.tenantId, pending!.id, owner(other.users[0]!))).toEqual({ status: "not_found" });
+    expect(await revokeInvite(tenantId, pending!.id, admin(users[1]!))).toEqual({ status: "revoked", email, role: "support" });
+    expect(await listPendingInvites(tenantId)).toHaveLength(0);
   });
 });

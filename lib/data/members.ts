@@ -78,17 +78,19 @@ export async function createInvite(tenantId: string, email: string, role: Member
   });
 }
 
-export type InviteRevocation = "revoked" | "owner_only" | "not_found";
+export type InviteRevocation = { status: "revoked"; email: string; role: MemberRole } | { status: "owner_only" } | { status: "not_found" };
 
 /** Deletes an unused invite of this tenant; an owner invite only when an owner asks. */
 export async function revokeInvite(tenantId: string, inviteId: string, actor: Actor): Promise<InviteRevocation> {
-  const deleted = await getDb().memberInvite.deleteMany({
-    where: { id: inviteId, tenantId, usedAt: null, ...invitesDroppableBy(actor) },
-  });
-  if (deleted.count > 0) return "revoked";
-  if (actor.role === "owner") return "not_found";
+  const [deleted] = await getDb().$queryRaw<{ email: string; role: MemberRole }[]>`
+    DELETE FROM member_invites
+     WHERE id = ${inviteId}::uuid AND tenant_id = ${tenantId}::uuid AND used_at IS NULL
+       AND (${actor.role === "owner"} OR role <> 'owner')
+    RETURNING email, role::text AS role`;
+  if (deleted) return { status: "revoked", email: deleted.email, role: deleted.role };
+  if (actor.role === "owner") return { status: "not_found" };
   const ownerInvite = await getDb().memberInvite.count({ where: { id: inviteId, tenantId, usedAt: null, role: "owner" } });
-  return ownerInvite > 0 ? "owner_only" : "not_found";
+  return ownerInvite > 0 ? { status: "owner_only" } : { status: "not_found" };
 }
 
 export async function findUsableInvite(token: string, now: Date = new Date()) {
@@ -121,7 +123,8 @@ export async function acceptInvite(token: string, user: { id: string; email: str
   });
 }
 
-export type MembershipChange = { ok: true } | { ok: false; reason: "last_owner" | "not_member" | "owner_only" };
+/** On success, who it was and what they were: the audit entry names them (a user id alone says little). */
+export type MembershipChange = { ok: true; email: string; previousRole: MemberRole } | { ok: false; reason: "last_owner" | "not_member" | "owner_only" };
 
 /**
  * Changes a member's role, or removes them (role null); never leaves the tenant without an owner,
@@ -130,7 +133,7 @@ export type MembershipChange = { ok: true } | { ok: false; reason: "last_owner" 
 export async function changeMembership(tenantId: string, userId: string, role: MemberRole | null, actor: Actor): Promise<MembershipChange> {
   return getDb().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM tenants WHERE id = ${tenantId}::uuid FOR UPDATE`;
-    const current = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId, userId } }, select: { role: true } });
+    const current = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId, userId } }, select: { role: true, user: { select: { email: true } } } });
     if (!current) return { ok: false, reason: "not_member" } as const;
     if ((current.role === "owner" || role === "owner") && actor.role !== "owner") return { ok: false, reason: "owner_only" } as const;
     if (current.role === "owner" && role !== "owner") {
@@ -139,6 +142,6 @@ export async function changeMembership(tenantId: string, userId: string, role: M
     }
     if (role === null) await tx.membership.delete({ where: { tenantId_userId: { tenantId, userId } } });
     else await tx.membership.update({ where: { tenantId_userId: { tenantId, userId } }, data: { role } });
-    return { ok: true } as const;
+    return { ok: true, email: current.user.email, previousRole: current.role } as const;
   });
 }

@@ -1,39 +1,10 @@
+import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { CSV_COLUMNS, csvHeader, csvRows, defuse, type ExportableEvent } from "./csv";
 
-// csv-parse is not a dependency, so the round trip uses this small RFC 4180 reader: fields split
-// on commas, records on CRLF/LF, double quotes around a field, "" inside for one quote.
+// The round trip reads the file back with csv-parse, as a spreadsheet or a script would.
 function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === ",") {
-      record.push(field);
-      field = "";
-    } else if (ch === "\n" || (ch === "\r" && text[i + 1] === "\n")) {
-      if (ch === "\r") i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = "";
-    } else field += ch;
-  }
-  if (quoted) throw new Error("unterminated quoted field");
-  if (field !== "" || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  return records;
+  return parse(text) as string[][];
 }
 
 function event(overrides: Partial<ExportableEvent> = {}): ExportableEvent {

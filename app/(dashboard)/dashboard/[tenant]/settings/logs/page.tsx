@@ -6,7 +6,7 @@ import { rejectionChart, searchSsoEvents } from "@/lib/data/sso-event-queries";
 import { DEFAULT_RANGE, formatUtcMinute, logQueryString, parseLogQuery, RANGE_LABELS, resolveTimeWindow, type LogQuery } from "@/lib/logs/log-query";
 import { REJECTION_REASONS } from "@/lib/sso/reasons";
 import { EVENT_FILTER_OPTIONS, EVENT_TYPE_LABELS, REASON_FILTER_OPTIONS } from "./_components/event-labels";
-import { FilterSelect } from "./_components/filter-select";
+import { FilterSelect } from "@/components/filter-select";
 import { RangeFields } from "./_components/range-fields";
 import { RejectionChart } from "./_components/rejection-chart";
 

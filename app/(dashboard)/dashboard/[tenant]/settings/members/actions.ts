@@ -43,7 +43,7 @@ const MEMBERSHIP_REFUSALS: Record<Exclude<MembershipChange, { ok: true }>["reaso
 export const changeRole = memberAction(SETTINGS_ROLES, changeRoleSchema, async ({ userId, role }, member) => {
   const result = await changeMembership(member.tenant.id, userId, role, member);
   if (!result.ok) return { message: MEMBERSHIP_REFUSALS[result.reason] };
-  await recordAudit(member.tenant.id, member, "member.role_changed", { userId, role });
+  await recordAudit(member.tenant.id, member, "member.role_changed", { email: result.email, previousRole: result.previousRole, role, userId });
   revalidatePath(page(member.tenant.subdomain));
   return { ok: true, message: "Role changed." };
 });
@@ -51,16 +51,16 @@ export const changeRole = memberAction(SETTINGS_ROLES, changeRoleSchema, async (
 export const removeMember = memberAction(SETTINGS_ROLES, removeMemberSchema, async ({ userId }, member) => {
   const result = await changeMembership(member.tenant.id, userId, null, member);
   if (!result.ok) return { message: MEMBERSHIP_REFUSALS[result.reason] };
-  await recordAudit(member.tenant.id, member, "member.removed", { userId });
+  await recordAudit(member.tenant.id, member, "member.removed", { email: result.email, role: result.previousRole, userId });
   revalidatePath(page(member.tenant.subdomain));
   return { ok: true, message: "Member removed." };
 });
 
 export const cancelInvite = memberAction(SETTINGS_ROLES, revokeInviteSchema, async ({ inviteId }, member) => {
   const result = await revokeInvite(member.tenant.id, inviteId, member);
-  if (result === "owner_only") return { message: "Only an owner can revoke an owner invite." };
-  if (result === "not_found") return { message: "That invite was already used, revoked or expired." };
-  await recordAudit(member.tenant.id, member, "member.invite_revoked", { inviteId });
+  if (result.status === "owner_only") return { message: "Only an owner can revoke an owner invite." };
+  if (result.status === "not_found") return { message: "That invite was already used, revoked or expired." };
+  await recordAudit(member.tenant.id, member, "member.invite_revoked", { email: result.email, role: result.role, inviteId });
   revalidatePath(page(member.tenant.subdomain));
   return { ok: true, message: "Invite revoked." };
 });

@@ -142,7 +142,8 @@ export const setVisibility = memberAction(SETTINGS_ROLES, visibilitySchema, asyn
     const visibilityError = missing.length
       ? `Every visitor of a private help center signs in at your Login URL first: ${joinSteps(missing)}, then make it private.`
       : "The sign-in settings changed while you saved: save again.";
-    return { fieldErrors: { visibility: visibilityError } };
+    // The choice stays selected beside the refusal (React resets the form to what this returns).
+    return { fieldErrors: { visibility: visibilityError }, values: { visibility } };
   }
   await recordAudit(member.tenant.id, member, "tenant.visibility.changed", { visibility });
   revalidatePath(page(member.tenant.subdomain));

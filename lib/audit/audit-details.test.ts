@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { describeAuditDetails, detailLabel } from "./audit-details";
+
+describe("describeAuditDetails", () => {
+  it("shows only what changed of a JWT settings change, with the form's names and units", () => {
+    const lines = describeAuditDetails({
+      changed: ["loginUrl", "tokenTtlSeconds", "requireRedirectKey"],
+      loginUrl: "https://app.example.com/sso",
+      logoutUrl: null,
+      issuer: "app",
+      audience: null,
+      tokenTtlSeconds: 120,
+      clockSkewSeconds: 60,
+      sessionLengthMinutes: 720,
+      requireRedirectKey: true,
+    });
+    expect(lines).toEqual([
+      { label: "Changed", value: "Login URL, Token TTL, Only accept sign-ins that start at the help center", literal: false },
+      { label: "Login URL", value: "https://app.example.com/sso", literal: true },
+      { label: "Token TTL", value: "120 s", literal: false },
+      { label: "Only accept sign-ins that start at the help center", value: "yes", literal: false },
+    ]);
+  });
+
+  it("keeps what identifies the thing changed beside the changed fields", () => {
+    const lines = describeAuditDetails({ id: "3f1c", title: "Reset a password", slug: "reset", changed: ["body"], published: true, requiredGroups: [] });
+    expect(lines.map((line) => line.label)).toEqual(["ID", "Title", "Slug", "Changed"]);
+    expect(lines.find((line) => line.label === "Changed")?.value).toBe("Body");
+  });
+
+  it("shows every detail of an entry that lists no changes", () => {
+    expect(describeAuditDetails({ email: "ada@example.com", previousRole: "support", role: "admin", userId: "u-1" })).toEqual([
+      { label: "Email", value: "ada@example.com", literal: false },
+      { label: "Previous role", value: "support", literal: false },
+      { label: "Role", value: "admin", literal: false },
+      { label: "Member ID", value: "u-1", literal: true },
+    ]);
+  });
+
+  it("says none for an emptied value, yes or no for a switch, and names days", () => {
+    expect(describeAuditDetails({ from: "help.example.com", to: null })).toEqual([
+      { label: "From", value: "help.example.com", literal: true },
+      { label: "To", value: "none", literal: false },
+    ]);
+    expect(describeAuditDetails({ domain: "help.example.com", redirect: false })[1]).toEqual({ label: "Send readers to the custom domain", value: "no", literal: false });
+    expect(describeAuditDetails({ changed: ["logRetentionDays"], name: "Acme", logRetentionDays: 1 })).toEqual([
+      { label: "Changed", value: "Log retention", literal: false },
+      { label: "Log retention", value: "1 day", literal: false },
+    ]);
+    expect(describeAuditDetails({ verifiedBy: "dns_txt" })[0]?.value).toBe("a DNS TXT record");
+  });
+
+  it("lists a list, and shows a key this build has no name for under its own name", () => {
+    expect(describeAuditDetails({ allowedDomains: ["app.example.com", "*.example.org"] })[0]?.value).toBe("app.example.com, *.example.org");
+    expect(describeAuditDetails({ someNewThing: { a: 1 } })).toEqual([{ label: "Some new thing", value: '{"a":1}', literal: false }]);
+    expect(detailLabel("sessions_ended")).toBe("Sessions ended");
+  });
+
+  it("shows nothing for details that are not an object (an empty entry, or a damaged row)", () => {
+    for (const details of [{}, null, [], "text", 42]) expect(describeAuditDetails(details)).toEqual([]);
+  });
+});

@@ -1,0 +1,104 @@
+// An audit entry's details as lines people can read ("Login URL: https://…") instead of JSON.
+// Pure. The details are whatever the action recorded (app/**/actions.ts); nothing here assumes a
+// key is present, and a key this build has no name for is shown under its own name.
+
+export interface AuditDetailLine {
+  label: string;
+  value: string;
+  /** an identifier or a URL: shown in a fixed-width font, where 0/O and l/1 differ */
+  literal: boolean;
+}
+
+const LABELS: Record<string, string> = {
+  changed: "Changed",
+  name: "Name",
+  subdomain: "Subdomain",
+  logRetentionDays: "Log retention",
+  domain: "Domain",
+  from: "From",
+  to: "To",
+  verifiedBy: "Proved by",
+  redirect: "Send readers to the custom domain",
+  visibility: "Visibility",
+  loginUrl: "Login URL",
+  logoutUrl: "Logout URL",
+  issuer: "Issuer",
+  audience: "Audience",
+  tokenTtlSeconds: "Token TTL",
+  clockSkewSeconds: "Clock skew leeway",
+  sessionLengthMinutes: "Session length",
+  requireRedirectKey: "Only accept sign-ins that start at the help center",
+  allowedDomains: "Allowed domains",
+  restrictSignInOrigins: "Only accept sign-ins from these domains",
+  email: "Email",
+  role: "Role",
+  previousRole: "Previous role",
+  kind: "Kind",
+  sessionsEnded: "Sessions ended",
+  title: "Title",
+  slug: "Slug",
+  description: "Description",
+  position: "Position",
+  body: "Body",
+  categoryId: "Category",
+  published: "Published",
+  requiredGroups: "Required groups",
+  id: "ID",
+  userId: "Member ID",
+  endUserId: "Reader ID",
+  requestId: "Request ID",
+  inviteId: "Invite ID",
+};
+
+const UNITS: Record<string, (n: number) => string> = {
+  tokenTtlSeconds: (n) => `${n} s`,
+  clockSkewSeconds: (n) => `${n} s`,
+  sessionLengthMinutes: (n) => `${n} min`,
+  logRetentionDays: (n) => `${n} day${n === 1 ? "" : "s"}`,
+};
+
+const VALUE_WORDS: Record<string, string> = { dns_txt: "a DNS TXT record" };
+
+/** Keys that say which thing an entry is about: shown even when the entry lists what changed. */
+const IDENTIFYING = new Set(["id", "title", "slug", "email", "domain", "userId", "endUserId", "requestId", "inviteId", "from", "to", "role", "previousRole"]);
+
+/** Identifiers and addresses, which people copy and compare character by character. */
+const LITERAL = new Set(["id", "userId", "endUserId", "requestId", "inviteId", "loginUrl", "logoutUrl", "issuer", "audience", "domain", "subdomain", "slug", "from", "to"]);
+
+/** `requireRedirectKey` → "Require redirect key", for a key without a name of its own. */
+function humanize(key: string): string {
+  const words = key.replace(/_/g, " ").replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function detailLabel(key: string): string {
+  return LABELS[key] ?? humanize(key);
+}
+
+function formatValue(key: string, value: unknown): string {
+  if (value === null || value === undefined || value === "") return "none";
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (typeof value === "number") return UNITS[key]?.(value) ?? String(value);
+  if (typeof value === "string") return VALUE_WORDS[value] ?? value;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "none";
+    if (key === "changed") return value.map((field) => detailLabel(String(field))).join(", ");
+    return value.map((item) => (typeof item === "string" ? item : JSON.stringify(item))).join(", ");
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * One line per detail. When the entry says which fields `changed`, the other settings it carries
+ * (a JWT settings change records all of them) are left out, except what identifies the thing
+ * changed (an article's title, a member's email), so the line reads as what happened.
+ */
+export function describeAuditDetails(details: unknown): AuditDetailLine[] {
+  if (details === null || typeof details !== "object" || Array.isArray(details)) return [];
+  const entries = Object.entries(details as Record<string, unknown>);
+  const changed = (details as { changed?: unknown }).changed;
+  const changedKeys = Array.isArray(changed) ? new Set(changed.map(String)) : null;
+  return entries
+    .filter(([key]) => !changedKeys || key === "changed" || changedKeys.has(key) || IDENTIFYING.has(key))
+    .map(([key, value]) => ({ label: detailLabel(key), value: formatValue(key, value), literal: LITERAL.has(key) && typeof value === "string" && value !== "" }));
+}
