@@ -1,9 +1,9 @@
 // The audit trail's pages and export batches, against PostgreSQL: newest first, keyset-paged with
 // no entry skipped or repeated (even many in one millisecond), filtered by area, one tenant only.
-import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseUrl } from "@/test/support/test-database-url";
+import { insertTenant } from "@/test/support/tenants";
 import { listAuditEntries, streamAuditEntries } from "./audit";
 
 const sql = new pg.Client({ connectionString: testDatabaseUrl() });
@@ -11,9 +11,7 @@ beforeAll(() => sql.connect());
 afterAll(() => sql.end());
 
 async function newTenant(): Promise<string> {
-  const id = randomUUID();
-  await sql.query(`INSERT INTO tenants (id, name, subdomain, updated_at) VALUES ($1, 'T', $2, now())`, [id, `audit-${randomBytes(4).toString("hex")}`]);
-  return id;
+  return insertTenant(sql, "audit");
 }
 
 /** `count` entries of `action`, every `perMillisecond` of them sharing one occurred_at, newest first from `start`. */

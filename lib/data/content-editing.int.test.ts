@@ -1,7 +1,7 @@
-import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseUrl } from "@/test/support/test-database-url";
+import { insertTenant } from "@/test/support/tenants";
 import {
   createArticle,
   createCategory,
@@ -20,9 +20,7 @@ beforeAll(() => sql.connect());
 afterAll(() => sql.end());
 
 async function newTenant(): Promise<string> {
-  const id = randomUUID();
-  await sql.query(`INSERT INTO tenants (id, name, subdomain, updated_at) VALUES ($1, 'T', $2, now())`, [id, `content-${randomBytes(4).toString("hex")}`]);
-  return id;
+  return insertTenant(sql, "content");
 }
 
 const category = (slug: string) => ({ title: `Category ${slug}`, slug, description: "", position: 0 });

@@ -1,9 +1,10 @@
 // The group visibility rule is written twice in content.ts: as a Prisma filter for the help-center
 // pages and as SQL for the widget and read API. Both must show every reader the same articles.
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseUrl } from "@/test/support/test-database-url";
+import { insertTenant } from "@/test/support/tenants";
 import { findArticle, findCategory, findVisibleArticleById, listCategoriesWithArticles, listVisibleArticles } from "./content";
 
 const sql = new pg.Client({ connectionString: testDatabaseUrl() });
@@ -24,7 +25,7 @@ const idOf: Record<string, string> = {};
 
 beforeAll(async () => {
   tenantId = randomUUID();
-  await sql.query(`INSERT INTO tenants (id, name, subdomain, updated_at) VALUES ($1, 'T', $2, now())`, [tenantId, `visibility-${randomBytes(4).toString("hex")}`]);
+  await insertTenant(sql, "visibility", tenantId);
   const categoryId = randomUUID();
   await sql.query(`INSERT INTO categories (id, tenant_id, title, slug, position, updated_at) VALUES ($1, $2, 'All', 'all', 0, now())`, [categoryId, tenantId]);
   for (const { slug, groups, published } of ARTICLES) {

@@ -1,8 +1,9 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateOpaqueToken, hashOpaqueToken } from "@/lib/sso/opaque-token";
 import { testDatabaseUrl } from "@/test/support/test-database-url";
+import { insertTenant } from "@/test/support/tenants";
 import { countLiveEndUserSessions, findSignedInEndUser, revokeEndUserSessions } from "./end-user-sessions";
 import { countEndUsers, findEndUser, listEndUsers, signOutEndUser, suspendEndUser, unsuspendEndUser } from "./end-users";
 
@@ -21,7 +22,7 @@ interface Person {
 
 async function tenantWith(people: Person[]): Promise<{ tenantId: string; ids: string[] }> {
   const tenantId = randomUUID();
-  await sql.query(`INSERT INTO tenants (id, name, subdomain, updated_at) VALUES ($1, 'T', $2, now())`, [tenantId, `people-${randomBytes(4).toString("hex")}`]);
+  await insertTenant(sql, "people", tenantId);
   const ids: string[] = [];
   // One clock reading for the whole tenant: people given the same lastLoginAgo really tie.
   const start = Date.now();

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseUrl } from "@/test/support/test-database-url";
+import { insertTenant } from "@/test/support/tenants";
 import { acceptInvite, changeMembership, createInvite, listPendingInvites, revokeInvite, type Actor, type InviteCreation } from "./members";
 
 const owner = (user: { id: string }): Actor => ({ userId: user.id, role: "owner" });
@@ -24,7 +25,7 @@ async function findMemberRole(tenantId: string, userId: string): Promise<string 
 
 async function tenantWith(roles: string[]): Promise<{ tenantId: string; users: { id: string; email: string }[] }> {
   const tenantId = randomUUID();
-  await sql.query(`INSERT INTO tenants (id, name, subdomain, updated_at) VALUES ($1, 'T', $2, now())`, [tenantId, `members-${randomBytes(4).toString("hex")}`]);
+  await insertTenant(sql, "members", tenantId);
   const users = [];
   for (const role of roles) {
     const user = { id: randomUUID(), email: `${role}-${randomBytes(3).toString("hex")}@example.com` };

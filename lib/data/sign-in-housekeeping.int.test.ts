@@ -3,6 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { testDatabaseUrl } from "@/test/support/test-database-url";
+import { insertTenant } from "@/test/support/tenants";
 import { purgeExpiredSignInState } from "./sign-in-housekeeping";
 
 const sql = new pg.Client({ connectionString: testDatabaseUrl() });
@@ -13,7 +14,7 @@ describe("purgeExpiredSignInState", () => {
   it("deletes only what is due, and is safe to run from several instances at once", async () => {
     const tenant = randomUUID();
     const user = randomUUID();
-    await sql.query(`INSERT INTO tenants (id, name, subdomain, updated_at) VALUES ($1, 'T', $2, now())`, [tenant, `purge-${randomBytes(4).toString("hex")}`]);
+    await insertTenant(sql, "purge", tenant);
     await sql.query(`INSERT INTO end_users (id, tenant_id, email, name, updated_at) VALUES ($1, $2, 'p@example.com', 'P', now())`, [user, tenant]);
     const hours = (h: number) => new Date(Date.now() + h * 3600_000);
     await sql.query(`INSERT INTO used_token_ids (tenant_id, jti, expires_at) VALUES ($1, 'past', $2), ($1, 'future', $3)`, [tenant, hours(-1), hours(1)]);

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseUrl } from "@/test/support/test-database-url";
+import { insertTenant } from "@/test/support/tenants";
 import { findSsoSettings, readTokenSetupWithSecret, saveAllowedDomains, saveJwtSettings, storeSharedSecret } from "./sso-config";
 
 const sql = new pg.Client({ connectionString: testDatabaseUrl() });
@@ -12,7 +13,7 @@ const fresh = randomUUID();
 beforeAll(async () => {
   await sql.connect();
   for (const id of [tenantA, tenantB, fresh]) {
-    await sql.query(`INSERT INTO tenants (id, name, subdomain, updated_at) VALUES ($1, 'T', $2, now())`, [id, `dom-${randomBytes(4).toString("hex")}`]);
+    await insertTenant(sql, "dom", id);
   }
 });
 afterAll(() => sql.end());

@@ -3,6 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { testDatabaseUrl } from "@/test/support/test-database-url";
+import { insertTenant } from "@/test/support/tenants";
 import { findSsoSettings, readSharedSecret, storeSharedSecret } from "./sso-config";
 
 const sql = new pg.Client({ connectionString: testDatabaseUrl() });
@@ -12,7 +13,7 @@ const tenantB = randomUUID();
 beforeAll(async () => {
   await sql.connect();
   for (const id of [tenantA, tenantB]) {
-    await sql.query(`INSERT INTO tenants (id, name, subdomain, updated_at) VALUES ($1, 'T', $2, now())`, [id, `sso-${randomBytes(4).toString("hex")}`]);
+    await insertTenant(sql, "sso", id);
   }
 });
 afterAll(() => sql.end());

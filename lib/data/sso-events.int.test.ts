@@ -1,8 +1,9 @@
 // Flood control of rejection events: bounded rows, exact totals, even under concurrency.
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseUrl } from "@/test/support/test-database-url";
+import { insertTenant } from "@/test/support/tenants";
 import { MAX_REJECTION_ROWS_PER_SECOND, recordSsoEvent, type SsoEventInput } from "./sso-events";
 
 const sql = new pg.Client({ connectionString: testDatabaseUrl() });
@@ -10,9 +11,7 @@ beforeAll(() => sql.connect());
 afterAll(() => sql.end());
 
 async function newTenant(): Promise<string> {
-  const id = randomUUID();
-  await sql.query(`INSERT INTO tenants (id, name, subdomain, updated_at) VALUES ($1, 'T', $2, now())`, [id, `flood-${randomBytes(4).toString("hex")}`]);
-  return id;
+  return insertTenant(sql, "flood");
 }
 
 const rejection = (reasonCode: string, clientIp: string): SsoEventInput => ({

@@ -1,7 +1,8 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseUrl } from "@/test/support/test-database-url";
+import { insertTenant } from "@/test/support/tenants";
 import {
   addEndUserReply,
   countRequestsByStatus,
@@ -21,7 +22,7 @@ afterAll(() => sql.end());
 
 async function tenantWithUsers(names: string[]) {
   const tenantId = randomUUID();
-  await sql.query(`INSERT INTO tenants (id, name, subdomain, updated_at) VALUES ($1, 'T', $2, now())`, [tenantId, `req-${randomBytes(4).toString("hex")}`]);
+  await insertTenant(sql, "req", tenantId);
   const users: string[] = [];
   for (const name of names) {
     const id = randomUUID();

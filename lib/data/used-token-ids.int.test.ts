@@ -1,8 +1,9 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashOpaqueToken } from "@/lib/sso/opaque-token";
 import { testDatabaseUrl } from "@/test/support/test-database-url";
+import { insertTenant } from "@/test/support/tenants";
 import { findTokenIdState } from "./used-token-ids";
 
 const sql = new pg.Client({ connectionString: testDatabaseUrl() });
@@ -26,7 +27,7 @@ async function addKey(tenantId: string, key: string, expiresAt: Date, usedAt: Da
 beforeAll(async () => {
   await sql.connect();
   for (const id of [tenantA, tenantB]) {
-    await sql.query(`INSERT INTO tenants (id, name, subdomain, updated_at) VALUES ($1, 'T', $2, now())`, [id, `jti-${randomBytes(4).toString("hex")}`]);
+    await insertTenant(sql, "jti", id);
   }
 });
 afterAll(() => sql.end());
