@@ -19,3 +19,16 @@ export function decodeCursor<S extends z.ZodType>(cursor: string, schema: S): z.
 export const articleCursorSchema = z.object({ c: z.iso.datetime({ offset: true }), i: z.uuid() }).strict();
 // A category position is a PostgreSQL integer: a cursor outside its range is refused here, not by the query.
 export const categoryCursorSchema = z.object({ p: z.int32(), i: z.uuid() }).strict();
+
+/** The dashboard lists' position (People, Audit): the last row's time and id, ids breaking ties. */
+const timeIdCursorSchema = z.object({ t: z.iso.datetime(), i: z.uuid() }).strict();
+
+export function encodeTimeIdCursor(at: Date, id: string): string {
+  return encodeCursor({ t: at.toISOString(), i: id });
+}
+
+/** Undefined for anything that does not read as one (URLs are edited by hand). */
+export function decodeTimeIdCursor(value: string | undefined): { at: Date; id: string } | undefined {
+  const decoded = value ? decodeCursor(value, timeIdCursorSchema) : null;
+  return decoded ? { at: new Date(decoded.t), id: decoded.i } : undefined;
+}

@@ -24,12 +24,13 @@ describe("describeAuditDetails", () => {
 
   it("keeps what identifies the thing changed beside the changed fields", () => {
     const lines = describeAuditDetails({ id: "3f1c", title: "Reset a password", slug: "reset", changed: ["body"], published: true, requiredGroups: [] });
-    expect(lines.map((line) => line.label)).toEqual(["ID", "Title", "Slug", "Changed"]);
+    expect(lines.map((line) => line.label)).toEqual(["Title", "Changed", "Slug", "ID"]);
     expect(lines.find((line) => line.label === "Changed")?.value).toBe("Body");
   });
 
-  it("shows every detail of an entry that lists no changes", () => {
-    expect(describeAuditDetails({ email: "ada@example.com", previousRole: "support", role: "admin", userId: "u-1" })).toEqual([
+  it("shows every detail of an entry that lists no changes, in a fixed order whatever order the keys come back in", () => {
+    // PostgreSQL's jsonb returns keys shortest first, not as the action wrote them.
+    expect(describeAuditDetails({ role: "admin", email: "ada@example.com", userId: "u-1", previousRole: "support" })).toEqual([
       { label: "Email", value: "ada@example.com", literal: false },
       { label: "Previous role", value: "support", literal: false },
       { label: "Role", value: "admin", literal: false },

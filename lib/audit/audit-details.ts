@@ -59,6 +59,24 @@ const UNITS: Record<string, (n: number) => string> = {
 
 const VALUE_WORDS: Record<string, string> = { dns_txt: "a DNS TXT record" };
 
+/**
+ * The order lines are shown in: what the entry is about, then what changed and the new values,
+ * ids last. PostgreSQL's jsonb keeps keys in its own order (shortest first), not the order the
+ * action wrote them, so the order is decided here. Keys not listed follow, alphabetically.
+ */
+const ORDER = [
+  "title", "name", "email", "domain", "subdomain", "kind",
+  "changed", "from", "to", "previousRole", "role", "visibility", "redirect", "verifiedBy",
+  "loginUrl", "logoutUrl", "issuer", "audience", "tokenTtlSeconds", "clockSkewSeconds", "sessionLengthMinutes", "requireRedirectKey",
+  "allowedDomains", "restrictSignInOrigins", "logRetentionDays", "slug", "description", "position", "published", "requiredGroups",
+  "sessionsEnded", "id", "userId", "endUserId", "requestId", "inviteId",
+];
+
+function rank(key: string): number {
+  const index = ORDER.indexOf(key);
+  return index === -1 ? ORDER.length : index;
+}
+
 /** Keys that say which thing an entry is about: shown even when the entry lists what changed. */
 const IDENTIFYING = new Set(["id", "title", "slug", "email", "domain", "userId", "endUserId", "requestId", "inviteId", "from", "to", "role", "previousRole"]);
 
@@ -95,7 +113,7 @@ function formatValue(key: string, value: unknown): string {
  */
 export function describeAuditDetails(details: unknown): AuditDetailLine[] {
   if (details === null || typeof details !== "object" || Array.isArray(details)) return [];
-  const entries = Object.entries(details as Record<string, unknown>);
+  const entries = Object.entries(details as Record<string, unknown>).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
   const changed = (details as { changed?: unknown }).changed;
   const changedKeys = Array.isArray(changed) ? new Set(changed.map(String)) : null;
   return entries

@@ -1,8 +1,7 @@
 // The Audit page's URL: ?area= (one part of the dashboard) and ?cursor= (the position after the
 // last entry shown). Parsed leniently, since anyone can edit a URL: a value that does not read is
 // dropped, never an error. Pure.
-import { z } from "zod";
-import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
+import { decodeTimeIdCursor, encodeTimeIdCursor } from "@/lib/api/cursor";
 import { isAuditArea, type AuditArea } from "./audit-actions";
 
 /** The last entry shown: its time and id (ids break ties between entries of the same millisecond). */
@@ -16,15 +15,13 @@ export interface AuditQuery {
   cursor?: AuditCursor;
 }
 
-const cursorSchema = z.object({ t: z.iso.datetime(), i: z.uuid() }).strict();
-
 export function encodeAuditCursor(cursor: AuditCursor): string {
-  return encodeCursor({ t: cursor.occurredAt.toISOString(), i: cursor.id });
+  return encodeTimeIdCursor(cursor.occurredAt, cursor.id);
 }
 
 export function decodeAuditCursor(value: string | undefined): AuditCursor | undefined {
-  const decoded = value ? decodeCursor(value, cursorSchema) : null;
-  return decoded ? { occurredAt: new Date(decoded.t), id: decoded.i } : undefined;
+  const decoded = decodeTimeIdCursor(value);
+  return decoded ? { occurredAt: decoded.at, id: decoded.id } : undefined;
 }
 
 function first(value: string | string[] | undefined): string | undefined {

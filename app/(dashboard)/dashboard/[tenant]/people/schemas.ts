@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
+import { decodeTimeIdCursor, encodeTimeIdCursor } from "@/lib/api/cursor";
 import type { EndUserCursor } from "@/lib/data/end-users";
 import { isUuid } from "@/lib/uuid";
 
@@ -22,15 +22,13 @@ export interface PeopleQuery {
 const SEARCH_MAX = 254;
 
 /** The page cursor as it travels in the URL: the last row's sign-in time and id, opaque (lib/api/cursor). */
-const peopleCursorSchema = z.object({ t: z.iso.datetime(), i: z.uuid() }).strict();
-
 export function encodePeopleCursor(cursor: EndUserCursor): string {
-  return encodeCursor({ t: cursor.lastLoginAt.toISOString(), i: cursor.id });
+  return encodeTimeIdCursor(cursor.lastLoginAt, cursor.id);
 }
 
 export function decodePeopleCursor(value: string | undefined): EndUserCursor | undefined {
-  const decoded = value ? decodeCursor(value, peopleCursorSchema) : null;
-  return decoded ? { lastLoginAt: new Date(decoded.t), id: decoded.i } : undefined;
+  const decoded = decodeTimeIdCursor(value);
+  return decoded ? { lastLoginAt: decoded.at, id: decoded.id } : undefined;
 }
 
 /** Unknown or malformed values are dropped rather than failing the page. */
