@@ -40,7 +40,7 @@ describe("describeAuditDetails", () => {
 
   it("says none for an emptied value, yes or no for a switch, and names days", () => {
     expect(describeAuditDetails({ from: "help.example.com", to: null })).toEqual([
-      { label: "From", value: "help.example.com", literal: true },
+      { label: "From", value: "help.example.com", literal: false },
       { label: "To", value: "none", literal: false },
     ]);
     expect(describeAuditDetails({ domain: "help.example.com", redirect: false })[1]).toEqual({ label: "Send readers to the custom domain", value: "no", literal: false });

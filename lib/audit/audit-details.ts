@@ -9,46 +9,27 @@ export interface AuditDetailLine {
   literal: boolean;
 }
 
-const LABELS: Record<string, string> = {
-  changed: "Changed",
-  name: "Name",
-  subdomain: "Subdomain",
-  logRetentionDays: "Log retention",
-  domain: "Domain",
-  from: "From",
-  to: "To",
-  verifiedBy: "Proved by",
-  redirect: "Send readers to the custom domain",
-  visibility: "Visibility",
-  loginUrl: "Login URL",
-  logoutUrl: "Logout URL",
-  issuer: "Issuer",
-  audience: "Audience",
-  tokenTtlSeconds: "Token TTL",
-  clockSkewSeconds: "Clock skew leeway",
-  sessionLengthMinutes: "Session length",
-  requireRedirectKey: "Only accept sign-ins that start at the help center",
-  allowedDomains: "Allowed domains",
-  restrictSignInOrigins: "Only accept sign-ins from these domains",
-  email: "Email",
-  role: "Role",
-  previousRole: "Previous role",
-  kind: "Kind",
-  sessionsEnded: "Sessions ended",
-  title: "Title",
-  slug: "Slug",
-  description: "Description",
-  position: "Position",
-  body: "Body",
-  categoryId: "Category",
-  published: "Published",
-  requiredGroups: "Required groups",
-  id: "ID",
-  userId: "Member ID",
-  endUserId: "Reader ID",
-  requestId: "Request ID",
-  inviteId: "Invite ID",
-};
+/**
+ * Every key an action records, with its name for people, in the order lines are shown: what the
+ * entry is about, then what changed and the new values, ids last. The order is decided here
+ * because PostgreSQL's jsonb keeps keys in its own order (shortest first), not the action's.
+ * Keys not listed follow, alphabetically, under their own names.
+ */
+const FIELDS: readonly (readonly [key: string, label: string])[] = [
+  ["title", "Title"], ["name", "Name"], ["email", "Email"], ["domain", "Domain"], ["subdomain", "Subdomain"], ["kind", "Kind"],
+  ["changed", "Changed"], ["from", "From"], ["to", "To"], ["previousRole", "Previous role"], ["role", "Role"],
+  ["visibility", "Visibility"], ["redirect", "Send readers to the custom domain"], ["verifiedBy", "Proved by"],
+  ["loginUrl", "Login URL"], ["logoutUrl", "Logout URL"], ["issuer", "Issuer"], ["audience", "Audience"],
+  ["tokenTtlSeconds", "Token TTL"], ["clockSkewSeconds", "Clock skew leeway"], ["sessionLengthMinutes", "Session length"],
+  ["requireRedirectKey", "Only accept sign-ins that start at the help center"],
+  ["allowedDomains", "Allowed domains"], ["restrictSignInOrigins", "Only accept sign-ins from these domains"],
+  ["logRetentionDays", "Log retention"], ["slug", "Slug"], ["description", "Description"], ["position", "Position"],
+  ["body", "Body"], ["categoryId", "Category"], ["published", "Published"], ["requiredGroups", "Required groups"],
+  ["sessionsEnded", "Sessions ended"],
+  ["id", "ID"], ["userId", "Member ID"], ["endUserId", "Reader ID"], ["requestId", "Request ID"], ["inviteId", "Invite ID"],
+];
+const LABELS = new Map(FIELDS);
+const RANK = new Map(FIELDS.map(([key], index) => [key, index]));
 
 const UNITS: Record<string, (n: number) => string> = {
   tokenTtlSeconds: (n) => `${n} s`,
@@ -59,38 +40,24 @@ const UNITS: Record<string, (n: number) => string> = {
 
 const VALUE_WORDS: Record<string, string> = { dns_txt: "a DNS TXT record" };
 
-/**
- * The order lines are shown in: what the entry is about, then what changed and the new values,
- * ids last. PostgreSQL's jsonb keeps keys in its own order (shortest first), not the order the
- * action wrote them, so the order is decided here. Keys not listed follow, alphabetically.
- */
-const ORDER = [
-  "title", "name", "email", "domain", "subdomain", "kind",
-  "changed", "from", "to", "previousRole", "role", "visibility", "redirect", "verifiedBy",
-  "loginUrl", "logoutUrl", "issuer", "audience", "tokenTtlSeconds", "clockSkewSeconds", "sessionLengthMinutes", "requireRedirectKey",
-  "allowedDomains", "restrictSignInOrigins", "logRetentionDays", "slug", "description", "position", "published", "requiredGroups",
-  "sessionsEnded", "id", "userId", "endUserId", "requestId", "inviteId",
-];
-
 function rank(key: string): number {
-  const index = ORDER.indexOf(key);
-  return index === -1 ? ORDER.length : index;
+  return RANK.get(key) ?? FIELDS.length;
 }
 
 /** Keys that say which thing an entry is about: shown even when the entry lists what changed. */
 const IDENTIFYING = new Set(["id", "title", "slug", "email", "domain", "userId", "endUserId", "requestId", "inviteId", "from", "to", "role", "previousRole"]);
 
 /** Identifiers and addresses, which people copy and compare character by character. */
-const LITERAL = new Set(["id", "userId", "endUserId", "requestId", "inviteId", "loginUrl", "logoutUrl", "issuer", "audience", "domain", "subdomain", "slug", "from", "to"]);
+const LITERAL = new Set(["id", "userId", "endUserId", "requestId", "inviteId", "loginUrl", "logoutUrl", "issuer", "audience", "domain", "subdomain", "slug"]);
 
-/** `requireRedirectKey` → "Require redirect key", for a key without a name of its own. */
+/** `someNewThing` → "Some new thing", for a key without a name of its own. */
 function humanize(key: string): string {
   const words = key.replace(/_/g, " ").replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 export function detailLabel(key: string): string {
-  return LABELS[key] ?? humanize(key);
+  return LABELS.get(key) ?? humanize(key);
 }
 
 function formatValue(key: string, value: unknown): string {
