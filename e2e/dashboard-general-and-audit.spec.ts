@@ -40,8 +40,8 @@ test("an owner renames the help center and changes log retention; bad values are
   await expect(row).toHaveCount(1);
   await expect(row).toContainText(owner.email);
   // Read as lines: what changed, then its new value (not the JSON it is stored as).
-  await expect(row.getByRole("definition")).toHaveText(["Acme Support", "Name, Log retention", "90 days"]);
-  await expect(row.getByRole("term")).toHaveText(["Name", "Changed", "Log retention"]);
+  await expect(row.getByRole("term")).toHaveText(["Changed", "Name", "Log retention"]);
+  await expect(row.getByRole("definition")).toHaveText(["Name, Log retention", "Acme Support", "90 days"]);
 });
 
 test("revealing the shared secret shows it once asked, and the audit records the reveal without the secret", async ({ page }) => {

@@ -1,24 +1,25 @@
 // What each audit action is called on the Audit page and in its export, and which part of the
 // dashboard it belongs to (the page's filter). Pure.
 
+// Named as the dashboard's menu names the pages where these changes are made.
 export const AUDIT_AREAS = {
-  sso: "SSO and security",
-  site: "Help center settings",
+  general: "General",
+  sso: "Security → SSO",
   members: "Members",
   content: "Content",
   requests: "Requests",
-  readers: "Readers",
+  people: "People",
 } as const;
 
 export type AuditArea = keyof typeof AUDIT_AREAS;
 
 export const AUDIT_ACTIONS: Record<string, { label: string; area: AuditArea }> = {
-  "tenant.created": { label: "Created the help center", area: "site" },
-  "tenant.settings.updated": { label: "Changed general settings", area: "site" },
-  "tenant.custom_domain.changed": { label: "Changed the custom domain", area: "site" },
-  "tenant.custom_domain.requested": { label: "Asked to use a custom domain", area: "site" },
-  "tenant.custom_domain.request_cancelled": { label: "Cancelled a custom domain request", area: "site" },
-  "tenant.custom_domain.redirect_changed": { label: "Changed whether readers are sent to the custom domain", area: "site" },
+  "tenant.created": { label: "Created the help center", area: "general" },
+  "tenant.settings.updated": { label: "Changed general settings", area: "general" },
+  "tenant.custom_domain.changed": { label: "Changed the custom domain", area: "general" },
+  "tenant.custom_domain.requested": { label: "Asked to use a custom domain", area: "general" },
+  "tenant.custom_domain.request_cancelled": { label: "Cancelled a custom domain request", area: "general" },
+  "tenant.custom_domain.redirect_changed": { label: "Changed whether readers are sent to the custom domain", area: "general" },
   "tenant.visibility.changed": { label: "Changed visibility", area: "sso" },
   "sso.settings.updated": { label: "Changed JWT settings", area: "sso" },
   "sso.secret.generated": { label: "Generated the shared secret", area: "sso" },
@@ -43,9 +44,9 @@ export const AUDIT_ACTIONS: Record<string, { label: string; area: AuditArea }> =
   "content.article.deleted": { label: "Deleted an article", area: "content" },
   "request.replied": { label: "Replied to a request", area: "requests" },
   "request.status_changed": { label: "Changed a request's status", area: "requests" },
-  "end_user.suspended": { label: "Suspended a reader", area: "readers" },
-  "end_user.unsuspended": { label: "Lifted a reader's suspension", area: "readers" },
-  "end_user.signed_out": { label: "Signed a reader out everywhere", area: "readers" },
+  "end_user.suspended": { label: "Suspended a reader", area: "people" },
+  "end_user.unsuspended": { label: "Lifted a reader's suspension", area: "people" },
+  "end_user.signed_out": { label: "Signed a reader out everywhere", area: "people" },
 };
 
 /** The action's name for people; an action this build does not know (a newer one) as it is stored. */

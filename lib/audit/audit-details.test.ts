@@ -30,22 +30,34 @@ describe("describeAuditDetails", () => {
 
   it("shows every detail of an entry that lists no changes, in a fixed order whatever order the keys come back in", () => {
     // PostgreSQL's jsonb returns keys shortest first, not as the action wrote them.
-    expect(describeAuditDetails({ role: "admin", email: "ada@example.com", userId: "u-1", previousRole: "support" })).toEqual([
+    expect(describeAuditDetails({ role: "admin", email: "ada@example.com", userId: "u-1", previousRole: "support" }, "member.role_changed")).toEqual([
       { label: "Email", value: "ada@example.com", literal: false },
-      { label: "Previous role", value: "support", literal: false },
-      { label: "Role", value: "admin", literal: false },
+      { label: "Role", value: "support → admin", literal: false },
       { label: "Member ID", value: "u-1", literal: true },
+    ]);
+    expect(describeAuditDetails({ role: "support", email: "bo@example.com", userId: "u-2" }, "member.removed").map((line) => line.label)).toEqual(["Email", "Role", "Member ID"]);
+  });
+
+  it("reads a from/to pair as one change, named by the action", () => {
+    expect(describeAuditDetails({ to: "open", from: "closed", requestId: "r-1" }, "request.replied")).toEqual([
+      { label: "Status", value: "closed → open", literal: false },
+      { label: "Request ID", value: "r-1", literal: true },
+    ]);
+    expect(describeAuditDetails({ to: null, from: "help.example.com" }, "tenant.custom_domain.changed")).toEqual([
+      { label: "Custom domain", value: "help.example.com → none", literal: true },
     ]);
   });
 
-  it("says none for an emptied value, yes or no for a switch, and names days", () => {
-    expect(describeAuditDetails({ from: "help.example.com", to: null })).toEqual([
-      { label: "From", value: "help.example.com", literal: false },
-      { label: "To", value: "none", literal: false },
+  it("says removed for a changed field that was emptied, none for an empty one, yes or no for a switch, and names days", () => {
+    expect(describeAuditDetails({ changed: ["loginUrl"], loginUrl: null, issuer: null })).toEqual([
+      { label: "Changed", value: "Login URL", literal: false },
+      { label: "Login URL", value: "removed", literal: false },
     ]);
     expect(describeAuditDetails({ domain: "help.example.com", redirect: false })[1]).toEqual({ label: "Send readers to the custom domain", value: "no", literal: false });
-    expect(describeAuditDetails({ changed: ["logRetentionDays"], name: "Acme", logRetentionDays: 1 })).toEqual([
-      { label: "Changed", value: "Log retention", literal: false },
+    expect(describeAuditDetails({ email: "ada@example.com", kind: null })[1]).toEqual({ label: "Token kind", value: "none", literal: false });
+    expect(describeAuditDetails({ changed: ["logRetentionDays", "name"], name: "Acme", logRetentionDays: 1 })).toEqual([
+      { label: "Changed", value: "Log retention, Name", literal: false },
+      { label: "Name", value: "Acme", literal: false },
       { label: "Log retention", value: "1 day", literal: false },
     ]);
     expect(describeAuditDetails({ verifiedBy: "dns_txt" })[0]?.value).toBe("a DNS TXT record");

@@ -16,8 +16,8 @@ export interface AuditDetailLine {
  * Keys not listed follow, alphabetically, under their own names.
  */
 const FIELDS: readonly (readonly [key: string, label: string])[] = [
-  ["title", "Title"], ["name", "Name"], ["email", "Email"], ["domain", "Domain"], ["subdomain", "Subdomain"], ["kind", "Kind"],
-  ["changed", "Changed"], ["from", "From"], ["to", "To"], ["previousRole", "Previous role"], ["role", "Role"],
+  ["title", "Title"], ["email", "Email"], ["domain", "Domain"], ["subdomain", "Subdomain"], ["kind", "Token kind"],
+  ["changed", "Changed"], ["from", "From"], ["to", "To"], ["previousRole", "Previous role"], ["role", "Role"], ["name", "Name"],
   ["visibility", "Visibility"], ["redirect", "Send readers to the custom domain"], ["verifiedBy", "Proved by"],
   ["loginUrl", "Login URL"], ["logoutUrl", "Logout URL"], ["issuer", "Issuer"], ["audience", "Audience"],
   ["tokenTtlSeconds", "Token TTL"], ["clockSkewSeconds", "Clock skew leeway"], ["sessionLengthMinutes", "Session length"],
@@ -73,17 +73,43 @@ function formatValue(key: string, value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** What a `from` → `to` pair is about, by action: request statuses, or the custom domain. */
+function transitionLabel(action: string): { label: string; literal: boolean } {
+  if (action.startsWith("request.")) return { label: "Status", literal: false };
+  if (action === "tenant.custom_domain.changed") return { label: "Custom domain", literal: true };
+  return { label: "Change", literal: false };
+}
+
+/** `before → after`, each side as formatValue shows it ("none" for an empty one). */
+function transition(key: string, before: unknown, after: unknown): string {
+  return `${formatValue(key, before)} → ${formatValue(key, after)}`;
+}
+
 /**
- * One line per detail. When the entry says which fields `changed`, the other settings it carries
- * (a JWT settings change records all of them) are left out, except what identifies the thing
- * changed (an article's title, a member's email), so the line reads as what happened.
+ * One line per detail, for the entry's `action`. When the entry says which fields `changed`, the
+ * other settings it carries (a JWT settings change records all of them) are left out, except what
+ * identifies the thing changed (an article's title, a member's email), and a changed field that
+ * was emptied reads "removed". A `from`/`to` pair (a request's status, the custom domain) and a
+ * `previousRole`/`role` pair read as one line, "before → after".
  */
-export function describeAuditDetails(details: unknown): AuditDetailLine[] {
+export function describeAuditDetails(details: unknown, action = ""): AuditDetailLine[] {
   if (details === null || typeof details !== "object" || Array.isArray(details)) return [];
-  const entries = Object.entries(details as Record<string, unknown>).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
-  const changed = (details as { changed?: unknown }).changed;
-  const changedKeys = Array.isArray(changed) ? new Set(changed.map(String)) : null;
-  return entries
-    .filter(([key]) => !changedKeys || key === "changed" || changedKeys.has(key) || IDENTIFYING.has(key))
-    .map(([key, value]) => ({ label: detailLabel(key), value: formatValue(key, value), literal: LITERAL.has(key) && typeof value === "string" && value !== "" }));
+  const record = details as Record<string, unknown>;
+  const changedKeys = Array.isArray(record.changed) ? new Set(record.changed.map(String)) : null;
+  const lines: AuditDetailLine[] = [];
+  for (const [key, value] of Object.entries(record).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))) {
+    if (changedKeys && key !== "changed" && !changedKeys.has(key) && !IDENTIFYING.has(key)) continue;
+    if (key === "from" && "to" in record) {
+      const { label, literal } = transitionLabel(action);
+      lines.push({ label, value: transition(key, value, record.to), literal });
+    } else if (key === "previousRole" && "role" in record) {
+      lines.push({ label: "Role", value: transition(key, value, record.role), literal: false });
+    } else if ((key === "to" && "from" in record) || (key === "role" && "previousRole" in record)) {
+      continue; // shown with its pair
+    } else {
+      const emptied = changedKeys?.has(key) && (value === null || value === "" || (Array.isArray(value) && value.length === 0));
+      lines.push({ label: detailLabel(key), value: emptied ? "removed" : formatValue(key, value), literal: !emptied && LITERAL.has(key) && typeof value === "string" && value !== "" });
+    }
+  }
+  return lines;
 }

@@ -23,45 +23,58 @@ export default async function AuditPage({ params, searchParams }: Props) {
   const { entries, next } = await listAuditEntries(member.tenant.id, query);
   const base = `/dashboard/${subdomain}/settings/audit`;
   const filter = { area: query.area };
+  const areaLabel = query.area ? AUDIT_AREAS[query.area] : null;
+  const empty = query.cursor ? `No older entries${areaLabel ? ` in ${areaLabel}` : ""}.` : areaLabel ? `Nothing in ${areaLabel} yet.` : "Nothing has changed yet.";
   return (
     <div>
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-bold">Audit trail</h1>
-          <p className="mt-1 text-sm text-slate-600">Every settings change, secret generation, regeneration and reveal, content edit and answer to a request: who, when, what. Secret values and tokens are never recorded.</p>
-        </div>
+      <h1 className="text-2xl font-bold">Audit trail</h1>
+      <p className="mt-1 text-sm text-slate-600">Who changed what, and when: settings, secrets (generated, regenerated, revealed), members, content, requests and people. Secret values and tokens are never recorded.</p>
+
+      {/* Keyed by the filter: after a client-side navigation the field shows the URL's filter. */}
+      <div className="mt-6 flex flex-wrap items-end justify-between gap-3">
+        <form key={query.area ?? ""} method="get" action={base} className="flex flex-wrap items-end gap-3">
+          <div className="w-56 max-w-full">
+            <FilterSelect name="area" label="Area" allLabel="Everything" options={AREA_OPTIONS} value={query.area} />
+          </div>
+          <div className="flex gap-2">
+            <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">Filter</button>
+            {query.area && <Link href={base} className="rounded-md border border-slate-300 px-3 py-2 text-sm">Clear</Link>}
+          </div>
+        </form>
         <a href={`${base}/export${auditQueryString(filter)}`} download className="rounded-md border border-slate-300 px-3 py-2 text-sm hover:bg-slate-50">Export CSV</a>
       </div>
 
-      {/* Keyed by the filter: after a client-side navigation the field shows the URL's filter. */}
-      <form key={query.area ?? ""} method="get" action={base} className="mt-6 flex flex-wrap items-end gap-3">
-        <div className="w-64 max-w-full">
-          <FilterSelect name="area" label="Area" allLabel="Everything" options={AREA_OPTIONS} value={query.area} />
-        </div>
-        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">Filter</button>
-        {query.area && <Link href={base} className="rounded-md border border-slate-300 px-3 py-2 text-sm">Clear</Link>}
-      </form>
-
-      <div className="relative mt-6 overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 text-slate-600">
-            <tr><th scope="col" className="py-2 pr-4">When (UTC)</th><th scope="col" className="py-2 pr-4">Who</th><th scope="col" className="py-2 pr-4">What</th><th scope="col" className="py-2">Details</th></tr>
+      <div className="mt-6 md:overflow-x-auto">
+        {/* On a phone each entry is a short stack (when and who, what, then its details) instead of
+            a row that pans off-screen; from md up, a table. */}
+        <table role="table" className="block w-full text-left text-sm md:table">
+          <caption className="sr-only">Audit entries, newest first{areaLabel ? `: ${areaLabel}` : ""}</caption>
+          <thead role="rowgroup" className="sr-only border-b border-slate-200 text-slate-600 md:not-sr-only md:table-header-group">
+            <tr role="row">
+              <th role="columnheader" scope="col" className="py-2 pr-4">When (UTC)</th>
+              <th role="columnheader" scope="col" className="py-2 pr-4">Who</th>
+              <th role="columnheader" scope="col" className="py-2 pr-4">What</th>
+              <th role="columnheader" scope="col" className="py-2">Details</th>
+            </tr>
           </thead>
-          <tbody className="divide-y divide-slate-100">
+          <tbody role="rowgroup" className="block divide-y divide-slate-100 md:table-row-group">
             {entries.map((entry) => {
-              const lines = describeAuditDetails(entry.details);
+              const lines = describeAuditDetails(entry.details, entry.action);
               return (
-                <tr key={entry.id} className="align-top">
-                  <td className="py-2 pr-4 whitespace-nowrap"><time dateTime={entry.occurredAt.toISOString()}>{formatUtcSeconds(entry.occurredAt)}</time></td>
-                  <td className="py-2 pr-4 break-all">{entry.actorEmail ?? "—"}</td>
-                  <td className="py-2 pr-4">{auditActionLabel(entry.action)}</td>
-                  <td className="py-2 text-slate-700">
+                <tr role="row" key={entry.id} className="block py-3 md:table-row md:py-0 md:align-top">
+                  <td role="cell" className="inline-block pr-3 whitespace-nowrap text-slate-600 md:table-cell md:py-2 md:pr-4 md:text-inherit">
+                    <time dateTime={entry.occurredAt.toISOString()}>{formatUtcSeconds(entry.occurredAt)}</time>
+                  </td>
+                  {/* Wide enough for an address to read at a glance; a longer one breaks only where it must. */}
+                  <td role="cell" className="inline text-slate-600 [overflow-wrap:anywhere] md:table-cell md:min-w-40 md:py-2 md:pr-4 md:text-inherit xl:min-w-48">{entry.actorEmail ?? "—"}</td>
+                  <td role="cell" className="block font-medium md:table-cell md:py-2 md:pr-4 md:font-normal">{auditActionLabel(entry.action)}</td>
+                  <td role="cell" className="block text-slate-700 md:table-cell md:min-w-64 md:py-2 xl:min-w-72">
                     {lines.length > 0 && (
-                      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
+                      <dl className="mt-1 grid grid-cols-[fit-content(9rem)_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-xs md:mt-0">
                         {lines.map((line) => (
                           <div key={line.label} className="contents">
                             <dt className="text-slate-500">{line.label}</dt>
-                            <dd className={line.literal ? "font-mono break-all" : "break-words"}>{line.value}</dd>
+                            <dd className={line.literal ? "font-mono [overflow-wrap:anywhere]" : "[overflow-wrap:anywhere]"}>{line.value}</dd>
                           </div>
                         ))}
                       </dl>
@@ -72,7 +85,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
             })}
           </tbody>
         </table>
-        {entries.length === 0 && <p className="mt-4 text-slate-600">{query.area ? `Nothing in ${AUDIT_AREAS[query.area]} yet.` : query.cursor ? "No older entries." : "Nothing has changed yet."}</p>}
+        {entries.length === 0 && <p className="mt-4 text-slate-600">{empty}</p>}
       </div>
       <nav aria-label="Pages" className="mt-4 flex gap-3 text-sm">
         {query.cursor && <Link href={`${base}${auditQueryString(filter)}`} className="text-brand-700 underline">Newest</Link>}
