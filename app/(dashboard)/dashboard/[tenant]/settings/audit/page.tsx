@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FilterSelect } from "@/components/filter-select";
+import { StackedTable } from "@/components/stacked-table";
 import { formatUtcSeconds } from "@/lib/format-when";
 import { requireMember, SETTINGS_ROLES } from "@/lib/auth/require-member";
 import { AUDIT_AREAS, auditActionLabel } from "@/lib/audit/audit-actions";
@@ -47,17 +48,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
       <div className="mt-6 md:overflow-x-auto">
         {/* On a phone each entry is a short stack (when and who, what, then its details) instead of
             a row that pans off-screen; from md up, a table. */}
-        <table role="table" className="block w-full text-left text-sm md:table">
-          <caption className="sr-only">Audit entries, newest first{areaLabel ? `: ${areaLabel}` : ""}</caption>
-          <thead role="rowgroup" className="sr-only border-b border-slate-200 text-slate-600 md:not-sr-only md:table-header-group">
-            <tr role="row">
-              <th role="columnheader" scope="col" className="py-2 pr-4">When (UTC)</th>
-              <th role="columnheader" scope="col" className="py-2 pr-4">Who</th>
-              <th role="columnheader" scope="col" className="py-2 pr-4">What</th>
-              <th role="columnheader" scope="col" className="py-2">Details</th>
-            </tr>
-          </thead>
-          <tbody role="rowgroup" className="block divide-y divide-slate-100 md:table-row-group">
+        <StackedTable caption={`Audit entries, newest first${areaLabel ? `: ${areaLabel}` : ""}`} columns={["When (UTC)", "Who", "What", "Details"]}>
             {entries.map((entry) => {
               const lines = describeAuditDetails(entry.details, entry.action);
               return (
@@ -83,8 +74,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
                 </tr>
               );
             })}
-          </tbody>
-        </table>
+        </StackedTable>
         {entries.length === 0 && <p className="mt-4 text-slate-600">{empty}</p>}
       </div>
       <nav aria-label="Pages" className="mt-4 flex gap-3 text-sm">

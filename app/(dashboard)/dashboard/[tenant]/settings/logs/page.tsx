@@ -7,6 +7,7 @@ import { DEFAULT_RANGE, formatUtcMinute, logQueryString, parseLogQuery, RANGE_LA
 import { REJECTION_REASONS } from "@/lib/sso/reasons";
 import { EVENT_FILTER_OPTIONS, EVENT_TYPE_LABELS, REASON_FILTER_OPTIONS } from "./_components/event-labels";
 import { FilterSelect } from "@/components/filter-select";
+import { StackedTable } from "@/components/stacked-table";
 import { RangeFields } from "./_components/range-fields";
 import { RejectionChart } from "./_components/rejection-chart";
 
@@ -83,17 +84,7 @@ export default async function LogsPage({ params, searchParams }: Props) {
       <div className="relative mt-6 overflow-x-auto">
         {/* On a phone each event is a short stack (time, event and reason, user, then request ID and
             IP) instead of a table row that pans off-screen; from md up, a table. */}
-        <table role="table" className="block w-full text-left text-sm md:table">
-          <thead role="rowgroup" className="sr-only border-b border-slate-200 text-slate-600 md:not-sr-only md:table-header-group">
-            <tr role="row">
-              <th role="columnheader" scope="col" className="py-2 pr-4">When (UTC)</th>
-              <th role="columnheader" scope="col" className="py-2 pr-4">Event</th>
-              <th role="columnheader" scope="col" className="py-2 pr-4">Reason</th>
-              <th role="columnheader" scope="col" className="py-2 pr-4">User</th>
-              <th role="columnheader" scope="col" className="py-2">Request ID · IP</th>
-            </tr>
-          </thead>
-          <tbody role="rowgroup" className="block divide-y divide-slate-100 md:table-row-group">
+        <StackedTable columns={["When (UTC)", "Event", "Reason", "User", "Request ID · IP"]}>
             {events.map((event) => (
               <tr role="row" key={event.id.toString()} className="block py-2 md:table-row md:py-0">
                 <td role="cell" className="block whitespace-nowrap md:table-cell md:py-2 md:pr-4">
@@ -114,8 +105,7 @@ export default async function LogsPage({ params, searchParams }: Props) {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
+        </StackedTable>
         {events.length === 0 && <p className="mt-4 text-slate-600">{emptyResultMessage(query, filtered, range === "custom" ? "this time range" : `the ${rangeLabel}`)}</p>}
       </div>
       <nav aria-label="Pages" className="mt-4 flex gap-3 text-sm">
