@@ -201,12 +201,18 @@ test("filtering by area: Members shows only member entries and says so in the UR
   await expect(page.getByRole("navigation", { name: "Pages" }).getByRole("link")).toHaveCount(0);
 });
 
-test("paging: 50 entries a page, Older entries shows the rest with none skipped or repeated across same-millisecond ties, Newest goes back, with and without a filter", async ({ page }) => {
-  const tenant = await createTenant({ prefix: "audit-pages" });
+/** A help center whose trail holds seededTrail's 58 entries, and its admin signed in to the dashboard. */
+async function signedInAdminWithTrail(page: Page, prefix: string) {
+  const tenant = await createTenant({ prefix });
   const admin = await createMember(tenant.id, "admin");
   const trail = seededTrail(tenant, admin.email);
   await insertAuditEntries(tenant.id, trail.all);
   await signInToDashboard(page, admin.email);
+  return { tenant, admin, trail };
+}
+
+test("paging: 50 entries a page, Older entries shows the rest with none skipped or repeated across same-millisecond ties, Newest goes back, with and without a filter", async ({ page }) => {
+  const { tenant, admin, trail } = await signedInAdminWithTrail(page, "audit-pages");
   const audit = `/dashboard/${tenant.subdomain}/settings/audit`;
   const pages = page.getByRole("navigation", { name: "Pages" });
 
@@ -241,11 +247,7 @@ test("paging: 50 entries a page, Older entries shows the rest with none skipped 
 });
 
 test("Export CSV downloads every matching entry, not one page: everything, then only Content, each named after the help center, the area and the time", async ({ page }) => {
-  const tenant = await createTenant({ prefix: "audit-export" });
-  const admin = await createMember(tenant.id, "admin");
-  const trail = seededTrail(tenant, admin.email);
-  await insertAuditEntries(tenant.id, trail.all);
-  await signInToDashboard(page, admin.email);
+  const { tenant, trail } = await signedInAdminWithTrail(page, "audit-export");
   await page.goto(`/dashboard/${tenant.subdomain}/settings/audit`);
   await expect(rows(page)).toHaveCount(50);
 

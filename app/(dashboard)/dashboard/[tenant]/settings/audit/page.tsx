@@ -62,8 +62,8 @@ export default async function AuditPage({ params, searchParams }: Props) {
                   <td role="cell" className="block text-slate-700 md:table-cell md:min-w-64 md:py-2 xl:min-w-72">
                     {lines.length > 0 && (
                       <dl className="mt-1 grid grid-cols-[fit-content(9rem)_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-xs md:mt-0">
-                        {lines.map((line) => (
-                          <div key={line.label} className="contents">
+                        {lines.map((line, index) => (
+                          <div key={`${index}-${line.label}`} className="contents">
                             <dt className="text-slate-500">{line.label}</dt>
                             <dd className={line.literal ? "font-mono [overflow-wrap:anywhere]" : "[overflow-wrap:anywhere]"}>{line.value}</dd>
                           </div>
