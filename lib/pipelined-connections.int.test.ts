@@ -56,6 +56,28 @@ async function startCuttableRelay(): Promise<{ url: string; accepted: () => numb
   };
 }
 
+/**
+ * Counts the writes sockets hand to the operating system while it runs: every net.Socket write
+ * (one chunk) or writev (several chunks, one system call) in this process.
+ */
+function countSocketWrites(): { stop: () => number } {
+  const proto = net.Socket.prototype as unknown as Record<"_write" | "_writev", (...args: unknown[]) => unknown>;
+  const originals = { _write: proto._write, _writev: proto._writev };
+  let writes = 0;
+  for (const method of ["_write", "_writev"] as const) {
+    proto[method] = function (this: unknown, ...args: unknown[]) {
+      writes += 1;
+      return originals[method].apply(this, args);
+    };
+  }
+  return {
+    stop() {
+      Object.assign(proto, originals);
+      return writes;
+    },
+  };
+}
+
 describe("pipelined connections", () => {
   it("answer many concurrent statements, each with its own result, over no more than their connections", async () => {
     connections = createPipelinedConnections(testDatabaseUrl(), 2);
@@ -63,6 +85,22 @@ describe("pipelined connections", () => {
     expect(results.map((result) => result.rows[0]!.n)).toEqual(Array.from({ length: 50 }, (_, i) => i));
     const servers = new Set(results.map((result) => result.rows[0]!.pid));
     expect(servers.size).toBeLessThanOrEqual(2);
+  });
+
+  it("send the statements asked for in one turn of the event loop in one write, each answered on its own", async () => {
+    connections = createPipelinedConnections(testDatabaseUrl(), 1);
+    await connections.query(echo(0)); // connected, and the named statement prepared
+    const writes = countSocketWrites();
+    let results: pg.QueryResult<{ n: number }>[];
+    try {
+      results = await Promise.all(Array.from({ length: 10 }, (_, i) => connections!.query<{ n: number }>(echo(i + 1))));
+    } finally {
+      expect(writes.stop()).toBe(1);
+    }
+    expect(results.map((result) => result.rows[0]!.n)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+    // A statement asked for in a later turn is not held back for long: it goes out in that turn.
+    const later = await connections.query<{ n: number }>(echo(11));
+    expect(later.rows[0]!.n).toBe(11);
   });
 
   it("fail a failing statement alone: the statements around it on the same connection still succeed", async () => {
