@@ -219,6 +219,9 @@ test("paging: 50 entries a page, Older entries shows the rest with none skipped 
   await page.goto(audit);
   await expect(rows(page)).toHaveText(shows(trail.all.slice(0, 50)));
   await expect(pages.getByRole("link")).toHaveText(["Older entries"]);
+  await expect(page).toHaveTitle("Audit · Gatehouse");
+  const results = page.getByRole("region", { name: "Audit entries" });
+  await expect(results).not.toBeFocused();
 
   // Someone changes something while the admin reads page 1: page 2 neither shifts nor repeats.
   const late = entry("member.invited", "Invited a member", new Date(), admin.email, { email: `late-${tenant.subdomain}@example.com`, role: "editor" }, `late-${tenant.subdomain}@example.com`);
@@ -228,10 +231,15 @@ test("paging: 50 entries a page, Older entries shows the rest with none skipped 
   await expect(page).toHaveURL((url) => url.pathname === audit && url.searchParams.has("cursor") && !url.searchParams.has("area"));
   await expect(rows(page)).toHaveText(shows(trail.all.slice(50)));
   await expect(pages.getByRole("link")).toHaveText(["Newest"]);
+  // The reader carries on from the new page's entries, not from a link that is gone; the tab says where.
+  await expect(results).toBeFocused();
+  await expect(page).toHaveTitle("Audit (older entries) · Gatehouse");
 
   await pages.getByRole("link", { name: "Newest" }).click();
   await expect(page).toHaveURL((url) => url.pathname === audit && url.search === "");
   await expect(rows(page)).toHaveText(shows([late, ...trail.all.slice(0, 49)]));
+  await expect(results).toBeFocused();
+  await expect(page).toHaveTitle("Audit · Gatehouse");
 
   // Content only: 55 entries, the page boundary again inside the group of ties; the filter stays.
   await page.goto(`${audit}?area=content`);
@@ -241,9 +249,11 @@ test("paging: 50 entries a page, Older entries shows the rest with none skipped 
   await expect(rows(page)).toHaveText(shows(trail.content.slice(50)));
   await expect(page.getByLabel("Area", { exact: true })).toHaveValue("content");
   await expect(pages.getByRole("link")).toHaveText(["Newest"]);
+  await expect(page).toHaveTitle("Audit: Content (older entries) · Gatehouse");
   await pages.getByRole("link", { name: "Newest" }).click();
   await expect(page).toHaveURL((url) => url.pathname === audit && url.searchParams.get("area") === "content" && !url.searchParams.has("cursor"));
   await expect(rows(page)).toHaveText(shows(trail.content.slice(0, 50)));
+  await expect(page).toHaveTitle("Audit: Content · Gatehouse");
 });
 
 test("Export CSV downloads every matching entry, not one page: everything, then only Content, each named after the help center, the area and the time", async ({ page }) => {

@@ -31,10 +31,14 @@ test("support filters the logs by reason, searches a request id and pages with l
   // 60 events unfiltered: page 1 has 50, "Older events" keeps the filter-free URL and shows the rest.
   await page.goto(`/dashboard/${tenant.subdomain}/settings/logs`);
   await expect(rows).toHaveCount(50);
+  const results = page.getByRole("region", { name: "Sign-in events" });
+  await expect(results).not.toBeFocused();
   await page.getByRole("link", { name: "Older events" }).click();
   await expect(page).toHaveURL(/cursor=/);
   await expect(rows).toHaveCount(10);
   await expect(rows.last()).toContainText(`rq-${tenant.subdomain}-0`);
+  // Focus moves to the new page's events (the link clicked is gone), below the chart.
+  await expect(results).toBeFocused();
 
   await page.goto(`/dashboard/${tenant.subdomain}/settings/logs?q=rq-${tenant.subdomain}-42`);
   await expect(rows).toHaveCount(1);

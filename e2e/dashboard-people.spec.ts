@@ -215,6 +215,7 @@ test("on a phone the list is a stack that fits the screen; 50 people a page; an 
   await page.getByRole("link", { name: "Earlier sign-ins" }).click();
   await expect(page.locator("tbody tr")).toHaveCount(1);
   await expect(page.locator("tbody tr")).toContainText("earlier-50@example.com");
+  await expect(page.getByRole("region", { name: "People" })).toBeFocused();
   await expect(page.getByRole("link", { name: "Earlier sign-ins" })).toHaveCount(0);
   await page.getByRole("link", { name: "Most recent" }).click();
   await expect(page.locator("tbody tr").first()).toContainText("rita.reader@example.com");

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PagedResults } from "@/components/paged-results";
 import { LOG_ROLES, requireMember } from "@/lib/auth/require-member";
 import { countEndUsers, listEndUsers } from "@/lib/data/end-users";
 import { formatWhen } from "@/lib/format-when";
@@ -73,7 +74,7 @@ export default async function PeoplePage({ params, searchParams }: Props) {
         </ul>
       </nav>
 
-      <div className="relative mt-4 overflow-x-auto">
+      <PagedResults page={query.after ? peopleQueryString(query) : ""} label="People" className="relative mt-4 overflow-x-auto">
         {/* On a phone each person is a short stack (name and status, email, external ID and groups,
             last sign-in) instead of a table row that pans off-screen; from md up, a table. */}
         <table role="table" className="block w-full text-left text-sm md:table">
@@ -112,7 +113,7 @@ export default async function PeoplePage({ params, searchParams }: Props) {
           </tbody>
         </table>
         {items.length === 0 && <p className="mt-4 text-slate-600">{emptyMessage(query)}</p>}
-      </div>
+      </PagedResults>
       <nav aria-label="Pages" className="mt-4 flex gap-3 text-sm">
         {query.after && <Link href={`${base}${peopleQueryString(firstPage)}`} className="text-brand-700 underline">Most recent</Link>}
         {next && <Link href={`${base}${peopleQueryString({ ...query, after: next })}`} className="text-brand-700 underline">Earlier sign-ins</Link>}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FilterSelect } from "@/components/filter-select";
+import { PagedResults } from "@/components/paged-results";
 import { StackedTable } from "@/components/stacked-table";
 import { formatUtcSeconds } from "@/lib/format-when";
 import { requireMember, SETTINGS_ROLES } from "@/lib/auth/require-member";
@@ -9,9 +10,13 @@ import { describeAuditDetails } from "@/lib/audit/audit-details";
 import { auditQueryString, parseAuditQuery } from "@/lib/audit/audit-query";
 import { listAuditEntries } from "@/lib/data/audit";
 
-export const metadata: Metadata = { title: "Audit" };
-
 type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The tab names what it shows: "Audit: Members (older entries)". */
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const query = parseAuditQuery(await searchParams);
+  return { title: `Audit${query.area ? `: ${AUDIT_AREAS[query.area]}` : ""}${query.cursor ? " (older entries)" : ""}` };
+}
 
 const AREA_OPTIONS = Object.entries(AUDIT_AREAS).map(([value, label]) => ({ value, label }));
 
@@ -45,7 +50,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
         <a href={`${base}/export${auditQueryString(filter)}`} download className="rounded-md border border-slate-300 px-3 py-2 text-sm hover:bg-slate-50">Export CSV</a>
       </div>
 
-      <div className="mt-6 md:overflow-x-auto">
+      <PagedResults page={query.cursor ? auditQueryString(query) : ""} label="Audit entries" className="mt-6 md:overflow-x-auto">
         {/* On a phone each entry is a short stack (when and who, what, then its details) instead of
             a row that pans off-screen; from md up, a table. */}
         <StackedTable caption={`Audit entries, newest first${areaLabel ? `: ${areaLabel}` : ""}`} columns={["When (UTC)", "Who", "What", "Details"]}>
@@ -76,7 +81,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
             })}
         </StackedTable>
         {entries.length === 0 && <p className="mt-4 text-slate-600">{empty}</p>}
-      </div>
+      </PagedResults>
       <nav aria-label="Pages" className="mt-4 flex gap-3 text-sm">
         {query.cursor && <Link href={`${base}${auditQueryString(filter)}`} className="text-brand-700 underline">Newest</Link>}
         {next && <Link href={`${base}${auditQueryString({ ...filter, cursor: next })}`} className="text-brand-700 underline">Older entries</Link>}

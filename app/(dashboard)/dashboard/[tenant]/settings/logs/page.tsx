@@ -7,6 +7,7 @@ import { DEFAULT_RANGE, formatUtcMinute, logQueryString, parseLogQuery, RANGE_LA
 import { REJECTION_REASONS } from "@/lib/sso/reasons";
 import { EVENT_FILTER_OPTIONS, EVENT_TYPE_LABELS, REASON_FILTER_OPTIONS } from "./_components/event-labels";
 import { FilterSelect } from "@/components/filter-select";
+import { PagedResults } from "@/components/paged-results";
 import { StackedTable } from "@/components/stacked-table";
 import { RangeFields } from "./_components/range-fields";
 import { RejectionChart } from "./_components/rejection-chart";
@@ -81,7 +82,7 @@ export default async function LogsPage({ params, searchParams }: Props) {
         reasonHref={(reason) => `${base}${logQueryString({ ...filters, reason: reason as (typeof REJECTION_REASONS)[number] })}`}
       />
 
-      <div className="relative mt-6 overflow-x-auto">
+      <PagedResults page={query.cursor ? logQueryString(query) : ""} label="Sign-in events" className="relative mt-6 overflow-x-auto">
         {/* On a phone each event is a short stack (time, event and reason, user, then request ID and
             IP) instead of a table row that pans off-screen; from md up, a table. */}
         <StackedTable columns={["When (UTC)", "Event", "Reason", "User", "Request ID · IP"]}>
@@ -107,7 +108,7 @@ export default async function LogsPage({ params, searchParams }: Props) {
             ))}
         </StackedTable>
         {events.length === 0 && <p className="mt-4 text-slate-600">{emptyResultMessage(query, filtered, range === "custom" ? "this time range" : `the ${rangeLabel}`)}</p>}
-      </div>
+      </PagedResults>
       <nav aria-label="Pages" className="mt-4 flex gap-3 text-sm">
         {query.cursor && <Link href={`${base}${logQueryString(filters)}`} className="text-brand-700 underline">Newest</Link>}
         {next && <Link href={`${base}${logQueryString({ ...query, cursor: next })}`} className="text-brand-700 underline">Older events</Link>}
