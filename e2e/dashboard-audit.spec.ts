@@ -108,7 +108,7 @@ async function exportCsv(page: Page): Promise<{ filename: string; text: string; 
 
 const CSV_HEADER = "occurred_at,actor_email,action,action_label,details";
 
-test("an admin changes a member's role and the Login URL, and the audit tells both in words: who, the member, previous role, and only the setting that changed", async ({ page }) => {
+test("an admin changes a member's role and the Login URL, and the audit tells both in words: who, the member, previous role, and only the setting that changed, from what to what", async ({ page }) => {
   const tenant = await createTenant({
     prefix: "audit-words",
     sso: { loginUrl: "https://app.example.com/login", issuer: "https://app.example.com", audience: "help-center", tokenTtlSeconds: 120 },
@@ -136,7 +136,8 @@ test("an admin changes a member's role and the Login URL, and the audit tells bo
   const jwtRow = rows(page).nth(0);
   await expect(jwtRow).toContainText(admin.email);
   // Only what changed: the issuer, audience, TTL and the rest were saved unchanged and are not told.
-  await expect.poll(() => detailLines(jwtRow)).toEqual(["Changed: Login URL", "Login URL: https://app.example.com/sso/start"]);
+  // What it was, then what it became.
+  await expect.poll(() => detailLines(jwtRow)).toEqual(["Changed: Login URL", "Login URL: https://app.example.com/login → https://app.example.com/sso/start"]);
   await expect(jwtRow.locator("dd").filter({ hasText: "https://app.example.com/sso/start" })).toHaveClass(/font-mono/);
   for (const unchanged of ["Issuer", "Audience", "Token TTL", "Clock skew leeway", "Session length", "Logout URL"]) {
     await expect(jwtRow.locator("dt").filter({ hasText: unchanged })).toHaveCount(0);

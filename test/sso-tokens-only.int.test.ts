@@ -93,7 +93,7 @@ describe("what keeps a private help center reachable", () => {
     expect(await findSsoSettings(tenant.id)).toMatchObject({ loginUrl: "https://app.example/login", tokenTtlSeconds: 300 });
     // Public again, the Login URL may go.
     expect(await setTenantVisibility(tenant.id, "public")).toEqual({ ok: true });
-    expect(await saveJwtSettings(tenant.id, settings(null))).toEqual({ ok: true, changed: ["loginUrl"] });
+    expect(await saveJwtSettings(tenant.id, settings(null))).toEqual({ ok: true, changed: ["loginUrl"], previous: { loginUrl: "https://app.example/login" } });
   });
 
   it("refuses to turn SSO off on a private help center, and on without a secret", async () => {

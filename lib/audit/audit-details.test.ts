@@ -63,6 +63,38 @@ describe("describeAuditDetails", () => {
     expect(describeAuditDetails({ verifiedBy: "dns_txt" })[0]?.value).toBe("a DNS TXT record");
   });
 
+  it("reads a changed setting as before → after when the entry recorded what it held, and never shows the record itself", () => {
+    const lines = describeAuditDetails({
+      changed: ["loginUrl", "logoutUrl", "issuer", "tokenTtlSeconds", "sessionLengthMinutes"],
+      loginUrl: "https://app.example.com/sso/v2",
+      logoutUrl: null,
+      issuer: "app",
+      audience: "help",
+      tokenTtlSeconds: 120,
+      sessionLengthMinutes: 60,
+      previous: { loginUrl: "https://app.example.com/sso", logoutUrl: "https://app.example.com/bye", issuer: null, tokenTtlSeconds: 300, sessionLengthMinutes: 720 },
+    });
+    expect(lines).toEqual([
+      { label: "Changed", value: "Login URL, Logout URL, Issuer, Token TTL, Session length", literal: false },
+      { label: "Login URL", value: "https://app.example.com/sso → https://app.example.com/sso/v2", literal: true },
+      { label: "Logout URL", value: "https://app.example.com/bye → removed", literal: true },
+      { label: "Issuer", value: "none → app", literal: true },
+      { label: "Token TTL", value: "300 s → 120 s", literal: false },
+      { label: "Session length", value: "720 min → 60 min", literal: false },
+    ]);
+    expect(describeAuditDetails({ changed: ["allowedDomains"], allowedDomains: ["a.example", "b.example"], restrictSignInOrigins: true, previous: { allowedDomains: ["a.example"] } })).toEqual([
+      { label: "Changed", value: "Allowed domains", literal: false },
+      { label: "Allowed domains", value: "a.example → a.example, b.example", literal: false },
+    ]);
+    // Entries from before settings changes recorded it, or a damaged record: the new value alone.
+    for (const previous of [undefined, null, "text", ["x"]]) {
+      expect(describeAuditDetails({ changed: ["name"], name: "Acme", logRetentionDays: 30, previous })).toEqual([
+        { label: "Changed", value: "Name", literal: false },
+        { label: "Name", value: "Acme", literal: false },
+      ]);
+    }
+  });
+
   it("lists a list, and shows a key this build has no name for under its own name", () => {
     expect(describeAuditDetails({ allowedDomains: ["app.example.com", "*.example.org"] })[0]?.value).toBe("app.example.com, *.example.org");
     expect(describeAuditDetails({ someNewThing: { a: 1 } })).toEqual([{ label: "Some new thing", value: '{"a":1}', literal: false }]);

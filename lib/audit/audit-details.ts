@@ -50,6 +50,14 @@ const IDENTIFYING = new Set(["id", "title", "slug", "email", "domain", "userId",
 /** Identifiers and addresses, which people copy and compare character by character. */
 const LITERAL = new Set(["id", "userId", "endUserId", "requestId", "inviteId", "loginUrl", "logoutUrl", "issuer", "audience", "domain", "subdomain", "slug"]);
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === null || value === "" || (Array.isArray(value) && value.length === 0);
+}
+
 /** `someNewThing` → "Some new thing", for a key without a name of its own. */
 function humanize(key: string): string {
   const words = key.replace(/_/g, " ").replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
@@ -90,11 +98,15 @@ function transition(key: string, before: unknown, after: unknown): string {
  * other settings it carries (a JWT settings change records all of them) are left out, except what
  * identifies the thing changed (an article's title, a member's email), and a changed field that
  * was emptied reads "removed". A `from`/`to` pair (a request's status, the custom domain) and a
- * `previousRole`/`role` pair read as one line, "before → after".
+ * `previousRole`/`role` pair read as one line, "before → after", as does a changed setting whose
+ * value before is in `previous` ("Token TTL: 300 s → 120 s"; entries written before settings
+ * changes recorded it show the new value alone).
  */
 export function describeAuditDetails(details: unknown, action = ""): AuditDetailLine[] {
-  if (details === null || typeof details !== "object" || Array.isArray(details)) return [];
-  const record = details as Record<string, unknown>;
+  if (!isRecord(details)) return [];
+  const { previous: recordedPrevious, ...record } = details;
+  // What changed fields held before (settings changes record it): shown as "before → after".
+  const previous = isRecord(recordedPrevious) ? recordedPrevious : {};
   const changedKeys = Array.isArray(record.changed) ? new Set(record.changed.map(String)) : null;
   const lines: AuditDetailLine[] = [];
   for (const [key, value] of Object.entries(record).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))) {
@@ -107,8 +119,11 @@ export function describeAuditDetails(details: unknown, action = ""): AuditDetail
     } else if ((key === "to" && "from" in record) || (key === "role" && "previousRole" in record)) {
       continue; // shown with its pair
     } else {
-      const emptied = changedKeys?.has(key) && (value === null || value === "" || (Array.isArray(value) && value.length === 0));
-      lines.push({ label: detailLabel(key), value: emptied ? "removed" : formatValue(key, value), literal: !emptied && LITERAL.has(key) && typeof value === "string" && value !== "" });
+      const emptied = changedKeys?.has(key) && isEmpty(value);
+      const shown = emptied ? "removed" : formatValue(key, value);
+      const before = Object.hasOwn(previous, key) ? previous[key] : undefined;
+      const literal = LITERAL.has(key) && [value, before].some((side) => typeof side === "string" && side !== "");
+      lines.push({ label: detailLabel(key), value: before === undefined ? shown : `${formatValue(key, before)} → ${shown}`, literal });
     }
   }
   return lines;

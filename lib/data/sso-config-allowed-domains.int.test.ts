@@ -24,11 +24,11 @@ async function versionOf(tenantId: string): Promise<bigint> {
 }
 
 describe("saveAllowedDomains", () => {
-  it("creates the configuration row when there is none, and reports both fields changed", async () => {
-    expect(await saveAllowedDomains(fresh, { allowedDomains: ["app.example.com"], restrictSignInOrigins: false })).toEqual([
-      "allowedDomains",
-      "restrictSignInOrigins",
-    ]);
+  it("creates the configuration row when there is none, and reports both fields changed, with nothing before", async () => {
+    expect(await saveAllowedDomains(fresh, { allowedDomains: ["app.example.com"], restrictSignInOrigins: false })).toEqual({
+      changed: ["allowedDomains", "restrictSignInOrigins"],
+      previous: {},
+    });
     expect(await findSsoSettings(fresh)).toMatchObject({ allowedDomains: ["app.example.com"], restrictSignInOrigins: false, enabled: false });
   });
 
@@ -36,19 +36,25 @@ describe("saveAllowedDomains", () => {
     await saveJwtSettings(tenantB, { loginUrl: "https://b.example/login", logoutUrl: null, issuer: null, audience: null, tokenTtlSeconds: 300, clockSkewSeconds: 60, requireRedirectKey: false, sessionLifetimeSeconds: 43200 });
     await saveAllowedDomains(tenantA, { allowedDomains: [], restrictSignInOrigins: false });
 
-    const changed = await saveAllowedDomains(tenantA, { allowedDomains: ["app.example.com", "*.example.org"], restrictSignInOrigins: true });
-    expect(changed).toEqual(["allowedDomains", "restrictSignInOrigins"]);
+    const saved = await saveAllowedDomains(tenantA, { allowedDomains: ["app.example.com", "*.example.org"], restrictSignInOrigins: true });
+    expect(saved).toEqual({ changed: ["allowedDomains", "restrictSignInOrigins"], previous: { allowedDomains: [], restrictSignInOrigins: false } });
     const { rows } = await sql.query(`SELECT allowed_domains, restrict_sign_in_origins FROM sso_configs WHERE tenant_id = $1`, [tenantA]);
     expect(rows[0]).toEqual({ allowed_domains: ["app.example.com", "*.example.org"], restrict_sign_in_origins: true });
     expect(await findSsoSettings(tenantA)).toMatchObject({ allowedDomains: ["app.example.com", "*.example.org"], restrictSignInOrigins: true });
     expect(await findSsoSettings(tenantB)).toMatchObject({ allowedDomains: [], restrictSignInOrigins: false, loginUrl: "https://b.example/login" });
   });
 
-  it("reports only what changed, nothing for a repeat; a change bumps config_version (so cached sign-in settings reload)", async () => {
+  it("reports only what changed and what it held, nothing for a repeat; a change bumps config_version (so cached sign-in settings reload)", async () => {
     const before = await versionOf(tenantA);
-    expect(await saveAllowedDomains(tenantA, { allowedDomains: ["app.example.com", "*.example.org"], restrictSignInOrigins: true })).toEqual([]);
-    expect(await saveAllowedDomains(tenantA, { allowedDomains: ["app.example.com", "*.example.org"], restrictSignInOrigins: false })).toEqual(["restrictSignInOrigins"]);
-    expect(await saveAllowedDomains(tenantA, { allowedDomains: ["*.example.org"], restrictSignInOrigins: false })).toEqual(["allowedDomains"]);
+    expect(await saveAllowedDomains(tenantA, { allowedDomains: ["app.example.com", "*.example.org"], restrictSignInOrigins: true })).toEqual({ changed: [], previous: {} });
+    expect(await saveAllowedDomains(tenantA, { allowedDomains: ["app.example.com", "*.example.org"], restrictSignInOrigins: false })).toEqual({
+      changed: ["restrictSignInOrigins"],
+      previous: { restrictSignInOrigins: true },
+    });
+    expect(await saveAllowedDomains(tenantA, { allowedDomains: ["*.example.org"], restrictSignInOrigins: false })).toEqual({
+      changed: ["allowedDomains"],
+      previous: { allowedDomains: ["app.example.com", "*.example.org"] },
+    });
     expect(await versionOf(tenantA)).toBeGreaterThan(before);
   });
 });

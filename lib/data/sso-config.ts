@@ -105,10 +105,14 @@ export async function readSigningSetupBySubdomain(subdomain: string) {
   return secret ? { tenantId: tenant.id, secret, ...tenant.ssoConfig } : null;
 }
 
-export type JwtSettingsSave = { ok: true; changed: (keyof JwtSettingsUpdate)[] } | { ok: false; reason: "private_needs_login_url" };
+export type JwtSettingsSave =
+  | { ok: true; changed: (keyof JwtSettingsUpdate)[]; previous: Partial<JwtSettingsUpdate> }
+  | { ok: false; reason: "private_needs_login_url" };
 
 /**
- * Saves the JWT settings; returns the names of the fields that changed (for the audit trail).
+ * Saves the JWT settings; returns the names of the fields that changed and what they held before
+ * (for the audit trail, read in the same transaction as the write: no other save comes between).
+ * A first save has no previous values.
  * Refuses to remove the Login URL of a private help center: its readers start every sign-in there.
  */
 export async function saveJwtSettings(tenantId: string, update: JwtSettingsUpdate): Promise<JwtSettingsSave> {
@@ -121,20 +125,30 @@ export async function saveJwtSettings(tenantId: string, update: JwtSettingsUpdat
     const before = await tx.ssoConfig.findUnique({ where: { tenantId } });
     await tx.ssoConfig.upsert({ where: { tenantId }, create: { tenantId, ...update }, update });
     const fields = Object.keys(update) as (keyof JwtSettingsUpdate)[];
-    return { ok: true, changed: before ? fields.filter((field) => before[field] !== update[field]) : fields } as const;
+    const changed = before ? fields.filter((field) => before[field] !== update[field]) : fields;
+    const previous: Partial<JwtSettingsUpdate> = before ? Object.fromEntries(changed.map((field) => [field, before[field]])) : {};
+    return { ok: true, changed, previous } as const;
   });
 }
 
-/** Saves the Allowed domains section; returns the names of the fields that changed. */
-export async function saveAllowedDomains(tenantId: string, update: AllowedDomainsUpdate): Promise<(keyof AllowedDomainsUpdate)[]> {
-  const db = getDb();
-  const before = await db.ssoConfig.findUnique({ where: { tenantId }, select: { allowedDomains: true, restrictSignInOrigins: true } });
-  await db.ssoConfig.upsert({ where: { tenantId }, create: { tenantId, ...update }, update });
-  if (!before) return ["allowedDomains", "restrictSignInOrigins"];
-  const changed: (keyof AllowedDomainsUpdate)[] = [];
-  if (before.allowedDomains.join("\n") !== update.allowedDomains.join("\n")) changed.push("allowedDomains");
-  if (before.restrictSignInOrigins !== update.restrictSignInOrigins) changed.push("restrictSignInOrigins");
-  return changed;
+/**
+ * Saves the Allowed domains section; returns the names of the fields that changed and what they
+ * held before (none on a first save). One transaction, so the values returned are the ones this
+ * save replaced.
+ */
+export async function saveAllowedDomains(
+  tenantId: string,
+  update: AllowedDomainsUpdate,
+): Promise<{ changed: (keyof AllowedDomainsUpdate)[]; previous: Partial<AllowedDomainsUpdate> }> {
+  return getDb().$transaction(async (tx) => {
+    const before = await tx.ssoConfig.findUnique({ where: { tenantId }, select: { allowedDomains: true, restrictSignInOrigins: true } });
+    await tx.ssoConfig.upsert({ where: { tenantId }, create: { tenantId, ...update }, update });
+    if (!before) return { changed: ["allowedDomains", "restrictSignInOrigins"], previous: {} };
+    const changed: (keyof AllowedDomainsUpdate)[] = [];
+    if (before.allowedDomains.join("\n") !== update.allowedDomains.join("\n")) changed.push("allowedDomains");
+    if (before.restrictSignInOrigins !== update.restrictSignInOrigins) changed.push("restrictSignInOrigins");
+    return { changed, previous: Object.fromEntries(changed.map((field) => [field, before[field]])) };
+  });
 }
 
 export type SsoSwitch = { ok: true } | { ok: false; reason: "no_secret" | "private_needs_sso" };

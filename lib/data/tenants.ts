@@ -89,13 +89,25 @@ export async function recordProviderInterest(tenantId: string, userId: string, p
   });
 }
 
-/** Saves name and log retention; returns the names of the fields that changed. */
-export async function updateGeneralSettings(tenantId: string, settings: { name: string; logRetentionDays: number }): Promise<string[]> {
-  const db = getDb();
-  const before = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true, logRetentionDays: true } });
-  const changed = (Object.keys(settings) as (keyof typeof settings)[]).filter((field) => before[field] !== settings[field]);
-  if (changed.length > 0) await db.tenant.update({ where: { id: tenantId }, data: settings, select: { id: true } });
-  return changed;
+type GeneralSettings = { name: string; logRetentionDays: number };
+
+/**
+ * Saves the General section; returns the names of the fields that changed and what they held
+ * before (for the audit trail). The row is locked while it is compared, so two admins saving at
+ * once each see the values their save replaced.
+ */
+export async function updateGeneralSettings(
+  tenantId: string,
+  settings: GeneralSettings,
+): Promise<{ changed: (keyof GeneralSettings)[]; previous: Partial<GeneralSettings> }> {
+  return getDb().$transaction(async (tx) => {
+    const [before] = await tx.$queryRaw<{ name: string; logRetentionDays: number }[]>`
+      SELECT name, log_retention_days AS "logRetentionDays" FROM tenants WHERE id = ${tenantId}::uuid FOR UPDATE`;
+    if (!before) throw new Error(`tenant ${tenantId} not found`);
+    const changed = (Object.keys(settings) as (keyof GeneralSettings)[]).filter((field) => before[field] !== settings[field]);
+    if (changed.length > 0) await tx.tenant.update({ where: { id: tenantId }, data: settings, select: { id: true } });
+    return { changed, previous: Object.fromEntries(changed.map((field) => [field, before[field]])) };
+  });
 }
 
 /** The help center's custom domain as the settings page shows it. */

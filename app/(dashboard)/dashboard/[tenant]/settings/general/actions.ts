@@ -14,9 +14,9 @@ import { lookUpTxtRecords } from "@/lib/tenant/txt-lookup";
 import { customDomainRedirectSchema, customDomainSchema, generalSettingsSchema } from "./schemas";
 
 export const saveGeneralSettings = memberAction(SETTINGS_ROLES, generalSettingsSchema, async ({ name, logRetentionDays }, member) => {
-  const changed = await updateGeneralSettings(member.tenant.id, { name, logRetentionDays });
+  const { changed, previous } = await updateGeneralSettings(member.tenant.id, { name, logRetentionDays });
   if (changed.length === 0) return { ok: true, message: "Nothing changed." };
-  await recordAudit(member.tenant.id, member, "tenant.settings.updated", { changed, name, logRetentionDays });
+  await recordAudit(member.tenant.id, member, "tenant.settings.updated", { changed, name, logRetentionDays, previous });
   revalidatePath(`/dashboard/${member.tenant.subdomain}`, "layout");
   return { ok: true, message: "Saved." };
 });

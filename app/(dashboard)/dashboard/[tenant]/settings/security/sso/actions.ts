@@ -7,11 +7,12 @@ import { recordAudit } from "@/lib/data/audit";
 import { revokeEndUserSessions } from "@/lib/data/end-user-sessions";
 import {
   findSsoSettings, readSharedSecret, readTokenSetupWithSecret, saveAllowedDomains, saveJwtSettings, setSsoEnabled, storeSharedSecret,
+  type JwtSettingsUpdate,
 } from "@/lib/data/sso-config";
 import { recordProviderInterest, setTenantVisibility } from "@/lib/data/tenants";
 import { findTokenIdState } from "@/lib/data/used-token-ids";
 import { generateSharedSecret, mintSsoToken } from "@/lib/sso/mint-token";
-import { sessionLifetimeSecondsFor } from "@/lib/sso/session-length";
+import { sessionLengthMinutesOf, sessionLifetimeSecondsFor } from "@/lib/sso/session-length";
 import type { SsoSettingsField } from "@/lib/sso/settings-schema";
 import { checkToken, type TokenCheckReport } from "@/lib/sso/token-check";
 import type { TokenKind } from "@/lib/sso/verify-token";
@@ -24,6 +25,11 @@ import {
 // only (memberAction re-checks session, membership and role), audited, never logging a secret.
 
 const page = (subdomain: string) => `/dashboard/${subdomain}/settings/security/sso`;
+
+/** What the settings held before, as the form names them and in its units (minutes, not seconds). */
+function asFormNames({ sessionLifetimeSeconds, ...rest }: Partial<JwtSettingsUpdate>): Record<string, unknown> {
+  return sessionLifetimeSeconds === undefined ? rest : { ...rest, sessionLengthMinutes: sessionLengthMinutesOf(sessionLifetimeSeconds) };
+}
 
 export const applyJwtSettings = memberAction<typeof ssoSettingsSchema, SsoSettingsField>(SETTINGS_ROLES, ssoSettingsSchema, async (input, member, form) => {
   const { sharedSecret, sessionLengthMinutes, ...settings } = input;
@@ -47,7 +53,7 @@ export const applyJwtSettings = memberAction<typeof ssoSettingsSchema, SsoSettin
       values: submittedTextFields(form),
     };
   }
-  const { changed } = saved;
+  const { changed, previous } = saved;
   if (sharedSecret) {
     await storeSharedSecret(member.tenant.id, sharedSecret);
     await recordAudit(member.tenant.id, member, "sso.secret.pasted");
@@ -55,7 +61,13 @@ export const applyJwtSettings = memberAction<typeof ssoSettingsSchema, SsoSettin
   if (changed.length > 0) {
     // Named as the form names it, in the unit the admin typed.
     const fields = changed.map((field) => (field === "sessionLifetimeSeconds" ? "sessionLengthMinutes" : field));
-    await recordAudit(member.tenant.id, member, "sso.settings.updated", { changed: fields, ...settings, loginUrl: settings.loginUrl ?? null, sessionLengthMinutes });
+    await recordAudit(member.tenant.id, member, "sso.settings.updated", {
+      changed: fields,
+      ...settings,
+      loginUrl: settings.loginUrl ?? null,
+      sessionLengthMinutes,
+      previous: asFormNames(previous),
+    });
   }
   revalidatePath(page(member.tenant.subdomain));
   if (sharedSecret) {
@@ -161,8 +173,8 @@ export const notifyMe = memberAction(SETTINGS_ROLES, providerSchema, async ({ pr
 });
 
 export const applyAllowedDomains = memberAction<typeof allowedDomainsSchema, AllowedDomainsField>(SETTINGS_ROLES, allowedDomainsSchema, async (input, member) => {
-  const changed = await saveAllowedDomains(member.tenant.id, input);
-  if (changed.length > 0) await recordAudit(member.tenant.id, member, "sso.allowed_domains.updated", { changed, ...input });
+  const { changed, previous } = await saveAllowedDomains(member.tenant.id, input);
+  if (changed.length > 0) await recordAudit(member.tenant.id, member, "sso.allowed_domains.updated", { changed, ...input, previous });
   revalidatePath(page(member.tenant.subdomain));
   if (changed.length === 0) return { ok: true, message: "Nothing changed." };
   const count = input.allowedDomains.length;
