@@ -9,8 +9,8 @@
 // connection under load usually has the next statement already waiting when it finishes one.
 // Measured (npm run bench:sso, 2 cores): ~1,000 → ~1,300 sign-ins/s with two pipelined connections.
 // The statements asked for in one turn of the event loop also leave in one write
-// (holdWritesForThisTurn): returning users' sign-ins 664–681 → 812–920/s on a slower day of the
-// same machine, alternating runs (first sign-ins of new users, 375–498/s, unchanged within noise).
+// (holdWritesForThisTurn): returning users' sign-ins 664–681 → 812–920/s on a slower 2-vCPU
+// machine, alternating runs (first sign-ins of new users, 375–498/s, unchanged within noise).
 //
 // Tried and not kept: committing the statements that arrive together as one transaction (group
 // commit, with each statement run again alone if the group rolls back). It cut PostgreSQL's CPU per
