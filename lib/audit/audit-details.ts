@@ -88,9 +88,9 @@ function transitionLabel(action: string): { label: string; literal: boolean } {
   return { label: "Change", literal: false };
 }
 
-/** `before → after`, each side as formatValue shows it ("none" for an empty one). */
-function transition(key: string, before: unknown, after: unknown): string {
-  return `${formatValue(key, before)} → ${formatValue(key, after)}`;
+/** `before → after`, each side as formatValue shows it ("none" for an empty one) unless the after side is already worded ("removed"). */
+function transition(key: string, before: unknown, after: unknown, afterWords: string = formatValue(key, after)): string {
+  return `${formatValue(key, before)} → ${afterWords}`;
 }
 
 /**
@@ -123,7 +123,7 @@ export function describeAuditDetails(details: unknown, action = ""): AuditDetail
       const shown = emptied ? "removed" : formatValue(key, value);
       const before = Object.hasOwn(previous, key) ? previous[key] : undefined;
       const literal = LITERAL.has(key) && [value, before].some((side) => typeof side === "string" && side !== "");
-      lines.push({ label: detailLabel(key), value: before === undefined ? shown : `${formatValue(key, before)} → ${shown}`, literal });
+      lines.push({ label: detailLabel(key), value: before === undefined ? shown : transition(key, before, value, shown), literal });
     }
   }
   return lines;
