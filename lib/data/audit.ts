@@ -11,11 +11,70 @@ export interface Actor {
   email: string;
 }
 
-export async function recordAudit(tenantId: string, actor: Actor, action: string, details: Record<string, unknown> = {}): Promise<void> {
-  await getDb().auditEntry.create({
-    data: { tenantId, actorUserId: actor.userId, actorEmail: actor.email, action, details: details as Prisma.InputJsonValue },
-    select: { id: true },
+/** One line of the trail: what was done, and what a reader needs to know about it. */
+export interface AuditEntry {
+  action: string;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * The entry (or entries) a change writes about itself, written in the change's own transaction: a
+ * change is never committed without its entry, nor an entry without its change. `describe` sees
+ * what the change did and returns null when there is nothing to record (a refusal, no change).
+ */
+export interface Audited<Result> {
+  actor: Actor;
+  describe(result: Result): AuditEntry | readonly AuditEntry[] | null;
+}
+
+function auditEntryRow(tenantId: string, actor: Actor, entry: AuditEntry) {
+  return { tenantId, actorUserId: actor.userId, actorEmail: actor.email, action: entry.action, details: (entry.details ?? {}) as Prisma.InputJsonValue };
+}
+
+/**
+ * The change's audit entry could not be written, so the change was not made either. A class of its
+ * own so that no caller mistakes it for the change's own refusal (a taken slug is a unique
+ * violation too, a vanished category a foreign-key one).
+ */
+export class AuditWriteError extends Error {
+  constructor(action: string, cause: unknown) {
+    super(`Could not write the audit entry "${action}"; the change it records was rolled back.`, { cause });
+    this.name = "AuditWriteError";
+  }
+}
+
+/** Writes what `audit` says about `result`, inside the transaction `tx` that made the change. */
+export async function writeAuditIn<Result>(tx: Prisma.TransactionClient, tenantId: string, audit: Audited<Result> | undefined, result: Result): Promise<void> {
+  if (!audit) return;
+  const described = audit.describe(result);
+  const entries = described === null ? [] : Array.isArray(described) ? described : [described as AuditEntry];
+  for (const entry of entries) {
+    try {
+      await tx.auditEntry.create({ data: auditEntryRow(tenantId, audit.actor, entry), select: { id: true } });
+    } catch (error) {
+      throw new AuditWriteError(entry.action, error);
+    }
+  }
+}
+
+/**
+ * Runs `change` in a transaction and writes its entries in the same one. (A change that must catch
+ * its own errors outside the transaction, or has one already, calls writeAuditIn itself.)
+ */
+export function changeWithAudit<Result>(tenantId: string, audit: Audited<Result> | undefined, change: (tx: Prisma.TransactionClient) => Promise<Result>): Promise<Result> {
+  return getDb().$transaction(async (tx) => {
+    const result = await change(tx);
+    await writeAuditIn(tx, tenantId, audit, result);
+    return result;
   });
+}
+
+/**
+ * An entry about something that changes nothing in the database (a secret shown, a test token
+ * minted): written before the secret or token is handed over, so none is handed over unrecorded.
+ */
+export async function recordAudit(tenantId: string, actor: Actor, action: string, details: Record<string, unknown> = {}): Promise<void> {
+  await getDb().auditEntry.create({ data: auditEntryRow(tenantId, actor, { action, details }), select: { id: true } });
 }
 
 export const AUDIT_PAGE_SIZE = 50;

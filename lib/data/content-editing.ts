@@ -1,12 +1,15 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { isUuid } from "@/lib/uuid";
+import { changeWithAudit, type Audited } from "./audit";
 import { isUniqueViolation } from "./unique-violation";
 
 // The dashboard's side of help-center content: every category and article of a tenant (drafts and
 // restricted ones included), one item for its edit form, and the writes. Every statement carries
 // the tenant id, so an id from another tenant is "not found", never read or changed. The help
-// center's reads (visibility by group) live in ./content.ts.
+// center's reads (visibility by group) live in ./content.ts. Each write takes the audit entry to
+// write in its transaction; a refused write (slug taken, …) is caught after the transaction has
+// rolled back, since PostgreSQL accepts no further statement in a transaction after an error.
 
 /** Prisma's error code (P2003: a missing foreign row, P2025: no row to change). */
 function prismaCode(error: unknown): string | undefined {
@@ -85,10 +88,12 @@ export async function findArticleForEditing(tenantId: string, id: string) {
   });
 }
 
-export async function createCategory(tenantId: string, input: CategoryInput): Promise<CreateResult> {
+export async function createCategory(tenantId: string, input: CategoryInput, audit?: Audited<CreateResult>): Promise<CreateResult> {
   try {
-    const { id } = await getDb().category.create({ data: { tenantId, ...input }, select: { id: true } });
-    return { ok: true, id };
+    return await changeWithAudit(tenantId, audit, async (tx) => {
+      const { id } = await tx.category.create({ data: { tenantId, ...input }, select: { id: true } });
+      return { ok: true, id } as const;
+    });
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, reason: "slug_taken" };
     throw error;
@@ -96,7 +101,13 @@ export async function createCategory(tenantId: string, input: CategoryInput): Pr
 }
 
 /** `expectedUpdatedAt`: when the editor opened the form; a later save by someone else is refused. */
-export async function updateCategory(tenantId: string, id: string, input: CategoryInput, expectedUpdatedAt?: Date): Promise<UpdateResult> {
+export async function updateCategory(
+  tenantId: string,
+  id: string,
+  input: CategoryInput,
+  expectedUpdatedAt?: Date,
+  audit?: Audited<UpdateResult>,
+): Promise<UpdateResult> {
   const current = await findCategoryForEditing(tenantId, id);
   if (!current) return { ok: false, reason: "not_found" };
   if (expectedUpdatedAt && current.updatedAt.getTime() !== expectedUpdatedAt.getTime()) return { ok: false, reason: "changed_elsewhere" };
@@ -104,44 +115,48 @@ export async function updateCategory(tenantId: string, id: string, input: Catego
   const changed = changedFields({ title, slug, description, position }, input);
   if (changed.length === 0) return { ok: true, changed };
   try {
-    // Guarded by the version read above, so a save in between is not silently overwritten.
-    const { count } = await getDb().category.updateMany({ where: { id, tenantId, updatedAt: current.updatedAt }, data: input });
-    if (count === 0) return { ok: false, reason: "changed_elsewhere" };
+    return await changeWithAudit(tenantId, audit, async (tx) => {
+      // Guarded by the version read above, so a save in between is not silently overwritten.
+      const { count } = await tx.category.updateMany({ where: { id, tenantId, updatedAt: current.updatedAt }, data: input });
+      return count === 0 ? ({ ok: false, reason: "changed_elsewhere" } as const) : ({ ok: true, changed } as const);
+    });
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, reason: "slug_taken" };
     throw error;
   }
-  return { ok: true, changed };
 }
 
 /**
  * Refused while the category has articles: they would have nowhere to live. The foreign key is
  * ON DELETE RESTRICT as well, so an article added between the count and the delete still stops it.
  */
-export async function deleteCategory(tenantId: string, id: string): Promise<DeleteResult> {
+export async function deleteCategory(tenantId: string, id: string, audit?: Audited<DeleteResult>): Promise<DeleteResult> {
   const current = await findCategoryForEditing(tenantId, id);
   if (!current) return { ok: false, reason: "not_found" };
   if (current._count.articles > 0) return { ok: false, reason: "has_articles", articleCount: current._count.articles };
   try {
-    const { count } = await getDb().category.deleteMany({ where: { id, tenantId } });
-    if (count === 0) return { ok: false, reason: "not_found" };
+    return await changeWithAudit(tenantId, audit, async (tx) => {
+      const { count } = await tx.category.deleteMany({ where: { id, tenantId } });
+      return count === 0 ? ({ ok: false, reason: "not_found" } as const) : ({ ok: true, title: current.title, slug: current.slug } as const);
+    });
   } catch (error) {
     if (prismaCode(error) !== "P2003") throw error;
     const articleCount = await getDb().article.count({ where: { tenantId, categoryId: id } });
     return { ok: false, reason: "has_articles", articleCount };
   }
-  return { ok: true, title: current.title, slug: current.slug };
 }
 
 async function categoryExists(tenantId: string, categoryId: string): Promise<boolean> {
   return isUuid(categoryId) && (await getDb().category.count({ where: { id: categoryId, tenantId } })) === 1;
 }
 
-export async function createArticle(tenantId: string, input: ArticleInput): Promise<CreateResult> {
+export async function createArticle(tenantId: string, input: ArticleInput, audit?: Audited<CreateResult>): Promise<CreateResult> {
   if (!(await categoryExists(tenantId, input.categoryId))) return { ok: false, reason: "category_not_found" };
   try {
-    const { id } = await getDb().article.create({ data: { tenantId, ...input }, select: { id: true } });
-    return { ok: true, id };
+    return await changeWithAudit(tenantId, audit, async (tx) => {
+      const { id } = await tx.article.create({ data: { tenantId, ...input }, select: { id: true } });
+      return { ok: true, id } as const;
+    });
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, reason: "slug_taken" };
     // The composite foreign key (tenant_id, category_id): the category went away meanwhile.
@@ -150,7 +165,13 @@ export async function createArticle(tenantId: string, input: ArticleInput): Prom
   }
 }
 
-export async function updateArticle(tenantId: string, id: string, input: ArticleInput, expectedUpdatedAt?: Date): Promise<UpdateResult> {
+export async function updateArticle(
+  tenantId: string,
+  id: string,
+  input: ArticleInput,
+  expectedUpdatedAt?: Date,
+  audit?: Audited<UpdateResult>,
+): Promise<UpdateResult> {
   const current = await findArticleForEditing(tenantId, id);
   if (!current) return { ok: false, reason: "not_found" };
   if (expectedUpdatedAt && current.updatedAt.getTime() !== expectedUpdatedAt.getTime()) return { ok: false, reason: "changed_elsewhere" };
@@ -159,22 +180,25 @@ export async function updateArticle(tenantId: string, id: string, input: Article
   if (changed.length === 0) return { ok: true, changed };
   if (changed.includes("categoryId") && !(await categoryExists(tenantId, input.categoryId))) return { ok: false, reason: "category_not_found" };
   try {
-    const { count } = await getDb().article.updateMany({ where: { id, tenantId, updatedAt: current.updatedAt }, data: input });
-    if (count === 0) return { ok: false, reason: "changed_elsewhere" };
+    return await changeWithAudit(tenantId, audit, async (tx) => {
+      const { count } = await tx.article.updateMany({ where: { id, tenantId, updatedAt: current.updatedAt }, data: input });
+      return count === 0 ? ({ ok: false, reason: "changed_elsewhere" } as const) : ({ ok: true, changed } as const);
+    });
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, reason: "slug_taken" };
     if (prismaCode(error) === "P2003") return { ok: false, reason: "category_not_found" };
     throw error;
   }
-  return { ok: true, changed };
 }
 
-export async function deleteArticle(tenantId: string, id: string): Promise<DeleteResult> {
+export async function deleteArticle(tenantId: string, id: string, audit?: Audited<DeleteResult>): Promise<DeleteResult> {
   if (!isUuid(id)) return { ok: false, reason: "not_found" };
   try {
-    // tenantId in the unique where: Prisma deletes only when both match, else raises P2025.
-    const row = await getDb().article.delete({ where: { id, tenantId }, select: { title: true, slug: true } });
-    return { ok: true, title: row.title, slug: row.slug };
+    return await changeWithAudit(tenantId, audit, async (tx) => {
+      // tenantId in the unique where: Prisma deletes only when both match, else raises P2025.
+      const row = await tx.article.delete({ where: { id, tenantId }, select: { title: true, slug: true } });
+      return { ok: true, title: row.title, slug: row.slug } as const;
+    });
   } catch (error) {
     if (prismaCode(error) === "P2025") return { ok: false, reason: "not_found" };
     throw error;

@@ -1,5 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { changeWithAudit, type Audited } from "./audit";
 import { hashOpaqueToken } from "@/lib/sso/opaque-token";
 
 export interface SignedInEndUser {
@@ -40,8 +42,17 @@ function liveSessions(tenantId: string, endUserId: string | undefined, now: Date
  * Ends every live session of the tenant, or of one of its end users: the "sign everyone out"
  * after a leaked secret, and the per-person sign-out in People. Returns how many were ended.
  */
-export async function revokeEndUserSessions(tenantId: string, options: { endUserId?: string } = {}, now: Date = new Date()): Promise<number> {
-  const { count } = await getDb().endUserSession.updateMany({ where: liveSessions(tenantId, options.endUserId, now), data: { revokedAt: now } });
+export async function revokeEndUserSessions(
+  tenantId: string,
+  options: { endUserId?: string; audit?: Audited<number> } = {},
+  now: Date = new Date(),
+): Promise<number> {
+  return changeWithAudit(tenantId, options.audit, (tx) => revokeEndUserSessionsIn(tx, tenantId, options.endUserId, now));
+}
+
+/** revokeEndUserSessions inside a caller's transaction. */
+export async function revokeEndUserSessionsIn(tx: Prisma.TransactionClient, tenantId: string, endUserId: string | undefined, now: Date): Promise<number> {
+  const { count } = await tx.endUserSession.updateMany({ where: liveSessions(tenantId, endUserId, now), data: { revokedAt: now } });
   return count;
 }
 

@@ -2,7 +2,8 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/uuid";
-import { revokeEndUserSessions } from "./end-user-sessions";
+import { changeWithAudit, type Audited } from "./audit";
+import { revokeEndUserSessionsIn } from "./end-user-sessions";
 
 // The help center's end users (people SSO provisioned), as the dashboard's People page reads and
 // manages them. Every function starts from the tenant the caller was authorised for: an end-user
@@ -109,38 +110,48 @@ export async function findEndUser(tenantId: string, endUserId: string): Promise<
 }
 
 /**
- * Suspends the end user and ends their live sessions. The suspension is written first, on its own:
- * from that moment every session of theirs stops working (findSignedInEndUser checks it) and every
- * sign-in is refused (the sign-in statement checks it too), so the sessions ended next are only
- * the tidy-up, and a failure between the two steps leaves no way in. Suspending someone already
- * suspended still ends whatever sessions they have.
+ * Suspends the end user and ends their live sessions, all or nothing: from then on every session
+ * of theirs stops working (findSignedInEndUser checks it) and every sign-in is refused (the
+ * sign-in statement checks it too). Suspending someone already suspended still ends whatever
+ * sessions they have.
  */
-export async function suspendEndUser(tenantId: string, endUserId: string, now: Date = new Date()): Promise<EndUserActionOutcome> {
-  const found = await setSuspended(tenantId, endUserId, true);
-  if (!found.ok) return found;
-  const sessionsEnded = await revokeEndUserSessions(tenantId, { endUserId }, now);
-  return { ...found, sessionsEnded };
+export async function suspendEndUser(tenantId: string, endUserId: string, now: Date = new Date(), audit?: Audited<EndUserActionOutcome>): Promise<EndUserActionOutcome> {
+  return changeWithAudit(tenantId, audit, async (tx) => {
+    const found = await setSuspended(tx, tenantId, endUserId, true);
+    if (!found.ok) return found;
+    const sessionsEnded = await revokeEndUserSessionsIn(tx, tenantId, endUserId, now);
+    return { ...found, sessionsEnded };
+  });
 }
 
 /** Lifts a suspension: the person may sign in again (their ended sessions stay ended). */
-export async function unsuspendEndUser(tenantId: string, endUserId: string): Promise<EndUserActionOutcome> {
-  const found = await setSuspended(tenantId, endUserId, false);
-  return found.ok ? { ...found, sessionsEnded: 0 } : found;
+export async function unsuspendEndUser(tenantId: string, endUserId: string, audit?: Audited<EndUserActionOutcome>): Promise<EndUserActionOutcome> {
+  return changeWithAudit(tenantId, audit, async (tx) => {
+    const found = await setSuspended(tx, tenantId, endUserId, false);
+    return found.ok ? { ...found, sessionsEnded: 0 } : found;
+  });
 }
 
 /** Ends every live session of one of the tenant's end users ("Sign out everywhere"). */
-export async function signOutEndUser(tenantId: string, endUserId: string, now: Date = new Date()): Promise<EndUserActionOutcome> {
-  const user = await findEndUser(tenantId, endUserId);
-  if (!user) return { ok: false, reason: "not_found" };
-  const sessionsEnded = await revokeEndUserSessions(tenantId, { endUserId: user.id }, now);
-  return { ok: true, email: user.email, changed: sessionsEnded > 0, sessionsEnded };
+export async function signOutEndUser(tenantId: string, endUserId: string, now: Date = new Date(), audit?: Audited<EndUserActionOutcome>): Promise<EndUserActionOutcome> {
+  if (!isUuid(endUserId)) return { ok: false, reason: "not_found" };
+  return changeWithAudit(tenantId, audit, async (tx) => {
+    const user = await tx.endUser.findFirst({ where: { tenantId, id: endUserId }, select: { id: true, email: true } });
+    if (!user) return { ok: false, reason: "not_found" } as const;
+    const sessionsEnded = await revokeEndUserSessionsIn(tx, tenantId, user.id, now);
+    return { ok: true, email: user.email, changed: sessionsEnded > 0, sessionsEnded } as const;
+  });
 }
 
-async function setSuspended(tenantId: string, endUserId: string, suspended: boolean): Promise<{ ok: true; email: string; changed: boolean } | { ok: false; reason: "not_found" }> {
+async function setSuspended(
+  tx: Prisma.TransactionClient,
+  tenantId: string,
+  endUserId: string,
+  suspended: boolean,
+): Promise<{ ok: true; email: string; changed: boolean } | { ok: false; reason: "not_found" }> {
   if (!isUuid(endUserId)) return { ok: false, reason: "not_found" };
-  const db = getDb();
   // Only a change is written (and bumps updated_at); the read after it tells "already so" from "no such person".
-  const { count } = await db.endUser.updateMany({ where: { tenantId, id: endUserId, suspended: !suspended }, data: { suspended } });
-  const user = await db.endUser.findFirst({ where: { tenantId, id: endUserId }, select: { email: true } });
+  const { count } = await tx.endUser.updateMany({ where: { tenantId, id: endUserId, suspended: !suspended }, data: { suspended } });
+  const user = await tx.endUser.findFirst({ where: { tenantId, id: endUserId }, select: { email: true } });
   return user ? { ok: true, email: user.email, changed: count > 0 } : { ok: false, reason: "not_found" };
 }

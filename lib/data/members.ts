@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { generateOpaqueToken, hashOpaqueToken } from "@/lib/sso/opaque-token";
+import { writeAuditIn, type Audited } from "./audit";
 import type { MemberRole } from "./memberships";
 
 // Members of a tenant and invitations to join it. Changes that could leave a tenant without an
@@ -49,7 +50,14 @@ export type InviteCreation =
  * an unused one for the same email, so inviting again is how a lost link is replaced and only the
  * newest link works. Someone who is already a member is not invited.
  */
-export async function createInvite(tenantId: string, email: string, role: MemberRole, actor: Actor, now: Date = new Date()): Promise<InviteCreation> {
+export async function createInvite(
+  tenantId: string,
+  email: string,
+  role: MemberRole,
+  actor: Actor,
+  now: Date = new Date(),
+  audit?: Audited<InviteCreation>,
+): Promise<InviteCreation> {
   const normalizedEmail = email.trim().toLowerCase();
   const token = generateOpaqueToken();
   return getDb().$transaction(async (tx) => {
@@ -74,23 +82,31 @@ export async function createInvite(tenantId: string, email: string, role: Member
       },
       select: { id: true },
     });
-    return { ok: true, token } as const;
+    const created = { ok: true, token } as const;
+    await writeAuditIn(tx, tenantId, audit, created);
+    return created;
   });
 }
 
 export type InviteRevocation = { status: "revoked"; email: string; role: MemberRole } | { status: "owner_only" } | { status: "not_found" };
 
 /** Deletes an unused invite of this tenant; an owner invite only when an owner asks. */
-export async function revokeInvite(tenantId: string, inviteId: string, actor: Actor): Promise<InviteRevocation> {
-  const [deleted] = await getDb().$queryRaw<{ email: string; role: MemberRole }[]>`
-    DELETE FROM member_invites
-     WHERE id = ${inviteId}::uuid AND tenant_id = ${tenantId}::uuid AND used_at IS NULL
-       AND (${actor.role === "owner"} OR role <> 'owner')
-    RETURNING email, role::text AS role`;
-  if (deleted) return { status: "revoked", email: deleted.email, role: deleted.role };
-  if (actor.role === "owner") return { status: "not_found" };
-  const ownerInvite = await getDb().memberInvite.count({ where: { id: inviteId, tenantId, usedAt: null, role: "owner" } });
-  return ownerInvite > 0 ? { status: "owner_only" } : { status: "not_found" };
+export async function revokeInvite(tenantId: string, inviteId: string, actor: Actor, audit?: Audited<InviteRevocation>): Promise<InviteRevocation> {
+  return getDb().$transaction(async (tx) => {
+    const [deleted] = await tx.$queryRaw<{ email: string; role: MemberRole }[]>`
+      DELETE FROM member_invites
+       WHERE id = ${inviteId}::uuid AND tenant_id = ${tenantId}::uuid AND used_at IS NULL
+         AND (${actor.role === "owner"} OR role <> 'owner')
+      RETURNING email, role::text AS role`;
+    if (deleted) {
+      const revoked = { status: "revoked", email: deleted.email, role: deleted.role } as const;
+      await writeAuditIn(tx, tenantId, audit, revoked);
+      return revoked;
+    }
+    if (actor.role === "owner") return { status: "not_found" } as const;
+    const ownerInvite = await tx.memberInvite.count({ where: { id: inviteId, tenantId, usedAt: null, role: "owner" } });
+    return ownerInvite > 0 ? ({ status: "owner_only" } as const) : ({ status: "not_found" } as const);
+  });
 }
 
 export async function findUsableInvite(token: string, now: Date = new Date()) {
@@ -103,7 +119,12 @@ export async function findUsableInvite(token: string, now: Date = new Date()) {
 export type InviteAcceptance = { ok: true; subdomain: string; tenantId: string } | { ok: false; reason: "invalid" | "email" };
 
 /** Uses the invite once, for the user whose email it was made for. */
-export async function acceptInvite(token: string, user: { id: string; email: string }, now: Date = new Date()): Promise<InviteAcceptance> {
+export async function acceptInvite(
+  token: string,
+  user: { id: string; email: string },
+  now: Date = new Date(),
+  audit?: Audited<InviteAcceptance>,
+): Promise<InviteAcceptance> {
   return getDb().$transaction(async (tx) => {
     const invite = await tx.memberInvite.findFirst({
       where: { tokenHash: hashOpaqueToken(token), usedAt: null, expiresAt: { gt: now } },
@@ -119,7 +140,9 @@ export async function acceptInvite(token: string, user: { id: string; email: str
       create: { tenantId: invite.tenant.id, userId: user.id, role: invite.role },
       update: {},
     });
-    return { ok: true, subdomain: invite.tenant.subdomain, tenantId: invite.tenant.id } as const;
+    const joined = { ok: true, subdomain: invite.tenant.subdomain, tenantId: invite.tenant.id } as const;
+    await writeAuditIn(tx, invite.tenant.id, audit, joined);
+    return joined;
   });
 }
 
@@ -130,7 +153,13 @@ export type MembershipChange = { ok: true; email: string; previousRole: MemberRo
  * Changes a member's role, or removes them (role null); never leaves the tenant without an owner,
  * and only an owner may touch the owner role.
  */
-export async function changeMembership(tenantId: string, userId: string, role: MemberRole | null, actor: Actor): Promise<MembershipChange> {
+export async function changeMembership(
+  tenantId: string,
+  userId: string,
+  role: MemberRole | null,
+  actor: Actor,
+  audit?: Audited<MembershipChange>,
+): Promise<MembershipChange> {
   return getDb().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM tenants WHERE id = ${tenantId}::uuid FOR UPDATE`;
     const current = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId, userId } }, select: { role: true, user: { select: { email: true } } } });
@@ -142,6 +171,8 @@ export async function changeMembership(tenantId: string, userId: string, role: M
     }
     if (role === null) await tx.membership.delete({ where: { tenantId_userId: { tenantId, userId } } });
     else await tx.membership.update({ where: { tenantId_userId: { tenantId, userId } }, data: { role } });
-    return { ok: true, email: current.user.email, previousRole: current.role } as const;
+    const changed = { ok: true, email: current.user.email, previousRole: current.role } as const;
+    await writeAuditIn(tx, tenantId, audit, changed);
+    return changed;
   });
 }

@@ -21,7 +21,7 @@ afterAll(() => sql.end());
 describe("SSO secret storage", () => {
   it("stores the shared secret only as ciphertext and reads it back for its own tenant", async () => {
     const secret = randomBytes(48).toString("base64");
-    await storeSharedSecret(tenantA, secret, new Date("2026-01-02T03:04:05Z"));
+    await storeSharedSecret(tenantA, secret, { now: new Date("2026-01-02T03:04:05Z") });
 
     const { rows } = await sql.query(`SELECT secret_ciphertext FROM sso_configs WHERE tenant_id = $1`, [tenantA]);
     expect(rows[0].secret_ciphertext).toMatch(/^v1\./);

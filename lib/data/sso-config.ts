@@ -2,6 +2,8 @@ import "server-only";
 import { secretEncryptionKey } from "@/lib/crypto/encryption-key";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import { getDb } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { changeWithAudit, writeAuditIn, type Audited } from "./audit";
 import { lockTenantVisibility } from "./tenants";
 import type { TokenCheckConfig } from "@/lib/sso/token-check";
 
@@ -60,14 +62,30 @@ export async function findSsoSettings(tenantId: string): Promise<SsoSettings | n
   return { ...settings, hasSecret: secretCiphertext !== null };
 }
 
-/** Encrypts and stores a new shared secret; the old one stops working at once. */
-export async function storeSharedSecret(tenantId: string, secret: string, now: Date = new Date()): Promise<void> {
+/** Whether a stored secret was the tenant's first or replaced one. */
+export interface SecretStored {
+  replaced: boolean;
+}
+
+/** Stores `secret` encrypted in the transaction `tx`; the old one stops working when it commits. */
+async function writeSharedSecret(tx: Prisma.TransactionClient, tenantId: string, secret: string, now: Date): Promise<SecretStored> {
   const secretCiphertext = encryptSecret(secret, secretEncryptionKey(), tenantId);
-  await getDb().ssoConfig.upsert({
+  const before = await tx.ssoConfig.findUnique({ where: { tenantId }, select: { secretCiphertext: true } });
+  await tx.ssoConfig.upsert({
     where: { tenantId },
     create: { tenantId, secretCiphertext, secretCreatedAt: now },
     update: { secretCiphertext, secretCreatedAt: now },
   });
+  return { replaced: Boolean(before?.secretCiphertext) };
+}
+
+/** Encrypts and stores a new shared secret; the old one stops working at once. */
+export async function storeSharedSecret(
+  tenantId: string,
+  secret: string,
+  options: { now?: Date; audit?: Audited<SecretStored> } = {},
+): Promise<SecretStored> {
+  return changeWithAudit(tenantId, options.audit, (tx) => writeSharedSecret(tx, tenantId, secret, options.now ?? new Date()));
 }
 
 /** The tenant's shared secret in the clear, for verifying or minting tokens; null when none is set. */
@@ -106,7 +124,13 @@ export async function readSigningSetupBySubdomain(subdomain: string) {
 }
 
 export type JwtSettingsSave =
-  | { ok: true; changed: (keyof JwtSettingsUpdate)[]; previous: Partial<JwtSettingsUpdate> }
+  | {
+      ok: true;
+      changed: (keyof JwtSettingsUpdate)[];
+      previous: Partial<JwtSettingsUpdate>;
+      /** set when a secret was saved with the settings */
+      secret?: SecretStored;
+    }
   | { ok: false; reason: "private_needs_login_url" };
 
 /**
@@ -114,8 +138,13 @@ export type JwtSettingsSave =
  * (for the audit trail, read in the same transaction as the write: no other save comes between).
  * A first save has no previous values.
  * Refuses to remove the Login URL of a private help center: its readers start every sign-in there.
+ * A pasted `secret` is stored with the settings, all or nothing.
  */
-export async function saveJwtSettings(tenantId: string, update: JwtSettingsUpdate): Promise<JwtSettingsSave> {
+export async function saveJwtSettings(
+  tenantId: string,
+  update: JwtSettingsUpdate,
+  options: { secret?: string; audit?: Audited<JwtSettingsSave> } = {},
+): Promise<JwtSettingsSave> {
   return getDb().$transaction(async (tx) => {
     // The tenant's row is the lock every change of "can readers of a private help center sign in"
     // takes (here, setSsoEnabled, setTenantVisibility): one admin removing the Login URL while
@@ -127,7 +156,10 @@ export async function saveJwtSettings(tenantId: string, update: JwtSettingsUpdat
     const fields = Object.keys(update) as (keyof JwtSettingsUpdate)[];
     const changed = before ? fields.filter((field) => before[field] !== update[field]) : fields;
     const previous: Partial<JwtSettingsUpdate> = before ? Object.fromEntries(changed.map((field) => [field, before[field]])) : {};
-    return { ok: true, changed, previous } as const;
+    const secret = options.secret === undefined ? undefined : await writeSharedSecret(tx, tenantId, options.secret, new Date());
+    const saved = { ok: true, changed, previous, ...(secret ? { secret } : {}) } as const;
+    await writeAuditIn(tx, tenantId, options.audit, saved);
+    return saved;
   });
 }
 
@@ -136,11 +168,13 @@ export async function saveJwtSettings(tenantId: string, update: JwtSettingsUpdat
  * held before (none on a first save). One transaction, so the values returned are the ones this
  * save replaced.
  */
-export async function saveAllowedDomains(
-  tenantId: string,
-  update: AllowedDomainsUpdate,
-): Promise<{ changed: (keyof AllowedDomainsUpdate)[]; previous: Partial<AllowedDomainsUpdate> }> {
-  return getDb().$transaction(async (tx) => {
+export interface AllowedDomainsSave {
+  changed: (keyof AllowedDomainsUpdate)[];
+  previous: Partial<AllowedDomainsUpdate>;
+}
+
+export async function saveAllowedDomains(tenantId: string, update: AllowedDomainsUpdate, audit?: Audited<AllowedDomainsSave>): Promise<AllowedDomainsSave> {
+  return changeWithAudit(tenantId, audit, async (tx) => {
     const before = await tx.ssoConfig.findUnique({ where: { tenantId }, select: { allowedDomains: true, restrictSignInOrigins: true } });
     await tx.ssoConfig.upsert({ where: { tenantId }, create: { tenantId, ...update }, update });
     if (!before) return { changed: ["allowedDomains", "restrictSignInOrigins"], previous: {} };
@@ -157,8 +191,8 @@ export type SsoSwitch = { ok: true } | { ok: false; reason: "no_secret" | "priva
  * Turns JWT SSO on (a secret must exist) or off (not while the help center is private: nobody could
  * sign in to it).
  */
-export async function setSsoEnabled(tenantId: string, enabled: boolean): Promise<SsoSwitch> {
-  return getDb().$transaction(async (tx) => {
+export async function setSsoEnabled(tenantId: string, enabled: boolean, audit?: Audited<SsoSwitch>): Promise<SsoSwitch> {
+  return changeWithAudit(tenantId, audit, async (tx) => {
     const visibility = await lockTenantVisibility(tx, tenantId);
     if (!enabled && visibility === "private") return { ok: false, reason: "private_needs_sso" } as const;
     if (enabled) {

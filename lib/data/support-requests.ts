@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestCursor } from "@/lib/requests/page-cursor";
 import { isRequestId, type RequestStatus } from "@/lib/requests/schemas";
+import { changeWithAudit, type Audited } from "./audit";
 
 // Support requests raised by end users on a help center's /requests page, and their replies.
 // Every function starts from the tenant the caller was authorised for, and the end-user functions
@@ -143,10 +144,11 @@ export async function replyAsStaff(
   requestId: string,
   input: { body: string; status?: RequestStatus },
   now = new Date(),
+  audit?: Audited<ReplyOutcome>,
 ): Promise<ReplyOutcome> {
   if (!isRequestId(requestId)) return { ok: false, reason: "not_found" };
   const status = input.status ?? "answered";
-  return getDb().$transaction(async (tx) => {
+  return changeWithAudit(tenantId, audit, async (tx) => {
     const previousStatus = await lockRequest(tx, tenantId, requestId);
     if (!previousStatus) return { ok: false, reason: "not_found" } as const;
     // The name as it is now is kept with the reply: it is what the end user saw, even if it changes.
@@ -161,9 +163,15 @@ export async function replyAsStaff(
 }
 
 /** Sets a request's status without a reply. */
-export async function setRequestStatus(tenantId: string, requestId: string, status: RequestStatus, now = new Date()): Promise<ReplyOutcome> {
+export async function setRequestStatus(
+  tenantId: string,
+  requestId: string,
+  status: RequestStatus,
+  now = new Date(),
+  audit?: Audited<ReplyOutcome>,
+): Promise<ReplyOutcome> {
   if (!isRequestId(requestId)) return { ok: false, reason: "not_found" };
-  return getDb().$transaction(async (tx) => {
+  return changeWithAudit(tenantId, audit, async (tx) => {
     const previousStatus = await lockRequest(tx, tenantId, requestId);
     if (!previousStatus) return { ok: false, reason: "not_found" } as const;
     if (previousStatus !== status) {

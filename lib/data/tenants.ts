@@ -3,6 +3,7 @@ import { cache } from "react";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isWorkingConfiguration } from "@/lib/sso/sign-in-gate";
+import { changeWithAudit, writeAuditIn, type Audited } from "./audit";
 import { isUniqueViolation } from "./unique-violation";
 import type { HostSite } from "@/lib/tenant/host";
 
@@ -50,8 +51,8 @@ export function findTenantForSite(site: HostSite): Promise<TenantSummary | null>
 export type VisibilityChange = { ok: true } | { ok: false; reason: "private_needs_working_sso" };
 
 /** Public or private; private only while the help center can start a sign-in (isWorkingConfiguration). */
-export async function setTenantVisibility(tenantId: string, visibility: "public" | "private"): Promise<VisibilityChange> {
-  return getDb().$transaction(async (tx) => {
+export async function setTenantVisibility(tenantId: string, visibility: "public" | "private", audit?: Audited<VisibilityChange>): Promise<VisibilityChange> {
+  return changeWithAudit(tenantId, audit, async (tx) => {
     await lockTenantVisibility(tx, tenantId);
     if (visibility === "private") {
       const sso = await tx.ssoConfig.findUnique({ where: { tenantId }, select: { enabled: true, loginUrl: true, secretCiphertext: true } });
@@ -96,11 +97,13 @@ type GeneralSettings = { name: string; logRetentionDays: number };
  * before (for the audit trail). The row is locked while it is compared, so two admins saving at
  * once each see the values their save replaced.
  */
-export async function updateGeneralSettings(
-  tenantId: string,
-  settings: GeneralSettings,
-): Promise<{ changed: (keyof GeneralSettings)[]; previous: Partial<GeneralSettings> }> {
-  return getDb().$transaction(async (tx) => {
+export interface GeneralSettingsSave {
+  changed: (keyof GeneralSettings)[];
+  previous: Partial<GeneralSettings>;
+}
+
+export async function updateGeneralSettings(tenantId: string, settings: GeneralSettings, audit?: Audited<GeneralSettingsSave>): Promise<GeneralSettingsSave> {
+  return changeWithAudit(tenantId, audit, async (tx) => {
     const [before] = await tx.$queryRaw<{ name: string; logRetentionDays: number }[]>`
       SELECT name, log_retention_days AS "logRetentionDays" FROM tenants WHERE id = ${tenantId}::uuid FOR UPDATE`;
     if (!before) throw new Error(`tenant ${tenantId} not found`);
@@ -120,16 +123,18 @@ export interface CustomDomainState {
   redirect: boolean;
 }
 
-export async function findCustomDomainState(tenantId: string): Promise<CustomDomainState> {
-  const tenant = await getDb().tenant.findUniqueOrThrow({
-    where: { id: tenantId },
-    select: { customDomain: true, pendingCustomDomain: true, customDomainChallenge: true, redirectToCustomDomain: true },
-  });
+const CUSTOM_DOMAIN_COLUMNS = { customDomain: true, pendingCustomDomain: true, customDomainChallenge: true, redirectToCustomDomain: true } as const;
+
+function customDomainState(tenant: { customDomain: string | null; pendingCustomDomain: string | null; customDomainChallenge: string | null; redirectToCustomDomain: boolean }): CustomDomainState {
   return {
     active: tenant.customDomain,
     redirect: tenant.redirectToCustomDomain,
     pending: tenant.pendingCustomDomain && tenant.customDomainChallenge ? { domain: tenant.pendingCustomDomain, challenge: tenant.customDomainChallenge } : null,
   };
+}
+
+export async function findCustomDomainState(tenantId: string): Promise<CustomDomainState> {
+  return customDomainState(await getDb().tenant.findUniqueOrThrow({ where: { id: tenantId }, select: CUSTOM_DOMAIN_COLUMNS }));
 }
 
 export type CustomDomainRequest =
@@ -148,27 +153,35 @@ export type CustomDomainRequest =
  * Asking again for the pending domain keeps its challenge, so a TXT record already published for
  * it stays good. `null` removes both the served and the pending domain.
  */
-export async function requestCustomDomain(tenantId: string, domain: string | null, newChallenge: () => string): Promise<CustomDomainRequest> {
-  const db = getDb();
-  const before = await findCustomDomainState(tenantId);
-  if (domain === null) {
-    if (!before.active && !before.pending) return { status: "unchanged" };
-    const data = { customDomain: null, pendingCustomDomain: null, customDomainChallenge: null, redirectToCustomDomain: false };
-    await db.tenant.update({ where: { id: tenantId }, data, select: { id: true } });
-    return { status: "removed", previous: before.active, cancelled: before.pending?.domain ?? null };
-  }
-  if (domain === before.active) {
-    if (!before.pending) return { status: "unchanged" };
-    await db.tenant.update({ where: { id: tenantId }, data: { pendingCustomDomain: null, customDomainChallenge: null }, select: { id: true } });
-    return { status: "kept", cancelled: before.pending.domain };
-  }
-  if (domain === before.pending?.domain) return { status: "unchanged" };
-  // Checked here for a clear answer at once; activation checks again (the unique index decides).
-  const holder = await db.tenant.findUnique({ where: { customDomain: domain }, select: { id: true } });
-  if (holder) return { status: "taken" };
-  const challenge = newChallenge();
-  await db.tenant.update({ where: { id: tenantId }, data: { pendingCustomDomain: domain, customDomainChallenge: challenge }, select: { id: true } });
-  return { status: "pending", domain, challenge };
+export async function requestCustomDomain(
+  tenantId: string,
+  domain: string | null,
+  newChallenge: () => string,
+  audit?: Audited<CustomDomainRequest>,
+): Promise<CustomDomainRequest> {
+  return changeWithAudit(tenantId, audit, async (tx) => {
+    // Locked while compared, so what is reported as removed or cancelled is what this save replaced.
+    await tx.$queryRaw`SELECT 1 FROM tenants WHERE id = ${tenantId}::uuid FOR UPDATE`;
+    const before = customDomainState(await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: CUSTOM_DOMAIN_COLUMNS }));
+    if (domain === null) {
+      if (!before.active && !before.pending) return { status: "unchanged" } as const;
+      const data = { customDomain: null, pendingCustomDomain: null, customDomainChallenge: null, redirectToCustomDomain: false };
+      await tx.tenant.update({ where: { id: tenantId }, data, select: { id: true } });
+      return { status: "removed", previous: before.active, cancelled: before.pending?.domain ?? null } as const;
+    }
+    if (domain === before.active) {
+      if (!before.pending) return { status: "unchanged" } as const;
+      await tx.tenant.update({ where: { id: tenantId }, data: { pendingCustomDomain: null, customDomainChallenge: null }, select: { id: true } });
+      return { status: "kept", cancelled: before.pending.domain } as const;
+    }
+    if (domain === before.pending?.domain) return { status: "unchanged" } as const;
+    // Checked here for a clear answer at once; activation checks again (the unique index decides).
+    const holder = await tx.tenant.findUnique({ where: { customDomain: domain }, select: { id: true } });
+    if (holder) return { status: "taken" } as const;
+    const challenge = newChallenge();
+    await tx.tenant.update({ where: { id: tenantId }, data: { pendingCustomDomain: domain, customDomainChallenge: challenge }, select: { id: true } });
+    return { status: "pending", domain, challenge } as const;
+  });
 }
 
 export type CustomDomainActivation =
@@ -184,7 +197,11 @@ export type CustomDomainActivation =
  * decides). The change bumps the SSO configuration's version (a trigger), so no app instance keeps
  * serving sign-ins for a host from its cache after the host moved.
  */
-export async function activatePendingCustomDomain(tenantId: string, proved: { domain: string; challenge: string }): Promise<CustomDomainActivation> {
+export async function activatePendingCustomDomain(
+  tenantId: string,
+  proved: { domain: string; challenge: string },
+  audit?: Audited<CustomDomainActivation>,
+): Promise<CustomDomainActivation> {
   const db = getDb();
   try {
     return await db.$transaction(async (tx) => {
@@ -199,7 +216,10 @@ export async function activatePendingCustomDomain(tenantId: string, proved: { do
         where: { id: tenantId, pendingCustomDomain: proved.domain, customDomainChallenge: proved.challenge },
         data: { customDomain: proved.domain, pendingCustomDomain: null, customDomainChallenge: null, redirectToCustomDomain: false },
       });
-      return count === 1 ? { status: "activated" as const, previous: before.customDomain, redirectEnded: before.redirectToCustomDomain } : { status: "stale" as const };
+      const activation: CustomDomainActivation =
+        count === 1 ? { status: "activated", previous: before.customDomain, redirectEnded: before.redirectToCustomDomain } : { status: "stale" };
+      await writeAuditIn(tx, tenantId, audit, activation);
+      return activation;
     });
   } catch (error) {
     if (isUniqueViolation(error)) return { status: "taken" };
@@ -213,15 +233,21 @@ export type CustomDomainRedirectChange = { status: "changed" } | { status: "unch
  * Turns sending readers from the Gatehouse address to the custom domain on or off, for the domain
  * the admin saw: "stale" when the served domain is no longer that one (another admin changed it).
  */
-export async function setCustomDomainRedirect(tenantId: string, domain: string, redirect: boolean): Promise<CustomDomainRedirectChange> {
-  const db = getDb();
-  const { count } = await db.tenant.updateMany({
-    where: { id: tenantId, customDomain: domain, redirectToCustomDomain: !redirect },
-    data: { redirectToCustomDomain: redirect },
+export async function setCustomDomainRedirect(
+  tenantId: string,
+  domain: string,
+  redirect: boolean,
+  audit?: Audited<CustomDomainRedirectChange>,
+): Promise<CustomDomainRedirectChange> {
+  return changeWithAudit(tenantId, audit, async (tx) => {
+    const { count } = await tx.tenant.updateMany({
+      where: { id: tenantId, customDomain: domain, redirectToCustomDomain: !redirect },
+      data: { redirectToCustomDomain: redirect },
+    });
+    if (count === 1) return { status: "changed" } as const;
+    const now = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { customDomain: true } });
+    return now.customDomain === domain ? ({ status: "unchanged" } as const) : ({ status: "stale" } as const);
   });
-  if (count === 1) return { status: "changed" };
-  const now = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { customDomain: true } });
-  return now.customDomain === domain ? { status: "unchanged" } : { status: "stale" };
 }
 
 export async function findLogRetentionDays(tenantId: string): Promise<number> {

@@ -6,8 +6,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
 import { currentUserId } from "@/lib/auth/require-member";
 import { createUser } from "@/lib/data/accounts";
-import { recordAudit } from "@/lib/data/audit";
-import { acceptInvite, findUsableInvite } from "@/lib/data/members";
+import { acceptInvite, findUsableInvite, type InviteAcceptance } from "@/lib/data/members";
 
 export interface AcceptState {
   ok?: boolean;
@@ -18,15 +17,17 @@ export interface AcceptState {
   values?: { name?: string };
 }
 
+/** The trail's line for a join: the new member is its own actor. */
+const joinedEntry = (acceptance: InviteAcceptance) => (acceptance.ok ? { action: "member.joined" } : null);
+
 const INVALID = "This invite link is invalid, expired or already used. Ask for a new one.";
 
 /** A signed-in user accepts the invite made for their email. */
 export async function acceptAsSignedInUser(token: string): Promise<AcceptState> {
   const user = await currentUserId();
   if (!user) return { message: "Sign in first." };
-  const result = await acceptInvite(String(token), user);
+  const result = await acceptInvite(String(token), user, new Date(), { actor: { userId: user.id, email: user.email }, describe: joinedEntry });
   if (!result.ok) return { message: result.reason === "email" ? "This invite was made for another email address." : INVALID };
-  await recordAudit(result.tenantId, { userId: user.id, email: user.email }, "member.joined");
   redirect(`/dashboard/${result.subdomain}`);
 }
 
@@ -45,8 +46,10 @@ export async function acceptWithNewAccount(token: string, _previous: AcceptState
   if (!parsed.success) return { fieldErrors: { password: z.flattenError(parsed.error).fieldErrors.password?.[0] }, values };
   const created = await createUser(invite.email, parsed.data.name || invite.email.split("@")[0]!, await hashPassword(parsed.data.password));
   if (!created) return { message: "This email already has an account: sign in to accept the invite.", values };
-  const result = await acceptInvite(String(token), { id: created, email: invite.email });
+  const result = await acceptInvite(String(token), { id: created, email: invite.email }, new Date(), {
+    actor: { userId: created, email: invite.email },
+    describe: joinedEntry,
+  });
   if (!result.ok) return { message: INVALID };
-  await recordAudit(invite.tenant.id, { userId: created, email: invite.email }, "member.joined");
   return { ok: true, subdomain: result.subdomain };
 }

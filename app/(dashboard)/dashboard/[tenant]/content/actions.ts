@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { memberAction, type ActionState } from "@/lib/auth/member-action";
 import { CONTENT_ROLES, type SignedInMember } from "@/lib/auth/require-member";
-import { recordAudit } from "@/lib/data/audit";
 import {
   createArticle,
   createCategory,
@@ -60,69 +59,80 @@ function updateRefusal(result: Exclude<UpdateResult, { ok: true }>, what: string
 }
 
 export const addCategory = memberAction(CONTENT_ROLES, categorySchema, async (input, member): Promise<CategoryState> => {
-  const result = await createCategory(member.tenant.id, input);
+  const result = await createCategory(member.tenant.id, input, {
+    actor: member,
+    describe: (created) => (created.ok ? { action: "content.category.created", details: { id: created.id, title: input.title, slug: input.slug } } : null),
+  });
   if (!result.ok) return { fieldErrors: { slug: SLUG_TAKEN }, message: "Some fields need attention.", values: categoryValues(input) };
-  await recordAudit(member.tenant.id, member, "content.category.created", { id: result.id, title: input.title, slug: input.slug });
   revalidateContent(member);
   redirect(`${listPath(member)}?notice=category-created`);
 });
 
 export const saveCategory = memberAction(CONTENT_ROLES, updateCategorySchema, async ({ id, version, ...input }, member): Promise<CategoryState> => {
-  const result = await updateCategory(member.tenant.id, id, input, version);
+  const result = await updateCategory(member.tenant.id, id, input, version, {
+    actor: member,
+    describe: (saved) => (saved.ok ? { action: "content.category.updated", details: { id, title: input.title, slug: input.slug, changed: saved.changed } } : null),
+  });
   if (!result.ok) return updateRefusal(result, "category", categoryValues(input));
   if (result.changed.length === 0) return { ok: true, message: "Nothing changed." };
-  await recordAudit(member.tenant.id, member, "content.category.updated", { id, title: input.title, slug: input.slug, changed: result.changed });
   revalidateContent(member);
   return { ok: true, message: "Category saved." };
 });
 
 export const removeCategory = memberAction(CONTENT_ROLES, deleteSchema, async ({ id }, member): Promise<ActionState> => {
-  const result = await deleteCategory(member.tenant.id, id);
+  const result = await deleteCategory(member.tenant.id, id, {
+    actor: member,
+    describe: (deleted) => (deleted.ok ? { action: "content.category.deleted", details: { id, title: deleted.title, slug: deleted.slug } } : null),
+  });
   if (!result.ok && result.reason === "has_articles") {
     const [articles, them] = result.articleCount === 1 ? ["1 article", "it"] : [`${result.articleCount} articles`, "them"];
     return { message: `This category still has ${articles}. Move ${them} to another category or delete ${them} first.` };
   }
   if (!result.ok) return { message: "This category no longer exists: someone may have deleted it." };
-  await recordAudit(member.tenant.id, member, "content.category.deleted", { id, title: result.title, slug: result.slug });
   revalidateContent(member);
   redirect(`${listPath(member)}?notice=category-deleted`);
 });
 
 export const addArticle = memberAction(CONTENT_ROLES, articleSchema, async (input, member): Promise<ArticleState> => {
-  const result = await createArticle(member.tenant.id, input);
-  if (!result.ok) return updateRefusal(result, "article", articleValues(input));
-  await recordAudit(member.tenant.id, member, "content.article.created", {
-    id: result.id,
-    title: input.title,
-    slug: input.slug,
-    published: input.published,
-    requiredGroups: input.requiredGroups,
+  const result = await createArticle(member.tenant.id, input, {
+    actor: member,
+    describe: (created) =>
+      created.ok
+        ? {
+            action: "content.article.created",
+            details: { id: created.id, title: input.title, slug: input.slug, published: input.published, requiredGroups: input.requiredGroups },
+          }
+        : null,
   });
+  if (!result.ok) return updateRefusal(result, "article", articleValues(input));
   revalidateContent(member);
   redirect(`${listPath(member)}?notice=article-created`);
 });
 
 export const saveArticle = memberAction(CONTENT_ROLES, updateArticleSchema, async ({ id, version, ...input }, member): Promise<ArticleState> => {
-  const result = await updateArticle(member.tenant.id, id, input, version);
+  const result = await updateArticle(member.tenant.id, id, input, version, {
+    actor: member,
+    // Names of the changed fields, plus the visibility settings themselves: who could see what, when.
+    describe: (saved) =>
+      saved.ok
+        ? {
+            action: "content.article.updated",
+            details: { id, title: input.title, slug: input.slug, changed: saved.changed, published: input.published, requiredGroups: input.requiredGroups },
+          }
+        : null,
+  });
   if (!result.ok) return updateRefusal(result, "article", articleValues(input));
   if (result.changed.length === 0) return { ok: true, message: "Nothing changed." };
-  // Names of the changed fields, plus the visibility settings themselves: who could see what, when.
-  await recordAudit(member.tenant.id, member, "content.article.updated", {
-    id,
-    title: input.title,
-    slug: input.slug,
-    changed: result.changed,
-    published: input.published,
-    requiredGroups: input.requiredGroups,
-  });
   revalidateContent(member);
   return { ok: true, message: "Article saved." };
 });
 
 export const removeArticle = memberAction(CONTENT_ROLES, deleteSchema, async ({ id }, member): Promise<ActionState> => {
-  const result = await deleteArticle(member.tenant.id, id);
+  const result = await deleteArticle(member.tenant.id, id, {
+    actor: member,
+    describe: (deleted) => (deleted.ok ? { action: "content.article.deleted", details: { id, title: deleted.title, slug: deleted.slug } } : null),
+  });
   if (!result.ok) return { message: "This article no longer exists: someone may have deleted it." };
-  await recordAudit(member.tenant.id, member, "content.article.deleted", { id, title: result.title, slug: result.slug });
   revalidateContent(member);
   redirect(`${listPath(member)}?notice=article-deleted`);
 });

@@ -4,8 +4,10 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { memberAction } from "@/lib/auth/member-action";
 import { SETTINGS_ROLES } from "@/lib/auth/require-member";
-import { recordAudit } from "@/lib/data/audit";
-import { activatePendingCustomDomain, findCustomDomainState, requestCustomDomain, setCustomDomainRedirect, updateGeneralSettings } from "@/lib/data/tenants";
+import type { AuditEntry } from "@/lib/data/audit";
+import {
+  activatePendingCustomDomain, findCustomDomainState, requestCustomDomain, setCustomDomainRedirect, updateGeneralSettings, type CustomDomainRequest,
+} from "@/lib/data/tenants";
 import { env } from "@/lib/env";
 import { generateOpaqueToken } from "@/lib/sso/opaque-token";
 import { challengeRecordName, judgeDomainProof } from "@/lib/tenant/domain-verification";
@@ -14,9 +16,11 @@ import { lookUpTxtRecords } from "@/lib/tenant/txt-lookup";
 import { customDomainRedirectSchema, customDomainSchema, generalSettingsSchema } from "./schemas";
 
 export const saveGeneralSettings = memberAction(SETTINGS_ROLES, generalSettingsSchema, async ({ name, logRetentionDays }, member) => {
-  const { changed, previous } = await updateGeneralSettings(member.tenant.id, { name, logRetentionDays });
+  const { changed } = await updateGeneralSettings(member.tenant.id, { name, logRetentionDays }, {
+    actor: member,
+    describe: (saved) => (saved.changed.length > 0 ? { action: "tenant.settings.updated", details: { changed: saved.changed, name, logRetentionDays, previous: saved.previous } } : null),
+  });
   if (changed.length === 0) return { ok: true, message: "Nothing changed." };
-  await recordAudit(member.tenant.id, member, "tenant.settings.updated", { changed, name, logRetentionDays, previous });
   revalidatePath(`/dashboard/${member.tenant.subdomain}`, "layout");
   return { ok: true, message: "Saved." };
 });
@@ -24,12 +28,28 @@ export const saveGeneralSettings = memberAction(SETTINGS_ROLES, generalSettingsS
 /** Said by Save and by Verify alike: the domain is served by a help center that proved it. */
 const takenMessage = (domain: string) => `Another help center already uses ${domain}. If it is yours, remove it there first.`;
 
+function describeDomainRequest(result: CustomDomainRequest): AuditEntry[] {
+  switch (result.status) {
+    case "pending":
+      return [{ action: "tenant.custom_domain.requested", details: { domain: result.domain } }];
+    case "kept":
+      return [{ action: "tenant.custom_domain.request_cancelled", details: { domain: result.cancelled } }];
+    case "removed":
+      return [
+        ...(result.previous ? [{ action: "tenant.custom_domain.changed", details: { from: result.previous, to: null } }] : []),
+        ...(result.cancelled ? [{ action: "tenant.custom_domain.request_cancelled", details: { domain: result.cancelled } }] : []),
+      ];
+    default:
+      return [];
+  }
+}
+
 /**
  * Save domain: a new domain waits for its TXT record (verifyCustomDomain); the one served now, if
  * any, stays served until then. An empty field removes both at once.
  */
 export const saveCustomDomain = memberAction(SETTINGS_ROLES, customDomainSchema(rootHostnameFrom(env.APP_URL)), async ({ customDomain }, member) => {
-  const result = await requestCustomDomain(member.tenant.id, customDomain, generateOpaqueToken);
+  const result = await requestCustomDomain(member.tenant.id, customDomain, generateOpaqueToken, { actor: member, describe: describeDomainRequest });
   switch (result.status) {
     case "unchanged":
       return { ok: true, message: "Nothing changed." };
@@ -40,16 +60,12 @@ export const saveCustomDomain = memberAction(SETTINGS_ROLES, customDomainSchema(
         values: { customDomain: customDomain ?? "" },
       };
     case "pending":
-      await recordAudit(member.tenant.id, member, "tenant.custom_domain.requested", { domain: result.domain });
       revalidatePath(`/dashboard/${member.tenant.subdomain}/settings/general`);
       return { ok: true, message: `Saved. Add the TXT record below to prove ${result.domain} is yours, then press Verify.` };
     case "kept":
-      await recordAudit(member.tenant.id, member, "tenant.custom_domain.request_cancelled", { domain: result.cancelled });
       revalidatePath(`/dashboard/${member.tenant.subdomain}/settings/general`);
       return { ok: true, message: `Kept ${customDomain}. The change to ${result.cancelled} is cancelled.` };
     case "removed":
-      if (result.previous) await recordAudit(member.tenant.id, member, "tenant.custom_domain.changed", { from: result.previous, to: null });
-      if (result.cancelled) await recordAudit(member.tenant.id, member, "tenant.custom_domain.request_cancelled", { domain: result.cancelled });
       // Every dashboard link to the help center (and the integration examples) follows the domain.
       revalidatePath(`/dashboard/${member.tenant.subdomain}`, "layout");
       return { ok: true, message: result.previous ? "Removed. The help center is at its Gatehouse address only." : `The request for ${result.cancelled} is cancelled.` };
@@ -62,11 +78,18 @@ export const verifyCustomDomain = memberAction(SETTINGS_ROLES, z.object({}), asy
   if (!pending) return { message: "There is no domain waiting for verification. Save one first." };
   const proof = judgeDomainProof(pending.domain, pending.challenge, await lookUpTxtRecords(challengeRecordName(pending.domain)));
   if (!proof.ok) return { message: proof.message };
-  const activation = await activatePendingCustomDomain(member.tenant.id, pending);
+  const activation = await activatePendingCustomDomain(member.tenant.id, pending, {
+    actor: member,
+    describe: (result) =>
+      result.status !== "activated"
+        ? null
+        : [
+            { action: "tenant.custom_domain.changed", details: { from: result.previous, to: pending.domain, verifiedBy: "dns_txt" } },
+            ...(result.redirectEnded ? [{ action: "tenant.custom_domain.redirect_changed", details: { domain: pending.domain, redirect: false } }] : []),
+          ],
+  });
   if (activation.status === "stale") return { message: "The domain was changed meanwhile (by another admin?). Check the record below and verify again." };
   if (activation.status === "taken") return { message: takenMessage(pending.domain) };
-  await recordAudit(member.tenant.id, member, "tenant.custom_domain.changed", { from: activation.previous, to: pending.domain, verifiedBy: "dns_txt" });
-  if (activation.redirectEnded) await recordAudit(member.tenant.id, member, "tenant.custom_domain.redirect_changed", { domain: pending.domain, redirect: false });
   revalidatePath(`/dashboard/${member.tenant.subdomain}`, "layout");
   const verified = `Verified. Readers can use ${pending.domain} as soon as its CNAME record points here.`;
   return { ok: true, message: activation.redirectEnded ? `${verified} Readers who open the Gatehouse address stay there until you send them to the new domain.` : verified };
@@ -77,10 +100,12 @@ export const verifyCustomDomain = memberAction(SETTINGS_ROLES, z.object({}), asy
  * The admin's call, made once the domain opens the help center: DNS verification does not show that.
  */
 export const saveCustomDomainRedirect = memberAction(SETTINGS_ROLES, customDomainRedirectSchema, async ({ domain, redirect }, member) => {
-  const result = await setCustomDomainRedirect(member.tenant.id, domain, redirect);
+  const result = await setCustomDomainRedirect(member.tenant.id, domain, redirect, {
+    actor: member,
+    describe: (change) => (change.status === "changed" ? { action: "tenant.custom_domain.redirect_changed", details: { domain, redirect } } : null),
+  });
   if (result.status === "stale") return { message: "The custom domain was changed meanwhile (by another admin?). Reload the page to see it." };
   if (result.status === "unchanged") return { ok: true, message: "Nothing changed." };
-  await recordAudit(member.tenant.id, member, "tenant.custom_domain.redirect_changed", { domain, redirect });
   revalidatePath(`/dashboard/${member.tenant.subdomain}/settings/general`);
   return {
     ok: true,

@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { memberAction, type ActionState } from "@/lib/auth/member-action";
 import { SETTINGS_ROLES } from "@/lib/auth/require-member";
-import { recordAudit } from "@/lib/data/audit";
 import { changeMembership, createInvite, revokeInvite, type MembershipChange } from "@/lib/data/members";
 import { env } from "@/lib/env";
 import { changeRoleSchema, inviteSchema, removeMemberSchema, revokeInviteSchema } from "./schemas";
@@ -15,7 +14,10 @@ const OWNER_ONLY = "Only an owner can give or take away the owner role.";
 const LAST_OWNER = "A help center needs at least one owner: make someone else an owner first.";
 
 export const inviteMember = memberAction(SETTINGS_ROLES, inviteSchema, async ({ email, role }, member): Promise<ActionState<"email" | "role"> & { link?: string }> => {
-  const invite = await createInvite(member.tenant.id, email, role, member);
+  const invite = await createInvite(member.tenant.id, email, role, member, new Date(), {
+    actor: member,
+    describe: (created) => (created.ok ? { action: "member.invited", details: { email, role } } : null),
+  });
   if (!invite.ok) {
     const refusal =
       invite.reason === "already_member"
@@ -25,7 +27,6 @@ export const inviteMember = memberAction(SETTINGS_ROLES, inviteSchema, async ({ 
           : { email: `${email} has a pending owner invite, which only an owner can replace.` };
     return { fieldErrors: refusal, values: { email, role } };
   }
-  await recordAudit(member.tenant.id, member, "member.invited", { email, role });
   revalidatePath(page(member.tenant.subdomain));
   return {
     ok: true,
@@ -41,26 +42,32 @@ const MEMBERSHIP_REFUSALS: Record<Exclude<MembershipChange, { ok: true }>["reaso
 };
 
 export const changeRole = memberAction(SETTINGS_ROLES, changeRoleSchema, async ({ userId, role }, member) => {
-  const result = await changeMembership(member.tenant.id, userId, role, member);
+  const result = await changeMembership(member.tenant.id, userId, role, member, {
+    actor: member,
+    describe: (change) => (change.ok ? { action: "member.role_changed", details: { email: change.email, previousRole: change.previousRole, role, userId } } : null),
+  });
   if (!result.ok) return { message: MEMBERSHIP_REFUSALS[result.reason] };
-  await recordAudit(member.tenant.id, member, "member.role_changed", { email: result.email, previousRole: result.previousRole, role, userId });
   revalidatePath(page(member.tenant.subdomain));
   return { ok: true, message: "Role changed." };
 });
 
 export const removeMember = memberAction(SETTINGS_ROLES, removeMemberSchema, async ({ userId }, member) => {
-  const result = await changeMembership(member.tenant.id, userId, null, member);
+  const result = await changeMembership(member.tenant.id, userId, null, member, {
+    actor: member,
+    describe: (change) => (change.ok ? { action: "member.removed", details: { email: change.email, role: change.previousRole, userId } } : null),
+  });
   if (!result.ok) return { message: MEMBERSHIP_REFUSALS[result.reason] };
-  await recordAudit(member.tenant.id, member, "member.removed", { email: result.email, role: result.previousRole, userId });
   revalidatePath(page(member.tenant.subdomain));
   return { ok: true, message: "Member removed." };
 });
 
 export const cancelInvite = memberAction(SETTINGS_ROLES, revokeInviteSchema, async ({ inviteId }, member) => {
-  const result = await revokeInvite(member.tenant.id, inviteId, member);
+  const result = await revokeInvite(member.tenant.id, inviteId, member, {
+    actor: member,
+    describe: (revocation) => (revocation.status === "revoked" ? { action: "member.invite_revoked", details: { email: revocation.email, role: revocation.role, inviteId } } : null),
+  });
   if (result.status === "owner_only") return { message: "Only an owner can revoke an owner invite." };
   if (result.status === "not_found") return { message: "That invite was already used, revoked or expired." };
-  await recordAudit(member.tenant.id, member, "member.invite_revoked", { email: result.email, role: result.role, inviteId });
   revalidatePath(page(member.tenant.subdomain));
   return { ok: true, message: "Invite revoked." };
 });

@@ -34,7 +34,7 @@ function asFormNames({ sessionLifetimeSeconds, ...rest }: Partial<JwtSettingsUpd
 export const applyJwtSettings = memberAction<typeof ssoSettingsSchema, SsoSettingsField>(SETTINGS_ROLES, ssoSettingsSchema, async (input, member, form) => {
   const { sharedSecret, sessionLengthMinutes, ...settings } = input;
   const before = await findSsoSettings(member.tenant.id);
-  const saved = await saveJwtSettings(member.tenant.id, {
+  const update: JwtSettingsUpdate = {
     loginUrl: settings.loginUrl ?? null,
     logoutUrl: settings.logoutUrl ?? null,
     issuer: settings.issuer ?? null,
@@ -43,6 +43,33 @@ export const applyJwtSettings = memberAction<typeof ssoSettingsSchema, SsoSettin
     clockSkewSeconds: settings.clockSkewSeconds,
     requireRedirectKey: settings.requireRedirectKey,
     sessionLifetimeSeconds: sessionLifetimeSecondsFor(sessionLengthMinutes, before?.sessionLifetimeSeconds ?? null),
+  };
+  const saved = await saveJwtSettings(member.tenant.id, update, {
+    secret: sharedSecret,
+    audit: {
+      actor: member,
+      describe: (result) =>
+        !result.ok
+          ? null
+          : [
+              ...(result.secret ? [{ action: "sso.secret.pasted" }] : []),
+              ...(result.changed.length > 0
+                ? [
+                    {
+                      action: "sso.settings.updated",
+                      details: {
+                        // Named as the form names them, in the unit the admin typed.
+                        changed: result.changed.map((field) => (field === "sessionLifetimeSeconds" ? "sessionLengthMinutes" : field)),
+                        ...settings,
+                        loginUrl: settings.loginUrl ?? null,
+                        sessionLengthMinutes,
+                        previous: asFormNames(result.previous),
+                      },
+                    },
+                  ]
+                : []),
+            ],
+    },
   });
   if (!saved.ok) {
     // Nothing was saved, the pasted secret included: the admin fixes this and applies again. A
@@ -53,27 +80,12 @@ export const applyJwtSettings = memberAction<typeof ssoSettingsSchema, SsoSettin
       values: submittedTextFields(form),
     };
   }
-  const { changed, previous } = saved;
-  if (sharedSecret) {
-    await storeSharedSecret(member.tenant.id, sharedSecret);
-    await recordAudit(member.tenant.id, member, "sso.secret.pasted");
-  }
-  if (changed.length > 0) {
-    // Named as the form names it, in the unit the admin typed.
-    const fields = changed.map((field) => (field === "sessionLifetimeSeconds" ? "sessionLengthMinutes" : field));
-    await recordAudit(member.tenant.id, member, "sso.settings.updated", {
-      changed: fields,
-      ...settings,
-      loginUrl: settings.loginUrl ?? null,
-      sessionLengthMinutes,
-      previous: asFormNames(previous),
-    });
-  }
+  const { changed } = saved;
   revalidatePath(page(member.tenant.subdomain));
-  if (sharedSecret) {
+  if (saved.secret) {
     return {
       ok: true,
-      message: before?.hasSecret
+      message: saved.secret.replaced
         ? "JWT settings saved. The shared secret was replaced: the old one no longer works, so update your backend now."
         : "JWT settings saved, with your shared secret.",
     };
@@ -86,15 +98,15 @@ export const applyJwtSettings = memberAction<typeof ssoSettingsSchema, SsoSettin
 
 /** Generate (first time) or Regenerate: the old secret stops working at once. */
 export const generateSecret = memberAction(SETTINGS_ROLES, confirmSchema, async (_input, member): Promise<ActionState & { secret?: string }> => {
-  const before = await findSsoSettings(member.tenant.id);
   const secret = generateSharedSecret();
-  await storeSharedSecret(member.tenant.id, secret);
-  await recordAudit(member.tenant.id, member, before?.hasSecret ? "sso.secret.regenerated" : "sso.secret.generated");
+  const stored = await storeSharedSecret(member.tenant.id, secret, {
+    audit: { actor: member, describe: ({ replaced }) => ({ action: replaced ? "sso.secret.regenerated" : "sso.secret.generated" }) },
+  });
   revalidatePath(page(member.tenant.subdomain));
   return {
     ok: true,
     secret,
-    message: before?.hasSecret
+    message: stored.replaced
       ? "New secret generated. The old one no longer works. Readers already signed in stay signed in until you sign everyone out (Sessions, below)."
       : "Secret generated.",
   };
@@ -105,10 +117,11 @@ export const generateSecret = memberAction(SETTINGS_ROLES, confirmSchema, async 
  * working at Regenerate, but the sessions they already started would last their full length.
  */
 export const signOutEveryone = memberAction(SETTINGS_ROLES, confirmSchema, async (_input, member) => {
-  const ended = await revokeEndUserSessions(member.tenant.id);
-  // Like every other action, one that changed nothing leaves no audit entry.
+  const ended = await revokeEndUserSessions(member.tenant.id, {
+    // Like every other action, one that changed nothing leaves no audit entry.
+    audit: { actor: member, describe: (sessionsEnded) => (sessionsEnded > 0 ? { action: "sso.sessions.ended_all", details: { sessionsEnded } } : null) },
+  });
   if (ended === 0) return { ok: true, message: "Nobody was signed in." };
-  await recordAudit(member.tenant.id, member, "sso.sessions.ended_all", { sessionsEnded: ended });
   revalidatePath(page(member.tenant.subdomain));
   return { ok: true, message: `Signed everyone out: ${ended === 1 ? "1 session" : `${ended} sessions`} ended. Readers sign in again with a new token.` };
 });
@@ -121,7 +134,10 @@ export const revealSecret = memberAction(SETTINGS_ROLES, confirmSchema, async (_
 });
 
 export const toggleSso = memberAction(SETTINGS_ROLES, toggleSchema, async ({ enabled }, member) => {
-  const switched = await setSsoEnabled(member.tenant.id, enabled);
+  const switched = await setSsoEnabled(member.tenant.id, enabled, {
+    actor: member,
+    describe: (result) => (result.ok ? { action: enabled ? "sso.enabled" : "sso.disabled" } : null),
+  });
   if (!switched.ok) {
     return {
       message: switched.reason === "no_secret"
@@ -129,7 +145,6 @@ export const toggleSso = memberAction(SETTINGS_ROLES, toggleSchema, async ({ ena
         : "This help center is private: make it public first, or nobody could sign in to it.",
     };
   }
-  await recordAudit(member.tenant.id, member, enabled ? "sso.enabled" : "sso.disabled");
   revalidatePath(page(member.tenant.subdomain));
   if (!enabled) return { ok: true, message: "SSO is off." };
   const settings = await findSsoSettings(member.tenant.id);
@@ -142,7 +157,10 @@ export const toggleSso = memberAction(SETTINGS_ROLES, toggleSchema, async ({ ena
 });
 
 export const setVisibility = memberAction(SETTINGS_ROLES, visibilitySchema, async ({ visibility }, member) => {
-  const changed = await setTenantVisibility(member.tenant.id, visibility);
+  const changed = await setTenantVisibility(member.tenant.id, visibility, {
+    actor: member,
+    describe: (result) => (result.ok ? { action: "tenant.visibility.changed", details: { visibility } } : null),
+  });
   if (!changed.ok) {
     // Name only what is missing: an admin with SSO on for the widget needs just the Login URL.
     const settings = await findSsoSettings(member.tenant.id);
@@ -157,7 +175,6 @@ export const setVisibility = memberAction(SETTINGS_ROLES, visibilitySchema, asyn
     // The choice stays selected beside the refusal (React resets the form to what this returns).
     return { fieldErrors: { visibility: visibilityError }, values: { visibility } };
   }
-  await recordAudit(member.tenant.id, member, "tenant.visibility.changed", { visibility });
   revalidatePath(page(member.tenant.subdomain));
   return { ok: true, message: visibility === "private" ? "The help center is private." : "The help center is public." };
 });
@@ -173,8 +190,10 @@ export const notifyMe = memberAction(SETTINGS_ROLES, providerSchema, async ({ pr
 });
 
 export const applyAllowedDomains = memberAction<typeof allowedDomainsSchema, AllowedDomainsField>(SETTINGS_ROLES, allowedDomainsSchema, async (input, member) => {
-  const { changed, previous } = await saveAllowedDomains(member.tenant.id, input);
-  if (changed.length > 0) await recordAudit(member.tenant.id, member, "sso.allowed_domains.updated", { changed, ...input, previous });
+  const { changed } = await saveAllowedDomains(member.tenant.id, input, {
+    actor: member,
+    describe: (saved) => (saved.changed.length > 0 ? { action: "sso.allowed_domains.updated", details: { changed: saved.changed, ...input, previous: saved.previous } } : null),
+  });
   revalidatePath(page(member.tenant.subdomain));
   if (changed.length === 0) return { ok: true, message: "Nothing changed." };
   const count = input.allowedDomains.length;
