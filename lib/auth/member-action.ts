@@ -1,11 +1,13 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
+import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import type { MemberRole } from "@/lib/data/memberships";
 import { requireMember, type SignedInMember } from "./require-member";
 
 // The one wrapper every dashboard server action goes through: actions are reachable by a direct
 // POST, so each re-checks the session, the membership in *that* tenant and the role itself, then
-// parses its input with zod. Returns what useActionState needs.
+// parses its input with zod. Returns what useActionState needs, a failure of ours included.
 
 export interface ActionState<F extends string = string> {
   ok?: boolean;
@@ -29,7 +31,27 @@ export function memberAction<S extends z.ZodType, F extends string>(
       const fieldErrors = Object.fromEntries(Object.entries(errors).map(([field, messages]) => [field, messages?.[0]])) as Partial<Record<F, string>>;
       return { fieldErrors, message: "Some fields need attention.", values: submittedTextFields(form) };
     }
-    return handler(parsed.data, member, form);
+    try {
+      return await handler(parsed.data, member, form);
+    } catch (error) {
+      // redirect(), notFound() and forbidden() work by throwing: they are answers, not failures.
+      unstable_rethrow(error);
+      return unexpectedFailure(error, form);
+    }
+  };
+}
+
+/**
+ * A failure of ours (the database unreachable, an audit entry that could not be written): logged
+ * under a reference the admin can quote, and told to them beside the form they filled in, instead
+ * of the framework's bare error screen. Their typed values stay in the form.
+ */
+function unexpectedFailure<F extends string>(error: unknown, form: FormData): ActionState<F> {
+  const reference = randomBytes(4).toString("hex");
+  console.error(`[dashboard action] failure ${reference}: ${error instanceof Error ? error.message : String(error)}`);
+  return {
+    message: `Something went wrong on our side (reference ${reference}). Reload the page to see what was saved, then try again.`,
+    values: submittedTextFields(form),
   };
 }
 
