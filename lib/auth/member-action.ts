@@ -48,7 +48,9 @@ export function memberAction<S extends z.ZodType, F extends string>(
  */
 function unexpectedFailure<F extends string>(error: unknown, form: FormData): ActionState<F> {
   const reference = randomBytes(4).toString("hex");
-  console.error(`[dashboard action] failure ${reference}: ${error instanceof Error ? error.message : String(error)}`);
+  // The error itself, with its cause (an AuditWriteError wraps the database's): the reference must
+  // lead to why it failed. Nothing secret reaches it: secrets are stored as ciphertext only.
+  console.error(`[dashboard action] failure ${reference}:`, error);
   return {
     message: `Something went wrong on our side (reference ${reference}). Reload the page to see what was saved, then try again.`,
     values: submittedTextFields(form),

@@ -57,16 +57,29 @@ export async function writeAuditIn<Result>(tx: Prisma.TransactionClient, tenantI
   }
 }
 
+// A bulk change (Sign everyone out of a large help center) may take longer than Prisma's 5 s default.
+const CHANGE_TIMEOUT_MS = 60_000;
+
 /**
  * Runs `change` in a transaction and writes its entries in the same one. (A change that must catch
  * its own errors outside the transaction, or has one already, calls writeAuditIn itself.)
+ *
+ * The tenant's row is share-locked first. The entry's foreign key takes that lock anyway, but at
+ * the end: a change that had locked another of the tenant's rows by then (its sso_configs row, say)
+ * would deadlock with a custom-domain change, which locks the tenant's row and then, by trigger,
+ * the sso_configs row. Taken first, it makes every change lock the tenant before anything else.
+ * KEY SHARE holds up only changes of the tenant's keys (subdomain, custom domain), never sign-ins.
  */
 export function changeWithAudit<Result>(tenantId: string, audit: Audited<Result> | undefined, change: (tx: Prisma.TransactionClient) => Promise<Result>): Promise<Result> {
-  return getDb().$transaction(async (tx) => {
-    const result = await change(tx);
-    await writeAuditIn(tx, tenantId, audit, result);
-    return result;
-  });
+  return getDb().$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT 1 FROM tenants WHERE id = ${tenantId}::uuid FOR KEY SHARE`;
+      const result = await change(tx);
+      await writeAuditIn(tx, tenantId, audit, result);
+      return result;
+    },
+    { timeout: CHANGE_TIMEOUT_MS },
+  );
 }
 
 /**

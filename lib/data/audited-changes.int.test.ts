@@ -5,6 +5,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sharesOneSession } from "@/lib/database-url";
+import { untilWaitingForLock } from "@/test/support/lock-waits";
 import { testDatabaseUrl } from "@/test/support/test-database-url";
 import { insertTenant } from "@/test/support/tenants";
 import { AuditWriteError, type Actor, type Audited } from "./audit";
@@ -308,5 +310,32 @@ describe("an audited change and its audit entry commit together", () => {
     await c.change(tenantId, context, auditAs(actor));
     expect(await c.observe(tenantId, context)).not.toEqual(before);
     expect(await entriesOf(tenantId)).toEqual([{ action: "test.audited_change", actorUserId: actor.userId }]);
+  });
+});
+
+describe("lock order", () => {
+  // A custom-domain change locks the tenant's row, then (by trigger) its sso_configs row. An audited
+  // change that locked sso_configs first and the tenant last (through its entry's foreign key)
+  // would deadlock with it; changeWithAudit locks the tenant before anything else. Row locks need
+  // sessions of their own: the embedded database serves every connection from one.
+  it.skipIf(sharesOneSession(testDatabaseUrl()))("a secret regenerated during a custom-domain change waits for it instead of deadlocking", async () => {
+    const tenantId = await insertTenant(sql, "audited");
+    await storeSharedSecret(tenantId, SECRET);
+    const actor = await insertUser();
+    const domainChange = new pg.Client({ connectionString: testDatabaseUrl() });
+    await domainChange.connect();
+    try {
+      await domainChange.query("BEGIN");
+      await domainChange.query("SELECT 1 FROM tenants WHERE id = $1 FOR UPDATE", [tenantId]);
+      const regenerated = storeSharedSecret(tenantId, `${SECRET}-new`, { audit: { actor, describe: () => ({ action: "sso.secret.regenerated" }) } });
+      await untilWaitingForLock("", 1);
+      // What the trigger on tenants does when the custom domain changes.
+      await domainChange.query("UPDATE sso_configs SET config_version = config_version + 1 WHERE tenant_id = $1", [tenantId]);
+      await domainChange.query("COMMIT");
+      expect(await regenerated).toEqual({ replaced: true });
+      expect(await entriesOf(tenantId)).toEqual([{ action: "sso.secret.regenerated", actorUserId: actor.userId }]);
+    } finally {
+      await domainChange.end();
+    }
   });
 });

@@ -105,7 +105,7 @@ export interface GeneralSettingsSave {
 export async function updateGeneralSettings(tenantId: string, settings: GeneralSettings, audit?: Audited<GeneralSettingsSave>): Promise<GeneralSettingsSave> {
   return changeWithAudit(tenantId, audit, async (tx) => {
     const [before] = await tx.$queryRaw<{ name: string; logRetentionDays: number }[]>`
-      SELECT name, log_retention_days AS "logRetentionDays" FROM tenants WHERE id = ${tenantId}::uuid FOR UPDATE`;
+      SELECT name, log_retention_days AS "logRetentionDays" FROM tenants WHERE id = ${tenantId}::uuid FOR NO KEY UPDATE`;
     if (!before) throw new Error(`tenant ${tenantId} not found`);
     const changed = (Object.keys(settings) as (keyof GeneralSettings)[]).filter((field) => before[field] !== settings[field]);
     if (changed.length > 0) await tx.tenant.update({ where: { id: tenantId }, data: settings, select: { id: true } });
@@ -161,7 +161,9 @@ export async function requestCustomDomain(
 ): Promise<CustomDomainRequest> {
   return changeWithAudit(tenantId, audit, async (tx) => {
     // Locked while compared, so what is reported as removed or cancelled is what this save replaced.
-    await tx.$queryRaw`SELECT 1 FROM tenants WHERE id = ${tenantId}::uuid FOR UPDATE`;
+    // NO KEY UPDATE lets sign-ins go on meanwhile (see lockTenantVisibility); removing the served
+    // domain changes a key and takes the stronger lock with its UPDATE.
+    await tx.$queryRaw`SELECT 1 FROM tenants WHERE id = ${tenantId}::uuid FOR NO KEY UPDATE`;
     const before = customDomainState(await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: CUSTOM_DOMAIN_COLUMNS }));
     if (domain === null) {
       if (!before.active && !before.pending) return { status: "unchanged" } as const;

@@ -26,6 +26,7 @@ export function VisibilityForm({ subdomain, visibility }: { subdomain: string; v
           </label>
         </fieldset>
         {state.fieldErrors?.visibility && <p id="visibility-error" role="alert" className="text-sm text-red-700">{state.fieldErrors.visibility}</p>}
+        <FormMessage message={state.ok || state.fieldErrors ? undefined : state.message} />
         {state.ok && <FormMessage tone="success" message={state.message} />}
         <SubmitButton pending={pending} className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-50 aria-disabled:opacity-60">
           {pending ? "Saving…" : "Save visibility"}
