@@ -64,16 +64,24 @@ const CHANGE_TIMEOUT_MS = 60_000;
  * Runs `change` in a transaction and writes its entries in the same one. (A change that must catch
  * its own errors outside the transaction, or has one already, calls writeAuditIn itself.)
  *
- * The tenant's row is share-locked first. The entry's foreign key takes that lock anyway, but at
+ * The tenant's row is locked first. The entry's foreign key takes a share lock on it anyway, but at
  * the end: a change that had locked another of the tenant's rows by then (its sso_configs row, say)
  * would deadlock with a custom-domain change, which locks the tenant's row and then, by trigger,
  * the sso_configs row. Taken first, it makes every change lock the tenant before anything else.
- * KEY SHARE holds up only changes of the tenant's keys (subdomain, custom domain), never sign-ins.
+ * KEY SHARE holds up only changes of the tenant's keys, never sign-ins. A change of a key (its
+ * custom domain) says `lockTenant: "update"`: two such changes that each held a share lock would
+ * deadlock, each waiting for the other's to go before it could update.
  */
-export function changeWithAudit<Result>(tenantId: string, audit: Audited<Result> | undefined, change: (tx: Prisma.TransactionClient) => Promise<Result>): Promise<Result> {
+export function changeWithAudit<Result>(
+  tenantId: string,
+  audit: Audited<Result> | undefined,
+  change: (tx: Prisma.TransactionClient) => Promise<Result>,
+  { lockTenant = "key share" }: { lockTenant?: "key share" | "update" } = {},
+): Promise<Result> {
   return getDb().$transaction(
     async (tx) => {
-      await tx.$queryRaw`SELECT 1 FROM tenants WHERE id = ${tenantId}::uuid FOR KEY SHARE`;
+      if (lockTenant === "update") await tx.$queryRaw`SELECT 1 FROM tenants WHERE id = ${tenantId}::uuid FOR UPDATE`;
+      else await tx.$queryRaw`SELECT 1 FROM tenants WHERE id = ${tenantId}::uuid FOR KEY SHARE`;
       const result = await change(tx);
       await writeAuditIn(tx, tenantId, audit, result);
       return result;

@@ -16,7 +16,7 @@ import { signOutEndUser, suspendEndUser, unsuspendEndUser } from "./end-users";
 import { acceptInvite, changeMembership, createInvite, revokeInvite, type InviteCreation } from "./members";
 import { saveAllowedDomains, saveJwtSettings, setSsoEnabled, storeSharedSecret, type JwtSettingsUpdate } from "./sso-config";
 import { createSupportRequest, replyAsStaff, setRequestStatus } from "./support-requests";
-import { activatePendingCustomDomain, requestCustomDomain, setCustomDomainRedirect, setTenantVisibility, updateGeneralSettings } from "./tenants";
+import { activatePendingCustomDomain, findCustomDomainState, requestCustomDomain, setCustomDomainRedirect, setTenantVisibility, updateGeneralSettings } from "./tenants";
 
 const sql = new pg.Client({ connectionString: testDatabaseUrl() });
 beforeAll(() => sql.connect());
@@ -336,6 +336,32 @@ describe("lock order", () => {
       expect(await entriesOf(tenantId)).toEqual([{ action: "sso.secret.regenerated", actorUserId: actor.userId }]);
     } finally {
       await domainChange.end();
+    }
+  });
+
+  // Removing the served domain changes a key of the tenant's row: two removals that each held a
+  // share lock on it would deadlock, each waiting for the other's to go.
+  it.skipIf(sharesOneSession(testDatabaseUrl()))("two admins removing the custom domain at once: one removes it, the other finds nothing to remove", async () => {
+    const tenantId = await insertTenant(sql, "audited");
+    await sql.query(`UPDATE tenants SET custom_domain = $2 WHERE id = $1`, [tenantId, domainFor()]);
+    const [first, second] = [await insertUser(), await insertUser()];
+    const describe = (result: { status: string }) => (result.status === "removed" ? { action: "tenant.custom_domain.changed" } : null);
+    const holder = new pg.Client({ connectionString: testDatabaseUrl() });
+    await holder.connect();
+    try {
+      await holder.query("BEGIN");
+      await holder.query("SELECT 1 FROM tenants WHERE id = $1 FOR UPDATE", [tenantId]);
+      const removals = Promise.all([
+        requestCustomDomain(tenantId, null, () => "unused", { actor: first, describe }),
+        requestCustomDomain(tenantId, null, () => "unused", { actor: second, describe }),
+      ]);
+      await untilWaitingForLock("tenants", 2);
+      await holder.query("COMMIT");
+      expect((await removals).map((result) => result.status).sort()).toEqual(["removed", "unchanged"]);
+      expect((await findCustomDomainState(tenantId)).active).toBeNull();
+      expect(await entriesOf(tenantId)).toHaveLength(1);
+    } finally {
+      await holder.end();
     }
   });
 });

@@ -159,11 +159,10 @@ export async function requestCustomDomain(
   newChallenge: () => string,
   audit?: Audited<CustomDomainRequest>,
 ): Promise<CustomDomainRequest> {
+  // The row is locked (FOR UPDATE: removing the served domain changes a key) while it is compared,
+  // so what is reported as removed or cancelled is what this save replaced.
+  const options = { lockTenant: "update" } as const;
   return changeWithAudit(tenantId, audit, async (tx) => {
-    // Locked while compared, so what is reported as removed or cancelled is what this save replaced.
-    // NO KEY UPDATE lets sign-ins go on meanwhile (see lockTenantVisibility); removing the served
-    // domain changes a key and takes the stronger lock with its UPDATE.
-    await tx.$queryRaw`SELECT 1 FROM tenants WHERE id = ${tenantId}::uuid FOR NO KEY UPDATE`;
     const before = customDomainState(await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: CUSTOM_DOMAIN_COLUMNS }));
     if (domain === null) {
       if (!before.active && !before.pending) return { status: "unchanged" } as const;
@@ -183,7 +182,7 @@ export async function requestCustomDomain(
     const challenge = newChallenge();
     await tx.tenant.update({ where: { id: tenantId }, data: { pendingCustomDomain: domain, customDomainChallenge: challenge }, select: { id: true } });
     return { status: "pending", domain, challenge } as const;
-  });
+  }, options);
 }
 
 export type CustomDomainActivation =
