@@ -5,7 +5,6 @@
 // and txt-lookup.test.ts; the whole journey: e2e/dashboard-custom-domain.spec.ts.
 import { randomBytes, randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
-import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/sso/jwt/route";
 import { GET as startSignIn } from "@/app/sso/login/route";
@@ -13,7 +12,7 @@ import { activatePendingCustomDomain, findCustomDomainState, requestCustomDomain
 import { sharesOneSession } from "@/lib/database-url";
 import { mintSsoToken } from "@/lib/sso/mint-token";
 import { createApiTenant, sql, type ApiTenant } from "./support/api-fixtures";
-import { untilWaitingForLock } from "./support/lock-waits";
+import { inAnotherTransaction, untilWaitingForLock } from "./support/lock-waits";
 import { testDatabaseUrl } from "./support/test-database-url";
 import { configVersionOf, customDomainOf, nextChallenge, removeCustomDomain, serveCustomDomain, testDomain } from "./support/custom-domains";
 
@@ -100,19 +99,14 @@ describe("requestCustomDomain and activatePendingCustomDomain", () => {
     const asked = await requestCustomDomain(tenant.id, testDomain(), nextChallenge);
     if (asked.status !== "pending") throw new Error(asked.status);
     // Another admin turns the redirect on, and their transaction has not committed yet.
-    const other = new pg.Client({ connectionString: testDatabaseUrl() });
-    await other.connect();
-    try {
-      await other.query("BEGIN");
+    await inAnotherTransaction(async (other) => {
       await other.query(`UPDATE tenants SET redirect_to_custom_domain = true WHERE id = $1`, [tenant.id]);
       const activation = activatePendingCustomDomain(tenant.id, asked);
       await untilWaitingForLock("tenants", 1);
       await other.query("COMMIT");
       // The move ended the redirect the other admin had just turned on, and says so.
       expect(await activation).toEqual({ status: "activated", previous: served, redirectEnded: true });
-    } finally {
-      await other.end();
-    }
+    });
   });
 });
 

@@ -6,7 +6,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sharesOneSession } from "@/lib/database-url";
-import { untilWaitingForLock } from "@/test/support/lock-waits";
+import { inAnotherTransaction, untilWaitingForLock } from "@/test/support/lock-waits";
 import { testDatabaseUrl } from "@/test/support/test-database-url";
 import { insertTenant } from "@/test/support/tenants";
 import { AuditWriteError, type Actor, type Audited } from "./audit";
@@ -322,10 +322,7 @@ describe("lock order", () => {
     const tenantId = await insertTenant(sql, "audited");
     await storeSharedSecret(tenantId, SECRET);
     const actor = await insertUser();
-    const domainChange = new pg.Client({ connectionString: testDatabaseUrl() });
-    await domainChange.connect();
-    try {
-      await domainChange.query("BEGIN");
+    await inAnotherTransaction(async (domainChange) => {
       await domainChange.query("SELECT 1 FROM tenants WHERE id = $1 FOR UPDATE", [tenantId]);
       const regenerated = storeSharedSecret(tenantId, `${SECRET}-new`, { audit: { actor, describe: () => ({ action: "sso.secret.regenerated" }) } });
       await untilWaitingForLock("", 1);
@@ -334,9 +331,7 @@ describe("lock order", () => {
       await domainChange.query("COMMIT");
       expect(await regenerated).toEqual({ replaced: true });
       expect(await entriesOf(tenantId)).toEqual([{ action: "sso.secret.regenerated", actorUserId: actor.userId }]);
-    } finally {
-      await domainChange.end();
-    }
+    });
   });
 
   // Removing the served domain changes a key of the tenant's row: two removals that each held a
@@ -346,10 +341,7 @@ describe("lock order", () => {
     await sql.query(`UPDATE tenants SET custom_domain = $2 WHERE id = $1`, [tenantId, domainFor()]);
     const [first, second] = [await insertUser(), await insertUser()];
     const describe = (result: { status: string }) => (result.status === "removed" ? { action: "tenant.custom_domain.changed" } : null);
-    const holder = new pg.Client({ connectionString: testDatabaseUrl() });
-    await holder.connect();
-    try {
-      await holder.query("BEGIN");
+    await inAnotherTransaction(async (holder) => {
       await holder.query("SELECT 1 FROM tenants WHERE id = $1 FOR UPDATE", [tenantId]);
       const removals = Promise.all([
         requestCustomDomain(tenantId, null, () => "unused", { actor: first, describe }),
@@ -360,8 +352,6 @@ describe("lock order", () => {
       expect((await removals).map((result) => result.status).sort()).toEqual(["removed", "unchanged"]);
       expect((await findCustomDomainState(tenantId)).active).toBeNull();
       expect(await entriesOf(tenantId)).toHaveLength(1);
-    } finally {
-      await holder.end();
-    }
+    });
   });
 });

@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sharesOneSession } from "@/lib/database-url";
 import { testDatabaseUrl } from "@/test/support/test-database-url";
-import { untilWaitingForLock } from "@/test/support/lock-waits";
+import { inAnotherTransaction, untilWaitingForLock } from "@/test/support/lock-waits";
 import { insertTenant } from "@/test/support/tenants";
 import { updateGeneralSettings } from "./tenants";
 
@@ -44,10 +44,7 @@ describe("updateGeneralSettings", () => {
   it.skipIf(sharesOneSession(testDatabaseUrl()))("gives two admins saving at once each the values their own save replaced", async () => {
     await updateGeneralSettings(tenantId, { name: "Start", logRetentionDays: 7 });
     // Both saves start while the row is held, so each has read (or tried to read) before either writes.
-    const holder = new pg.Client({ connectionString: testDatabaseUrl() });
-    await holder.connect();
-    try {
-      await holder.query("BEGIN");
+    await inAnotherTransaction(async (holder) => {
       await holder.query("SELECT 1 FROM tenants WHERE id = $1 FOR UPDATE", [tenantId]);
       const saves = Promise.all([
         updateGeneralSettings(tenantId, { name: "First", logRetentionDays: 7 }),
@@ -61,9 +58,7 @@ describe("updateGeneralSettings", () => {
       const landedFirst = landedLast === first ? second : first;
       expect(landedFirst.previous).toEqual({ name: "Start" });
       expect(landedLast.previous).toEqual({ name: landedFirst === first ? "First" : "Second" });
-    } finally {
-      await holder.end();
-    }
+    });
   });
 
   it("throws for a tenant that does not exist", async () => {

@@ -25,3 +25,19 @@ export async function untilWaitingForLock(table: string, count: number, timeoutM
     await client.end();
   }
 }
+
+/**
+ * Runs `work` in a second session of the test database with a transaction open: another admin's
+ * change, holding its locks until `work` commits. The session ends afterwards (an uncommitted
+ * transaction rolls back with it).
+ */
+export async function inAnotherTransaction<T>(work: (session: pg.Client) => Promise<T>): Promise<T> {
+  const session = new pg.Client({ connectionString: testDatabaseUrl() });
+  await session.connect();
+  try {
+    await session.query("BEGIN");
+    return await work(session);
+  } finally {
+    await session.end();
+  }
+}
