@@ -1,6 +1,5 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { isUniqueViolation } from "./unique-violation";
 
 // Dashboard accounts: users and the tenants they create at sign-up.
 
@@ -37,17 +36,6 @@ export async function createAccountWithTenant(input: {
     if ((error as { code?: string }).code === "P2002" || /unique/i.test(target)) {
       return { ok: false, conflict: /subdomain/.test(target) ? "subdomain" : "email" };
     }
-    throw error;
-  }
-}
-
-/** Creates a dashboard user without a tenant (joining by invite); null when the email is taken. */
-export async function createUser(email: string, name: string, passwordHash: string): Promise<string | null> {
-  try {
-    const user = await getDb().user.create({ data: { email: email.trim().toLowerCase(), name, passwordHash }, select: { id: true } });
-    return user.id;
-  } catch (error) {
-    if (isUniqueViolation(error)) return null;
     throw error;
   }
 }

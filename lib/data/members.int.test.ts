@@ -1,9 +1,10 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AuditWriteError } from "./audit";
 import { testDatabaseUrl } from "@/test/support/test-database-url";
 import { insertTenant } from "@/test/support/tenants";
-import { acceptInvite, changeMembership, createInvite, listPendingInvites, revokeInvite, type Actor, type InviteCreation } from "./members";
+import { acceptInvite, acceptInviteWithNewAccount, changeMembership, createInvite, listPendingInvites, revokeInvite, type Actor, type InviteCreation } from "./members";
 
 const owner = (user: { id: string }): Actor => ({ userId: user.id, role: "owner" });
 const admin = (user: { id: string }): Actor => ({ userId: user.id, role: "admin" });
@@ -123,5 +124,71 @@ describe("members", () => {
     expect(await revokeInvite(other.tenantId, pending!.id, owner(other.users[0]!))).toEqual({ status: "not_found" });
     expect(await revokeInvite(tenantId, pending!.id, admin(users[1]!))).toEqual({ status: "revoked", email, role: "support" });
     expect(await listPendingInvites(tenantId)).toHaveLength(0);
+  });
+  describe("joining with a new account", () => {
+    const joined = (acceptance: { ok: boolean }) => (acceptance.ok ? { action: "member.joined" } : null);
+    const account = { name: "New Member", passwordHash: "$argon2id$not-a-real-hash" };
+
+    async function accountOf(email: string): Promise<{ id: string; name: string } | null> {
+      const { rows } = await sql.query<{ id: string; name: string }>(`SELECT id, name FROM users WHERE email = $1`, [email]);
+      return rows[0] ?? null;
+    }
+    async function inviteUsed(tenantId: string, email: string): Promise<boolean> {
+      const { rows } = await sql.query<{ used: boolean }>(`SELECT used_at IS NOT NULL AS used FROM member_invites WHERE tenant_id = $1 AND email = $2`, [tenantId, email]);
+      return rows[0]!.used;
+    }
+
+    it("creates the account for the invite's email, uses the invite and records the join with the new account as its actor", async () => {
+      const { tenantId, users } = await tenantWith(["owner"]);
+      const email = `joiner-${randomBytes(3).toString("hex")}@example.com`;
+      const token = inviteToken(await createInvite(tenantId, email.toUpperCase(), "editor", owner(users[0]!)));
+
+      const result = await acceptInviteWithNewAccount(token, account, new Date(), joined);
+      const created = await accountOf(email);
+      expect(result).toEqual({ ok: true, subdomain: expect.any(String), tenantId, userId: created!.id });
+      expect(created!.name).toBe("New Member");
+      expect(await findMemberRole(tenantId, created!.id)).toBe("editor");
+      expect(await inviteUsed(tenantId, email)).toBe(true);
+      const { rows } = await sql.query(`SELECT action, actor_user_id, actor_email FROM audit_entries WHERE tenant_id = $1 AND action = 'member.joined'`, [tenantId]);
+      expect(rows).toEqual([{ action: "member.joined", actor_user_id: created!.id, actor_email: email }]);
+      expect(await acceptInviteWithNewAccount(token, account, new Date(), joined)).toEqual({ ok: false, reason: "invalid" });
+    });
+
+    it("refuses an email that already has an account and leaves the invite for that account to accept", async () => {
+      const { tenantId, users } = await tenantWith(["owner"]);
+      const existing = { id: randomUUID(), email: `has-account-${randomBytes(3).toString("hex")}@example.com` };
+      await sql.query(`INSERT INTO users (id, email, name, password_hash, updated_at) VALUES ($1, $2, 'Already', 'x', now())`, [existing.id, existing.email]);
+      const token = inviteToken(await createInvite(tenantId, existing.email, "support", owner(users[0]!)));
+
+      expect(await acceptInviteWithNewAccount(token, account, new Date(), joined)).toEqual({ ok: false, reason: "account_exists" });
+      expect(await accountOf(existing.email)).toEqual({ id: existing.id, name: "Already" });
+      expect(await inviteUsed(tenantId, existing.email)).toBe(false);
+      expect(await acceptInvite(token, existing)).toMatchObject({ ok: true });
+    });
+
+    it("leaves no account behind when the join fails after creating it", async () => {
+      const { tenantId, users } = await tenantWith(["owner"]);
+      const email = `unlucky-${randomBytes(3).toString("hex")}@example.com`;
+      const token = inviteToken(await createInvite(tenantId, email, "support", owner(users[0]!)));
+      // An entry PostgreSQL refuses (jsonb cannot hold U+0000): the last write of the join fails.
+      const unwritable = () => ({ action: "member.joined", details: { note: "\u0000" } });
+
+      await expect(acceptInviteWithNewAccount(token, account, new Date(), unwritable)).rejects.toBeInstanceOf(AuditWriteError);
+      expect(await accountOf(email)).toBeNull();
+      expect(await inviteUsed(tenantId, email)).toBe(false);
+      expect(await acceptInviteWithNewAccount(token, account, new Date(), joined)).toMatchObject({ ok: true });
+    });
+
+    it("two submits of the same invite at once make one account and one member", async () => {
+      const { tenantId, users } = await tenantWith(["owner"]);
+      const email = `twice-${randomBytes(3).toString("hex")}@example.com`;
+      const token = inviteToken(await createInvite(tenantId, email, "support", owner(users[0]!)));
+
+      const results = await Promise.all([acceptInviteWithNewAccount(token, account, new Date(), joined), acceptInviteWithNewAccount(token, account, new Date(), joined)]);
+      expect(results.filter((result) => result.ok)).toHaveLength(1);
+      expect(results.find((result) => !result.ok)).toMatchObject({ ok: false, reason: expect.stringMatching(/^(account_exists|invalid)$/) });
+      const { rows } = await sql.query(`SELECT count(*)::int AS n FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.tenant_id = $1 AND u.email = $2`, [tenantId, email]);
+      expect(rows[0].n).toBe(1);
+    });
   });
 });

@@ -1,5 +1,7 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { generateOpaqueToken, hashOpaqueToken } from "@/lib/sso/opaque-token";
 import { writeAuditIn, type Audited } from "./audit";
 import type { MemberRole } from "./memberships";
@@ -118,6 +120,32 @@ export async function findUsableInvite(token: string, now: Date = new Date()) {
 
 export type InviteAcceptance = { ok: true; subdomain: string; tenantId: string } | { ok: false; reason: "invalid" | "email" };
 
+const INVALID_INVITE = { ok: false, reason: "invalid" } as const;
+
+type UsableInvite = { id: string; email: string; role: MemberRole; tenant: { id: string; subdomain: string } };
+
+function findUsableInviteIn(tx: Prisma.TransactionClient, token: string, now: Date): Promise<UsableInvite | null> {
+  return tx.memberInvite.findFirst({
+    where: { tokenHash: hashOpaqueToken(token), usedAt: null, expiresAt: { gt: now } },
+    select: { id: true, email: true, role: true, tenant: { select: { id: true, subdomain: true } } },
+  });
+}
+
+/**
+ * Marks the invite used and makes the user a member; false when someone used the invite a moment
+ * ago (a link works once), having changed nothing.
+ */
+async function joinByInviteIn(tx: Prisma.TransactionClient, invite: UsableInvite, userId: string, now: Date): Promise<boolean> {
+  const used = await tx.memberInvite.updateMany({ where: { id: invite.id, usedAt: null }, data: { usedAt: now } });
+  if (used.count === 0) return false;
+  await tx.membership.upsert({
+    where: { tenantId_userId: { tenantId: invite.tenant.id, userId } },
+    create: { tenantId: invite.tenant.id, userId, role: invite.role },
+    update: {},
+  });
+  return true;
+}
+
 /** Uses the invite once, for the user whose email it was made for. */
 export async function acceptInvite(
   token: string,
@@ -126,24 +154,52 @@ export async function acceptInvite(
   audit?: Audited<InviteAcceptance>,
 ): Promise<InviteAcceptance> {
   return getDb().$transaction(async (tx) => {
-    const invite = await tx.memberInvite.findFirst({
-      where: { tokenHash: hashOpaqueToken(token), usedAt: null, expiresAt: { gt: now } },
-      select: { id: true, email: true, role: true, tenant: { select: { id: true, subdomain: true } } },
-    });
-    if (!invite) return { ok: false, reason: "invalid" } as const;
+    const invite = await findUsableInviteIn(tx, token, now);
+    if (!invite) return INVALID_INVITE;
     if (invite.email !== user.email.toLowerCase()) return { ok: false, reason: "email" } as const;
-    // Marked used only if nobody used it a moment ago: a link works once.
-    const used = await tx.memberInvite.updateMany({ where: { id: invite.id, usedAt: null }, data: { usedAt: now } });
-    if (used.count === 0) return { ok: false, reason: "invalid" } as const;
-    await tx.membership.upsert({
-      where: { tenantId_userId: { tenantId: invite.tenant.id, userId: user.id } },
-      create: { tenantId: invite.tenant.id, userId: user.id, role: invite.role },
-      update: {},
-    });
+    if (!(await joinByInviteIn(tx, invite, user.id, now))) return INVALID_INVITE;
     const joined = { ok: true, subdomain: invite.tenant.subdomain, tenantId: invite.tenant.id } as const;
     await writeAuditIn(tx, invite.tenant.id, audit, joined);
     return joined;
   });
+}
+
+export type NewAccountAcceptance =
+  | { ok: true; subdomain: string; tenantId: string; userId: string }
+  | { ok: false; reason: "invalid" | "account_exists" };
+
+/** Thrown inside the transaction to undo the account it created: the invite was used meanwhile. */
+class InviteUsedMeanwhile extends Error {}
+
+/**
+ * Someone without an account joins by invite: the account for the invite's email, the use of the
+ * invite, the membership and the audit entry (its actor the new account) commit together or not at
+ * all. An account is never left behind by a join that failed; had it been, its owner could not
+ * create it again, and signing in would be the only way on.
+ */
+export async function acceptInviteWithNewAccount(
+  token: string,
+  account: { name: string; passwordHash: string },
+  now: Date = new Date(),
+  describe?: Audited<NewAccountAcceptance>["describe"],
+): Promise<NewAccountAcceptance> {
+  try {
+    return await getDb().$transaction(async (tx) => {
+      const invite = await findUsableInviteIn(tx, token, now);
+      if (!invite) return INVALID_INVITE;
+      const userId = randomUUID();
+      // ON CONFLICT DO NOTHING: a taken email is an answer, not an error that would abort the transaction.
+      const created = await tx.user.createMany({ data: [{ id: userId, email: invite.email, name: account.name, passwordHash: account.passwordHash }], skipDuplicates: true });
+      if (created.count === 0) return { ok: false, reason: "account_exists" } as const;
+      if (!(await joinByInviteIn(tx, invite, userId, now))) throw new InviteUsedMeanwhile();
+      const joined = { ok: true, subdomain: invite.tenant.subdomain, tenantId: invite.tenant.id, userId } as const;
+      if (describe) await writeAuditIn(tx, invite.tenant.id, { actor: { userId, email: invite.email }, describe }, joined);
+      return joined;
+    });
+  } catch (error) {
+    if (error instanceof InviteUsedMeanwhile) return INVALID_INVITE;
+    throw error;
+  }
 }
 
 /** On success, who it was and what they were: the audit entry names them (a user id alone says little). */

@@ -5,8 +5,7 @@ import { z } from "zod";
 import { hashPassword } from "@/lib/auth/password";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
 import { currentUserId } from "@/lib/auth/require-member";
-import { createUser } from "@/lib/data/accounts";
-import { acceptInvite, findUsableInvite, type InviteAcceptance } from "@/lib/data/members";
+import { acceptInvite, acceptInviteWithNewAccount, findUsableInvite } from "@/lib/data/members";
 
 export interface AcceptState {
   ok?: boolean;
@@ -18,7 +17,7 @@ export interface AcceptState {
 }
 
 /** The trail's line for a join: the new member is its own actor. */
-const joinedEntry = (acceptance: InviteAcceptance) => (acceptance.ok ? { action: "member.joined" } : null);
+const joinedEntry = (acceptance: { ok: boolean }) => (acceptance.ok ? { action: "member.joined" } : null);
 
 const INVALID = "This invite link is invalid, expired or already used. Ask for a new one.";
 
@@ -44,12 +43,9 @@ export async function acceptWithNewAccount(token: string, _previous: AcceptState
   const values = { name: typeof typedName === "string" ? typedName.slice(0, 200) : undefined };
   const parsed = newAccountSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { fieldErrors: { password: z.flattenError(parsed.error).fieldErrors.password?.[0] }, values };
-  const created = await createUser(invite.email, parsed.data.name || invite.email.split("@")[0]!, await hashPassword(parsed.data.password));
-  if (!created) return { message: "This email already has an account: sign in to accept the invite.", values };
-  const result = await acceptInvite(String(token), { id: created, email: invite.email }, new Date(), {
-    actor: { userId: created, email: invite.email },
-    describe: joinedEntry,
-  });
-  if (!result.ok) return { message: INVALID };
+  // The account, the use of the invite and the membership commit together: a join that fails leaves no account.
+  const account = { name: parsed.data.name || invite.email.split("@")[0]!, passwordHash: await hashPassword(parsed.data.password) };
+  const result = await acceptInviteWithNewAccount(String(token), account, new Date(), joinedEntry);
+  if (!result.ok) return result.reason === "account_exists" ? { message: "This email already has an account: sign in to accept the invite.", values } : { message: INVALID };
   return { ok: true, subdomain: result.subdomain };
 }
