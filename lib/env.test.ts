@@ -23,4 +23,26 @@ describe("parseEnv", () => {
   it("refuses an APP_URL that is not http(s), naming the variable", () => {
     expect(() => parseEnv({ APP_URL: "ftp://example.com" })).toThrow(/APP_URL/);
   });
+
+  describe("DEMO_MODE", () => {
+    it("is on by default when the app is served on this machine", () => {
+      expect(parseEnv({}).DEMO_MODE).toBe(true);
+      expect(parseEnv({ APP_URL: "http://gatehouse.localhost:3000" }).DEMO_MODE).toBe(true);
+      expect(parseEnv({ APP_URL: "http://127.0.0.1:3000" }).DEMO_MODE).toBe(true);
+      expect(parseEnv({ APP_URL: "http://[::1]:3000" }).DEMO_MODE).toBe(true);
+    });
+
+    it("is off by default on any other address, so a public deployment never serves the demo sign-in", () => {
+      expect(parseEnv({ APP_URL: "https://help.example.com" }).DEMO_MODE).toBe(false);
+      expect(parseEnv({ APP_URL: "https://localhost.example.com" }).DEMO_MODE).toBe(false);
+      expect(parseEnv({ APP_URL: "http://10.0.0.5:3000" }).DEMO_MODE).toBe(false);
+    });
+
+    it("follows an explicit setting either way, and refuses anything else", () => {
+      expect(parseEnv({ APP_URL: "https://demo.example.com", DEMO_MODE: "true" }).DEMO_MODE).toBe(true);
+      expect(parseEnv({ DEMO_MODE: "false" }).DEMO_MODE).toBe(false);
+      expect(parseEnv({ APP_URL: "https://help.example.com", DEMO_MODE: " " }).DEMO_MODE).toBe(false);
+      expect(() => parseEnv({ DEMO_MODE: "yes" })).toThrow(/DEMO_MODE/);
+    });
+  });
 });

@@ -75,9 +75,10 @@ const envSchema = z.object({
   E2E_PORT: portNumber.default(3100),
   /**
    * Serve the demo "Acme app" Login URL at /demo/login, which mints tokens for the seeded demo
-   * tenant only. Turn it off ("false") on a public deployment.
+   * tenant only. Unset: on when APP_URL is this machine (localhost), off anywhere else, so a public
+   * deployment never serves a page that signs anyone in as anyone.
    */
-  DEMO_MODE: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
+  DEMO_MODE: optionalString.pipe(z.enum(["true", "false"], { error: 'DEMO_MODE must be "true" or "false"' }).optional()),
   /** Signs dashboard sessions (next-auth). Unset: generated once into DATA_DIR/auth-secret. */
   AUTH_SECRET: optionalString,
   /** The Chromium that Playwright launches; never downloaded. */
@@ -86,7 +87,13 @@ const envSchema = z.object({
   CI: optionalString,
 });
 
-export type Env = Omit<z.infer<typeof envSchema>, "APP_URL"> & { APP_URL: string };
+export type Env = Omit<z.infer<typeof envSchema>, "APP_URL" | "DEMO_MODE"> & { APP_URL: string; DEMO_MODE: boolean };
+
+/** Whether a URL names this machine: localhost, a *.localhost name, or a loopback address. */
+function isLocalUrl(url: string): boolean {
+  const { hostname } = new URL(url);
+  return hostname === "localhost" || hostname.endsWith(".localhost") || /^127(?:\.\d{1,3}){3}$/.test(hostname) || hostname === "[::1]";
+}
 
 /** Validates an environment; throws with every problem named. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
@@ -97,7 +104,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   // Changing PORT alone must keep the printed links, the demo's Login URL and the dashboard's own
   // address on the port actually served.
-  return { ...parsed.data, APP_URL: parsed.data.APP_URL ?? `http://localhost:${parsed.data.PORT}` };
+  const appUrl = parsed.data.APP_URL ?? `http://localhost:${parsed.data.PORT}`;
+  const demoMode = parsed.data.DEMO_MODE === undefined ? isLocalUrl(appUrl) : parsed.data.DEMO_MODE === "true";
+  return { ...parsed.data, APP_URL: appUrl, DEMO_MODE: demoMode };
 }
 
 export const env: Env = parseEnv(process.env);
