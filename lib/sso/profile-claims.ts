@@ -1,7 +1,7 @@
 // The end-user attributes a token may carry beyond the required claims. Every value is checked
 // for type, size and format; the first bad one is named, so the log says which claim to fix.
 import { z } from "zod";
-import { CONTROL_CHARACTERS } from "@/lib/text/control-characters";
+import { isCleanText } from "@/lib/text/control-characters";
 import { parseExternalId } from "./external-id";
 
 export const END_USER_ROLES = ["viewer", "editor", "admin"] as const;
@@ -40,13 +40,13 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function parseEmail(value: unknown): string | null {
-  if (typeof value !== "string" || value.length > 254 || CONTROL_CHARACTERS.test(value)) return null;
+  if (typeof value !== "string" || value.length > 254 || !isCleanText(value)) return null;
   const trimmed = value.trim();
   return emailSchema.safeParse(trimmed).success ? trimmed.toLowerCase() : null;
 }
 
 function parseName(value: unknown): string | null {
-  if (typeof value !== "string" || value.length > 200 || CONTROL_CHARACTERS.test(value)) return null;
+  if (typeof value !== "string" || value.length > 200 || !isCleanText(value)) return null;
   const trimmed = value.trim();
   return trimmed.length > 0 ? trimmed : null;
 }
@@ -67,7 +67,7 @@ function parseGroups(value: unknown): string[] | null | undefined {
   if (!Array.isArray(value) || value.length > 100) return undefined;
   const groups = new Set<string>();
   for (const group of value) {
-    if (typeof group !== "string" || group.trim() === "" || group.length > 100 || CONTROL_CHARACTERS.test(group)) return undefined;
+    if (typeof group !== "string" || group.trim() === "" || group.length > 100 || !isCleanText(group)) return undefined;
     groups.add(group.trim());
   }
   return [...groups];

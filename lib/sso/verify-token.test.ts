@@ -355,6 +355,13 @@ describe("verifySsoToken: invalid_claim", () => {
     ["permission_groups with a non-string entry", { permission_groups: ["support", null] }, "permission_groups"],
     ["external_id a float", { external_id: 1.5 }, "external_id"],
     ["lang not a language tag", { lang: "english!" }, "lang"],
+    // A lone surrogate is stored (and hashed) as U+FFFD: "u\ud800" and "u\udbff" would become one
+    // jti, one user or one group, and a value read back would not equal the one checked.
+    ["jti with a lone surrogate", { jti: "key-\ud800" }, "jti"],
+    ["name with a lone surrogate", { name: "Jane \udc00" }, "name"],
+    ["external_id with a lone surrogate", { external_id: "user-\udbff" }, "external_id"],
+    ["groups with a lone surrogate", { groups: ["support", "vip\ud83d"] }, "groups"],
+    ["permission_groups with a lone surrogate", { permission_groups: ["\ude00"] }, "permission_groups"],
   ];
 
   it.each(cases)("refuses %s", async (_label, overrides, claim) => {
@@ -366,6 +373,12 @@ describe("verifySsoToken: invalid_claim", () => {
     const email = `${"a".repeat(246)}@acme.io`;
     expect(email).toHaveLength(254);
     expect(expectOk(await verifyClaims(claims({ email }))).profile.email).toBe(email);
+  });
+
+  it("accepts characters outside the BMP written as a whole surrogate pair", async () => {
+    const result = expectOk(await verifyClaims(claims({ jti: "key-\u{1F600}", name: "Jane \u{1F600}", external_id: "user-\u{1F600}", groups: ["vip \u{1F600}"] })));
+    expect(result.jti).toBe("key-\u{1F600}");
+    expect(result.profile).toMatchObject({ name: "Jane \u{1F600}", externalId: "user-\u{1F600}", groups: ["vip \u{1F600}"] });
   });
 
   it("accepts name of exactly 200 characters", async () => {

@@ -10,7 +10,7 @@ import { decodeJsonSegment } from "./json-segment";
 import { parseProfileClaims, type EndUserProfile } from "./profile-claims";
 import { isUsableSsoConfig } from "./sign-in-gate";
 import type { RejectionReason } from "./reasons";
-import { CONTROL_CHARACTERS } from "@/lib/text/control-characters";
+import { isCleanText } from "@/lib/text/control-characters";
 
 export const MAX_TOKEN_BYTES = 8 * 1024;
 export const MAX_CLOCK_SKEW_SECONDS = 300;
@@ -109,7 +109,7 @@ function isSeconds(value: unknown): value is number {
 }
 
 function claimTypeProblem(payload: JWTPayload): string | null {
-  if (typeof payload.jti !== "string" || payload.jti.length === 0 || payload.jti.length > 128 || CONTROL_CHARACTERS.test(payload.jti)) return "jti";
+  if (typeof payload.jti !== "string" || payload.jti.length === 0 || payload.jti.length > 128 || !isCleanText(payload.jti)) return "jti";
   for (const claim of ["iat", "exp", "nbf"] as const) {
     if (claim === "nbf" && payload.nbf === undefined) continue;
     if (!isSeconds(payload[claim])) return claim;
@@ -119,7 +119,7 @@ function claimTypeProblem(payload: JWTPayload): string | null {
 
 /** iss and aud are logged and stored: strings (aud: or strings) without control characters. */
 function issuerAudienceProblem(payload: JWTPayload): string | null {
-  const clean = (value: unknown) => typeof value === "string" && value.length <= 512 && !CONTROL_CHARACTERS.test(value) && value.isWellFormed();
+  const clean = (value: unknown) => typeof value === "string" && value.length <= 512 && isCleanText(value);
   if (payload.iss !== undefined && !clean(payload.iss)) return "iss";
   if (payload.aud !== undefined && !(Array.isArray(payload.aud) ? payload.aud.length <= 20 && payload.aud.every(clean) : clean(payload.aud))) return "aud";
   return null;

@@ -3,3 +3,12 @@
 
 /** Matches any control character: C0, DEL or C1. */
 export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * Text that is stored and compared as it came: no control character, and well-formed UTF-16. A
+ * lone surrogate would reach PostgreSQL (and every hash) as U+FFFD, so two different values would
+ * be stored as one and a value read back would no longer equal the one that was checked.
+ */
+export function isCleanText(value: string): boolean {
+  return !CONTROL_CHARACTERS.test(value) && value.isWellFormed();
+}
