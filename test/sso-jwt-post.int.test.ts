@@ -47,6 +47,15 @@ describe("POST /sso/jwt", () => {
     expect(response.headers.get("set-cookie")).toMatch(/gh_session=/);
   });
 
+  it("reads the form whatever the case of its media type (media types are case-insensitive)", async () => {
+    const response = await post(new URLSearchParams({ jwt: await redirectToken() }).toString(), { "content-type": "Application/X-WWW-Form-URLEncoded; Charset=UTF-8" });
+    expect(response.status).toBe(303);
+    // A multipart body: the boundary is case-sensitive, so it must reach the parser as sent.
+    const boundary = "GatehouseBoundaryAbC";
+    const body = `--${boundary}\r\nContent-Disposition: form-data; name="jwt"\r\n\r\n${await redirectToken()}\r\n--${boundary}--\r\n`;
+    expect((await post(body, { "content-type": `Multipart/Form-Data; boundary=${boundary}` })).status).toBe(303);
+  });
+
   it("refuses a token in both the query and the form as token_ambiguous", async () => {
     const response = await post(new URLSearchParams({ jwt: await redirectToken() }).toString(), { "content-type": "application/x-www-form-urlencoded" }, `?jwt=${await redirectToken()}`);
     expect(response.status).toBe(400);

@@ -77,9 +77,12 @@ async function readTokenRequest(request: NextRequest): Promise<TokenRequest> {
   const query = request.nextUrl.searchParams;
   if (request.method === "POST") {
     const type = request.headers.get("content-type") ?? "";
+    // The media type is case-insensitive (RFC 9110 §8.3.1); the multipart boundary is not, so the
+    // header itself is passed on as sent.
+    const mediaType = type.toLowerCase();
     const body = await readCappedBody(request, MAX_FORM_BYTES);
     if (body === null) return { queryTokens: query.getAll("jwt"), formTokens: [], returnTo: wantedTarget(query, null), oversized: true };
-    if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
+    if (mediaType.startsWith("application/x-www-form-urlencoded") || mediaType.startsWith("multipart/form-data")) {
       // A body that does not parse as the form it claims to be is answered like a missing token.
       const form = await new Response(new Uint8Array(body), { headers: { "content-type": type } }).formData().catch(() => null);
       const formTokens = form ? form.getAll("jwt").filter((value): value is string => typeof value === "string") : [];
