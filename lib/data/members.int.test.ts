@@ -125,6 +125,7 @@ describe("members", () => {
     expect(await revokeInvite(tenantId, pending!.id, admin(users[1]!))).toEqual({ status: "revoked", email, role: "support" });
     expect(await listPendingInvites(tenantId)).toHaveLength(0);
   });
+
   describe("joining with a new account", () => {
     const joined = (acceptance: { ok: boolean }) => (acceptance.ok ? { action: "member.joined" } : null);
     const account = { name: "New Member", passwordHash: "$argon2id$not-a-real-hash" };
