@@ -1,6 +1,7 @@
 // The only module that reads process.env. Everything else imports `env` from here, so every
 // setting is validated once, documented once (README → Configuration) and has one default.
 import { z } from "zod";
+import { isLoopbackHostname } from "./http/loopback";
 
 const optionalString = z
   .string()
@@ -89,12 +90,6 @@ const envSchema = z.object({
 
 export type Env = Omit<z.infer<typeof envSchema>, "APP_URL" | "DEMO_MODE"> & { APP_URL: string; DEMO_MODE: boolean };
 
-/** Whether a URL names this machine: localhost, a *.localhost name, or a loopback address. */
-function isLocalUrl(url: string): boolean {
-  const { hostname } = new URL(url);
-  return hostname === "localhost" || hostname.endsWith(".localhost") || /^127(?:\.\d{1,3}){3}$/.test(hostname) || hostname === "[::1]";
-}
-
 /** Validates an environment; throws with every problem named. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = envSchema.safeParse(source);
@@ -105,7 +100,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   // Changing PORT alone must keep the printed links, the demo's Login URL and the dashboard's own
   // address on the port actually served.
   const appUrl = parsed.data.APP_URL ?? `http://localhost:${parsed.data.PORT}`;
-  const demoMode = parsed.data.DEMO_MODE === undefined ? isLocalUrl(appUrl) : parsed.data.DEMO_MODE === "true";
+  const demoMode = parsed.data.DEMO_MODE === undefined ? isLoopbackHostname(new URL(appUrl).hostname) : parsed.data.DEMO_MODE === "true";
   return { ...parsed.data, APP_URL: appUrl, DEMO_MODE: demoMode };
 }
 

@@ -12,7 +12,7 @@ import { activatePendingCustomDomain, findCustomDomainState, requestCustomDomain
 import { sharesOneSession } from "@/lib/database-url";
 import { mintSsoToken } from "@/lib/sso/mint-token";
 import { createApiTenant, sql, type ApiTenant } from "./support/api-fixtures";
-import { inAnotherTransaction, untilWaitingForLock } from "./support/lock-waits";
+import { inAnotherTransaction, untilBlockedBy } from "./support/lock-waits";
 import { testDatabaseUrl } from "./support/test-database-url";
 import { configVersionOf, customDomainOf, nextChallenge, removeCustomDomain, serveCustomDomain, testDomain } from "./support/custom-domains";
 
@@ -102,7 +102,7 @@ describe("requestCustomDomain and activatePendingCustomDomain", () => {
     await inAnotherTransaction(async (other) => {
       await other.query(`UPDATE tenants SET redirect_to_custom_domain = true WHERE id = $1`, [tenant.id]);
       const activation = activatePendingCustomDomain(tenant.id, asked);
-      await untilWaitingForLock("tenants", 1);
+      await untilBlockedBy(other, 1);
       await other.query("COMMIT");
       // The move ended the redirect the other admin had just turned on, and says so.
       expect(await activation).toEqual({ status: "activated", previous: served, redirectEnded: true });

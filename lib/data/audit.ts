@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { actionsInArea } from "@/lib/audit/audit-actions";
 import type { AuditCursor, AuditQuery } from "@/lib/audit/audit-query";
 
@@ -57,6 +57,13 @@ export async function writeAuditIn<Result>(tx: Prisma.TransactionClient, tenantI
   }
 }
 
+type TenantLock = "key share" | "no key update";
+
+const TENANT_LOCK_CLAUSES: Record<TenantLock, Prisma.Sql> = {
+  "key share": Prisma.sql`FOR KEY SHARE`,
+  "no key update": Prisma.sql`FOR NO KEY UPDATE`,
+};
+
 // A bulk change (Sign everyone out of a large help center) may take longer than Prisma's 5 s default.
 const CHANGE_TIMEOUT_MS = 60_000;
 
@@ -68,20 +75,21 @@ const CHANGE_TIMEOUT_MS = 60_000;
  * the end: a change that had locked another of the tenant's rows by then (its sso_configs row, say)
  * would deadlock with a custom-domain change, which locks the tenant's row and then, by trigger,
  * the sso_configs row. Taken first, it makes every change lock the tenant before anything else.
- * KEY SHARE holds up only changes of the tenant's keys, never sign-ins. A change of a key (its
- * custom domain) says `lockTenant: "update"`: two such changes that each held a share lock would
- * deadlock, each waiting for the other's to go before it could update.
+ * KEY SHARE holds up only changes of the tenant's keys, never sign-ins. A change that reads the
+ * tenant's row to decide and report what it replaces, or that updates the row, says
+ * `lockTenant: "no key update"`: the row stays as read until it commits, two such changes queue
+ * instead of deadlocking (two that each held KEY SHARE and then both updated a key, removing the
+ * served custom domain, did), and sign-ins, whose foreign keys take KEY SHARE, go on.
  */
 export function changeWithAudit<Result>(
   tenantId: string,
   audit: Audited<Result> | undefined,
   change: (tx: Prisma.TransactionClient) => Promise<Result>,
-  { lockTenant = "key share" }: { lockTenant?: "key share" | "update" } = {},
+  { lockTenant = "key share" }: { lockTenant?: TenantLock } = {},
 ): Promise<Result> {
   return getDb().$transaction(
     async (tx) => {
-      if (lockTenant === "update") await tx.$queryRaw`SELECT 1 FROM tenants WHERE id = ${tenantId}::uuid FOR UPDATE`;
-      else await tx.$queryRaw`SELECT 1 FROM tenants WHERE id = ${tenantId}::uuid FOR KEY SHARE`;
+      await tx.$queryRaw`SELECT 1 FROM tenants WHERE id = ${tenantId}::uuid ${TENANT_LOCK_CLAUSES[lockTenant]}`;
       const result = await change(tx);
       await writeAuditIn(tx, tenantId, audit, result);
       return result;

@@ -6,7 +6,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sharesOneSession } from "@/lib/database-url";
-import { inAnotherTransaction, untilWaitingForLock } from "@/test/support/lock-waits";
+import { inAnotherTransaction, untilBlockedBy } from "@/test/support/lock-waits";
 import { testDatabaseUrl } from "@/test/support/test-database-url";
 import { insertTenant } from "@/test/support/tenants";
 import { AuditWriteError, type Actor, type Audited } from "./audit";
@@ -325,7 +325,7 @@ describe("lock order", () => {
     await inAnotherTransaction(async (domainChange) => {
       await domainChange.query("SELECT 1 FROM tenants WHERE id = $1 FOR UPDATE", [tenantId]);
       const regenerated = storeSharedSecret(tenantId, `${SECRET}-new`, { audit: { actor, describe: () => ({ action: "sso.secret.regenerated" }) } });
-      await untilWaitingForLock("", 1);
+      await untilBlockedBy(domainChange, 1);
       // What the trigger on tenants does when the custom domain changes.
       await domainChange.query("UPDATE sso_configs SET config_version = config_version + 1 WHERE tenant_id = $1", [tenantId]);
       await domainChange.query("COMMIT");
@@ -347,11 +347,24 @@ describe("lock order", () => {
         requestCustomDomain(tenantId, null, () => "unused", { actor: first, describe }),
         requestCustomDomain(tenantId, null, () => "unused", { actor: second, describe }),
       ]);
-      await untilWaitingForLock("tenants", 2);
+      await untilBlockedBy(holder, 2);
       await holder.query("COMMIT");
       expect((await removals).map((result) => result.status).sort()).toEqual(["removed", "unchanged"]);
       expect((await findCustomDomainState(tenantId)).active).toBeNull();
       expect(await entriesOf(tenantId)).toHaveLength(1);
+    });
+  });
+
+  // A sign-in's writes take KEY SHARE on the tenant's row (their foreign keys). Only removing the
+  // served domain changes a key and needs FOR UPDATE, which would make them wait; any other
+  // custom-domain save must let them go on.
+  it.skipIf(sharesOneSession(testDatabaseUrl()))("a custom-domain save other than a removal does not wait for a sign-in in flight", async () => {
+    const tenantId = await insertTenant(sql, "audited");
+    await inAnotherTransaction(async (signIn) => {
+      await signIn.query(`INSERT INTO used_token_ids (tenant_id, jti, expires_at) VALUES ($1, $2, now() + interval '5 minutes')`, [tenantId, randomUUID()]);
+      const save = requestCustomDomain(tenantId, domainFor(), () => "challenge");
+      const waited = new Promise<"waited">((resolve) => setTimeout(() => resolve("waited"), 3000).unref());
+      expect(await Promise.race([save.then((result) => result.status), waited])).toBe("pending");
     });
   });
 });

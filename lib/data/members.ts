@@ -111,25 +111,24 @@ export async function revokeInvite(tenantId: string, inviteId: string, actor: Ac
   });
 }
 
-export async function findUsableInvite(token: string, now: Date = new Date()) {
-  return getDb().memberInvite.findFirst({
+type UsableInvite = { id: string; email: string; role: MemberRole; tenant: { id: string; name: string; subdomain: string } };
+
+/** One query for a usable invite, outside a transaction (the invite page) and inside (accepting it). */
+function usableInviteQuery(token: string, now: Date) {
+  return {
     where: { tokenHash: hashOpaqueToken(token), usedAt: null, expiresAt: { gt: now } },
     select: { id: true, email: true, role: true, tenant: { select: { id: true, name: true, subdomain: true } } },
-  });
+  } satisfies Prisma.MemberInviteFindFirstArgs;
+}
+
+/** The invite a link names, while it is unused and unexpired; null otherwise. */
+export function findUsableInvite(token: string, now: Date = new Date()): Promise<UsableInvite | null> {
+  return getDb().memberInvite.findFirst(usableInviteQuery(token, now));
 }
 
 export type InviteAcceptance = { ok: true; subdomain: string; tenantId: string } | { ok: false; reason: "invalid" | "email" };
 
 const INVALID_INVITE = { ok: false, reason: "invalid" } as const;
-
-type UsableInvite = { id: string; email: string; role: MemberRole; tenant: { id: string; subdomain: string } };
-
-function findUsableInviteIn(tx: Prisma.TransactionClient, token: string, now: Date): Promise<UsableInvite | null> {
-  return tx.memberInvite.findFirst({
-    where: { tokenHash: hashOpaqueToken(token), usedAt: null, expiresAt: { gt: now } },
-    select: { id: true, email: true, role: true, tenant: { select: { id: true, subdomain: true } } },
-  });
-}
 
 /**
  * Marks the invite used and makes the user a member; false when someone used the invite a moment
@@ -154,7 +153,7 @@ export async function acceptInvite(
   audit?: Audited<InviteAcceptance>,
 ): Promise<InviteAcceptance> {
   return getDb().$transaction(async (tx) => {
-    const invite = await findUsableInviteIn(tx, token, now);
+    const invite = await tx.memberInvite.findFirst(usableInviteQuery(token, now));
     if (!invite) return INVALID_INVITE;
     if (invite.email !== user.email.toLowerCase()) return { ok: false, reason: "email" } as const;
     if (!(await joinByInviteIn(tx, invite, user.id, now))) return INVALID_INVITE;
@@ -185,7 +184,7 @@ export async function acceptInviteWithNewAccount(
 ): Promise<NewAccountAcceptance> {
   try {
     return await getDb().$transaction(async (tx) => {
-      const invite = await findUsableInviteIn(tx, token, now);
+      const invite = await tx.memberInvite.findFirst(usableInviteQuery(token, now));
       if (!invite) return INVALID_INVITE;
       const userId = randomUUID();
       // ON CONFLICT DO NOTHING: a taken email is an answer, not an error that would abort the transaction.

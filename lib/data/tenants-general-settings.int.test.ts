@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sharesOneSession } from "@/lib/database-url";
 import { testDatabaseUrl } from "@/test/support/test-database-url";
-import { inAnotherTransaction, untilWaitingForLock } from "@/test/support/lock-waits";
+import { inAnotherTransaction, untilBlockedBy } from "@/test/support/lock-waits";
 import { insertTenant } from "@/test/support/tenants";
 import { updateGeneralSettings } from "./tenants";
 
@@ -50,7 +50,7 @@ describe("updateGeneralSettings", () => {
         updateGeneralSettings(tenantId, { name: "First", logRetentionDays: 7 }),
         updateGeneralSettings(tenantId, { name: "Second", logRetentionDays: 7 }),
       ]);
-      await untilWaitingForLock("tenants", 2);
+      await untilBlockedBy(holder, 2);
       await holder.query("COMMIT");
       const [first, second] = await saves;
       // The save that landed last replaced the other's name, not "Start" a second time.

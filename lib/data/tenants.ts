@@ -104,13 +104,11 @@ export interface GeneralSettingsSave {
 
 export async function updateGeneralSettings(tenantId: string, settings: GeneralSettings, audit?: Audited<GeneralSettingsSave>): Promise<GeneralSettingsSave> {
   return changeWithAudit(tenantId, audit, async (tx) => {
-    const [before] = await tx.$queryRaw<{ name: string; logRetentionDays: number }[]>`
-      SELECT name, log_retention_days AS "logRetentionDays" FROM tenants WHERE id = ${tenantId}::uuid FOR NO KEY UPDATE`;
-    if (!before) throw new Error(`tenant ${tenantId} not found`);
+    const before = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true, logRetentionDays: true } });
     const changed = (Object.keys(settings) as (keyof GeneralSettings)[]).filter((field) => before[field] !== settings[field]);
     if (changed.length > 0) await tx.tenant.update({ where: { id: tenantId }, data: settings, select: { id: true } });
     return { changed, previous: Object.fromEntries(changed.map((field) => [field, before[field]])) };
-  });
+  }, { lockTenant: "no key update" });
 }
 
 /** The help center's custom domain as the settings page shows it. */
@@ -159,9 +157,10 @@ export async function requestCustomDomain(
   newChallenge: () => string,
   audit?: Audited<CustomDomainRequest>,
 ): Promise<CustomDomainRequest> {
-  // The row is locked (FOR UPDATE: removing the served domain changes a key) while it is compared,
-  // so what is reported as removed or cancelled is what this save replaced.
-  const options = { lockTenant: "update" } as const;
+  // The row is locked while it is compared, so what is reported as removed or cancelled is what
+  // this save replaced. NO KEY UPDATE lets the tenant's sign-ins go on meanwhile; removing the
+  // served domain (a key) waits for those in flight only at its UPDATE.
+  const options = { lockTenant: "no key update" } as const;
   return changeWithAudit(tenantId, audit, async (tx) => {
     const before = customDomainState(await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: CUSTOM_DOMAIN_COLUMNS }));
     if (domain === null) {

@@ -1,12 +1,11 @@
 // The JWT settings form's rules (Settings → Security → SSO), shared by the browser for inline
 // errors and by the server action, which is the authority.
 import { z } from "zod";
+import { isLoopbackHostname } from "@/lib/http/loopback";
 import { secretWeakness } from "./secret-strength";
 import { SESSION_LENGTH_MINUTES } from "./session-length";
 
 export { SESSION_LENGTH_MINUTES };
-
-const LOOPBACK_HOST = /^(localhost|.+\.localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 
 /** https anywhere; plain http only for this machine (local development). */
 export function ssoUrlProblem(value: string): string | null {
@@ -18,7 +17,7 @@ export function ssoUrlProblem(value: string): string | null {
   }
   if (url.username || url.password) return "Remove the user name and password from the URL.";
   if (url.protocol === "https:") return null;
-  if (url.protocol === "http:" && LOOPBACK_HOST.test(url.hostname)) return null;
+  if (url.protocol === "http:" && isLoopbackHostname(url.hostname)) return null;
   return "Use an https:// URL (http:// is only allowed for localhost).";
 }
 

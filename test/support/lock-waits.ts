@@ -2,23 +2,29 @@ import pg from "pg";
 import { testDatabaseUrl } from "./test-database-url";
 
 /**
- * Resolves once `count` statements of the test database that mention `table` are waiting for a
- * lock: the moment a concurrency test may let the lock go, knowing the statements under test have
- * really reached it (a fixed sleep is a guess, and a loaded machine loses it).
+ * Resolves once `count` sessions are waiting on a lock that `holder` holds, directly or queued
+ * behind another session that waits for it: the moment a concurrency test may let the lock go,
+ * knowing the statements under test have really reached it (a fixed sleep is a guess, and a
+ * loaded machine loses it). Only waits caused by `holder` count, so lock waits of other test
+ * files running at the same time cannot end the wait early.
  */
-export async function untilWaitingForLock(table: string, count: number, timeoutMs = 10_000): Promise<void> {
+export async function untilBlockedBy(holder: pg.Client, count: number, timeoutMs = 10_000): Promise<void> {
+  const { rows: held } = await holder.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
   const client = new pg.Client({ connectionString: testDatabaseUrl() });
   await client.connect();
   try {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const { rows } = await client.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM pg_stat_activity
-          WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%' || $1 || '%'`,
-        [table],
+        `WITH RECURSIVE blocked(pid) AS (
+           SELECT pid FROM pg_stat_activity WHERE $1::int = ANY(pg_blocking_pids(pid))
+           UNION
+           SELECT waiting.pid FROM pg_stat_activity waiting JOIN blocked ON blocked.pid = ANY(pg_blocking_pids(waiting.pid))
+         ) SELECT count(*)::int AS n FROM blocked`,
+        [held[0]!.pid],
       );
       if (rows[0]!.n >= count) return;
-      if (Date.now() > deadline) throw new Error(`fewer than ${count} statements on ${table} waited for a lock within ${timeoutMs} ms`);
+      if (Date.now() > deadline) throw new Error(`fewer than ${count} sessions waited for the holder's locks within ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   } finally {
