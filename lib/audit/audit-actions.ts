@@ -13,7 +13,9 @@ export const AUDIT_AREAS = {
 
 export type AuditArea = keyof typeof AUDIT_AREAS;
 
-export const AUDIT_ACTIONS: Record<string, { label: string; area: AuditArea }> = {
+// Every action the code writes. Typed: an entry whose action is missing here (or misspelt) does not
+// compile, so the Audit page never shows a raw action name for one of ours.
+export const AUDIT_ACTIONS = {
   "tenant.created": { label: "Created the help center", area: "general" },
   "tenant.settings.updated": { label: "Changed general settings", area: "general" },
   "tenant.custom_domain.changed": { label: "Changed the custom domain", area: "general" },
@@ -47,18 +49,22 @@ export const AUDIT_ACTIONS: Record<string, { label: string; area: AuditArea }> =
   "end_user.suspended": { label: "Suspended a reader", area: "people" },
   "end_user.unsuspended": { label: "Lifted a reader's suspension", area: "people" },
   "end_user.signed_out": { label: "Signed a reader out everywhere", area: "people" },
-};
+} as const satisfies Record<string, { label: string; area: AuditArea }>;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+function isAuditAction(action: string): action is AuditAction {
+  return Object.hasOwn(AUDIT_ACTIONS, action);
+}
 
 /** The action's name for people; an action this build does not know (a newer one) as it is stored. */
 export function auditActionLabel(action: string): string {
-  return AUDIT_ACTIONS[action]?.label ?? action;
+  return isAuditAction(action) ? AUDIT_ACTIONS[action].label : action;
 }
 
 /** The stored action names an area's filter matches. */
-export function actionsInArea(area: AuditArea): string[] {
-  return Object.entries(AUDIT_ACTIONS)
-    .filter(([, entry]) => entry.area === area)
-    .map(([action]) => action);
+export function actionsInArea(area: AuditArea): AuditAction[] {
+  return (Object.keys(AUDIT_ACTIONS) as AuditAction[]).filter((action) => AUDIT_ACTIONS[action].area === area);
 }
 
 export function isAuditArea(value: unknown): value is AuditArea {

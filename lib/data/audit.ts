@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { actionsInArea } from "@/lib/audit/audit-actions";
+import { actionsInArea, type AuditAction } from "@/lib/audit/audit-actions";
 import type { AuditCursor, AuditQuery } from "@/lib/audit/audit-query";
 
 // The audit trail of a tenant: who changed what, when. Details never contain a secret's value.
@@ -13,7 +13,7 @@ export interface Actor {
 
 /** One line of the trail: what was done, and what a reader needs to know about it. */
 export interface AuditEntry {
-  action: string;
+  action: AuditAction;
   details?: Record<string, unknown>;
 }
 
@@ -102,7 +102,7 @@ export function changeWithAudit<Result>(
  * An entry about something that changes nothing in the database (a secret shown, a test token
  * minted): written before the secret or token is handed over, so none is handed over unrecorded.
  */
-export async function recordAudit(tenantId: string, actor: Actor, action: string, details: Record<string, unknown> = {}): Promise<void> {
+export async function recordAudit(tenantId: string, actor: Actor, action: AuditAction, details: Record<string, unknown> = {}): Promise<void> {
   await getDb().auditEntry.create({ data: auditEntryRow(tenantId, actor, { action, details }), select: { id: true } });
 }
 

@@ -9,7 +9,8 @@ import { sharesOneSession } from "@/lib/database-url";
 import { inAnotherTransaction, untilBlockedBy } from "@/test/support/lock-waits";
 import { testDatabaseUrl } from "@/test/support/test-database-url";
 import { insertTenant } from "@/test/support/tenants";
-import { AuditWriteError, type Actor, type Audited } from "./audit";
+import { AuditWriteError, type Actor, type Audited, type AuditEntry } from "./audit";
+import type { AuditAction } from "@/lib/audit/audit-actions";
 import { createArticle, createCategory, deleteArticle, deleteCategory, updateArticle, updateCategory } from "./content-editing";
 import { revokeEndUserSessions } from "./end-user-sessions";
 import { signOutEndUser, suspendEndUser, unsuspendEndUser } from "./end-users";
@@ -287,7 +288,9 @@ const cases: Case<unknown>[] = [
   }),
 ];
 
-const auditAs = (actor: Actor): Audited<never> => ({ actor, describe: () => ({ action: "test.audited_change", details: { by: "test" } }) });
+// A marker no real change writes (hence the cast), so every entry found is this test's own.
+const TEST_ACTION = "test.audited_change" as AuditAction;
+const auditAs = (actor: Actor): Audited<never> => ({ actor, describe: () => ({ action: TEST_ACTION, details: { by: "test" } }) });
 
 async function entriesOf(tenantId: string) {
   const { rows } = await sql.query(`SELECT action, actor_user_id AS "actorUserId" FROM audit_entries WHERE tenant_id = $1`, [tenantId]);
@@ -309,7 +312,7 @@ describe("an audited change and its audit entry commit together", () => {
     const actor = await insertUser();
     await c.change(tenantId, context, auditAs(actor));
     expect(await c.observe(tenantId, context)).not.toEqual(before);
-    expect(await entriesOf(tenantId)).toEqual([{ action: "test.audited_change", actorUserId: actor.userId }]);
+    expect(await entriesOf(tenantId)).toEqual([{ action: TEST_ACTION, actorUserId: actor.userId }]);
   });
 });
 
@@ -340,7 +343,7 @@ describe("lock order", () => {
     const tenantId = await insertTenant(sql, "audited");
     await sql.query(`UPDATE tenants SET custom_domain = $2 WHERE id = $1`, [tenantId, domainFor()]);
     const [first, second] = [await insertUser(), await insertUser()];
-    const describe = (result: { status: string }) => (result.status === "removed" ? { action: "tenant.custom_domain.changed" } : null);
+    const describe = (result: { status: string }): AuditEntry | null => (result.status === "removed" ? { action: "tenant.custom_domain.changed" } : null);
     await inAnotherTransaction(async (holder) => {
       await holder.query("SELECT 1 FROM tenants WHERE id = $1 FOR UPDATE", [tenantId]);
       const removals = Promise.all([

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AuditWriteError } from "./audit";
+import { AuditWriteError, type AuditEntry } from "./audit";
 import { testDatabaseUrl } from "@/test/support/test-database-url";
 import { insertTenant } from "@/test/support/tenants";
 import { acceptInvite, acceptInviteWithNewAccount, changeMembership, createInvite, listPendingInvites, revokeInvite, type Actor, type InviteCreation } from "./members";
@@ -127,7 +127,7 @@ describe("members", () => {
   });
 
   describe("joining with a new account", () => {
-    const joined = (acceptance: { ok: boolean }) => (acceptance.ok ? { action: "member.joined" } : null);
+    const joined = (acceptance: { ok: boolean }): AuditEntry | null => (acceptance.ok ? { action: "member.joined" } : null);
     const account = { name: "New Member", passwordHash: "$argon2id$not-a-real-hash" };
 
     async function accountOf(email: string): Promise<{ id: string; name: string } | null> {
@@ -172,7 +172,7 @@ describe("members", () => {
       const email = `unlucky-${randomBytes(3).toString("hex")}@example.com`;
       const token = inviteToken(await createInvite(tenantId, email, "support", owner(users[0]!)));
       // An entry PostgreSQL refuses (jsonb cannot hold U+0000): the last write of the join fails.
-      const unwritable = () => ({ action: "member.joined", details: { note: "\u0000" } });
+      const unwritable = (): AuditEntry => ({ action: "member.joined", details: { note: "\u0000" } });
 
       await expect(acceptInviteWithNewAccount(token, account, new Date(), unwritable)).rejects.toBeInstanceOf(AuditWriteError);
       expect(await accountOf(email)).toBeNull();

@@ -6,6 +6,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
 import { currentUserId } from "@/lib/auth/require-member";
 import { acceptInvite, acceptInviteWithNewAccount, findUsableInvite } from "@/lib/data/members";
+import type { AuditEntry } from "@/lib/data/audit";
 
 export interface AcceptState {
   ok?: boolean;
@@ -17,7 +18,7 @@ export interface AcceptState {
 }
 
 /** The trail's line for a join: the new member is its own actor. */
-const joinedEntry = (acceptance: { ok: boolean }) => (acceptance.ok ? { action: "member.joined" } : null);
+const joinedEntry = (acceptance: { ok: boolean }): AuditEntry | null => (acceptance.ok ? { action: "member.joined" } : null);
 
 const INVALID = "This invite link is invalid, expired or already used. Ask for a new one.";
 

@@ -36,8 +36,8 @@ function describeDomainRequest(result: CustomDomainRequest): AuditEntry[] {
       return [{ action: "tenant.custom_domain.request_cancelled", details: { domain: result.cancelled } }];
     case "removed":
       return [
-        ...(result.previous ? [{ action: "tenant.custom_domain.changed", details: { from: result.previous, to: null } }] : []),
-        ...(result.cancelled ? [{ action: "tenant.custom_domain.request_cancelled", details: { domain: result.cancelled } }] : []),
+        ...(result.previous ? [{ action: "tenant.custom_domain.changed", details: { from: result.previous, to: null } } satisfies AuditEntry] : []),
+        ...(result.cancelled ? [{ action: "tenant.custom_domain.request_cancelled", details: { domain: result.cancelled } } satisfies AuditEntry] : []),
       ];
     default:
       return [];
@@ -85,7 +85,7 @@ export const verifyCustomDomain = memberAction(SETTINGS_ROLES, z.object({}), asy
         ? null
         : [
             { action: "tenant.custom_domain.changed", details: { from: result.previous, to: pending.domain, verifiedBy: "dns_txt" } },
-            ...(result.redirectEnded ? [{ action: "tenant.custom_domain.redirect_changed", details: { domain: pending.domain, redirect: false } }] : []),
+            ...(result.redirectEnded ? [{ action: "tenant.custom_domain.redirect_changed", details: { domain: pending.domain, redirect: false } } satisfies AuditEntry] : []),
           ],
   });
   if (activation.status === "stale") return { message: "The domain was changed meanwhile (by another admin?). Check the record below and verify again." };

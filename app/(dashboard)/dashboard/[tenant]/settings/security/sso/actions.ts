@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { memberAction, submittedTextFields, type ActionState } from "@/lib/auth/member-action";
 import { SETTINGS_ROLES } from "@/lib/auth/require-member";
-import { recordAudit } from "@/lib/data/audit";
+import { recordAudit, type AuditEntry } from "@/lib/data/audit";
 import { revokeEndUserSessions } from "@/lib/data/end-user-sessions";
 import {
   findSsoSettings, readSharedSecret, readTokenSetupWithSecret, saveAllowedDomains, saveJwtSettings, setSsoEnabled, storeSharedSecret,
@@ -52,7 +52,7 @@ export const applyJwtSettings = memberAction<typeof ssoSettingsSchema, SsoSettin
         !result.ok
           ? null
           : [
-              ...(result.secret ? [{ action: "sso.secret.pasted" }] : []),
+              ...(result.secret ? [{ action: "sso.secret.pasted" } satisfies AuditEntry] : []),
               ...(result.changed.length > 0
                 ? [
                     {
@@ -65,7 +65,7 @@ export const applyJwtSettings = memberAction<typeof ssoSettingsSchema, SsoSettin
                         sessionLengthMinutes,
                         previous: asFormNames(result.previous),
                       },
-                    },
+                    } satisfies AuditEntry,
                   ]
                 : []),
             ],
