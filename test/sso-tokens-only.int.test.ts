@@ -13,6 +13,7 @@ import { findSsoSettings, saveJwtSettings, setSsoEnabled, storeSharedSecret, typ
 import { setTenantVisibility } from "@/lib/data/tenants";
 import { mintSsoToken } from "@/lib/sso/mint-token";
 import { bearer, call, createApiTenant, lastEvent, sql, widgetToken, type ApiTenant } from "./support/api-fixtures";
+import { inAnotherTransaction, untilBlockedBy } from "./support/lock-waits";
 import { testDatabaseUrl } from "./support/test-database-url";
 
 const settings = (loginUrl: string | null): JwtSettingsUpdate => ({
@@ -122,5 +123,26 @@ describe("what keeps a private help center reachable", () => {
       );
       expect(state!.visibility === "private" && state!.login_url === null).toBe(false);
     }
+  });
+
+  // Both changes wait on the tenant's row, held here until both have reached it: each is then
+  // judged against the other's result, whichever goes first. Without the lock both would pass
+  // their checks against the old state (and neither would wait here).
+  it.skipIf(sharesOneSession(testDatabaseUrl()))("never ends private with SSO off when one admin turns SSO off while another makes the help center private", async () => {
+    const tenant = await tokensOnlyTenant();
+    await saveJwtSettings(tenant.id, settings("https://app.example/login"));
+    await inAnotherTransaction(async (holder) => {
+      await holder.query("SELECT 1 FROM tenants WHERE id = $1 FOR NO KEY UPDATE", [tenant.id]);
+      const changes = Promise.all([setSsoEnabled(tenant.id, false), setTenantVisibility(tenant.id, "private")]);
+      await untilBlockedBy(holder, 2);
+      await holder.query("COMMIT");
+      const [switchedOff, madePrivate] = await changes;
+      expect([switchedOff.ok, madePrivate.ok].filter(Boolean)).toHaveLength(1);
+    });
+    const [state] = await sql<{ visibility: string; enabled: boolean }>(
+      `SELECT t.visibility::text AS visibility, c.enabled FROM tenants t JOIN sso_configs c ON c.tenant_id = t.id WHERE t.id = $1`,
+      [tenant.id],
+    );
+    expect(state!.visibility === "private" && !state!.enabled).toBe(false);
   });
 });

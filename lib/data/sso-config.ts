@@ -4,7 +4,7 @@ import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { changeWithAudit, writeAuditIn, type Audited } from "./audit";
-import { lockTenantVisibility } from "./tenants";
+import { LOCKED_FOR_ACCESS_CHANGE, lockTenantVisibility, tenantVisibilityIn } from "./tenants";
 import type { TokenCheckConfig } from "@/lib/sso/token-check";
 
 // A tenant's JWT SSO configuration. The shared secret exists in the database only as AES-256-GCM
@@ -193,7 +193,7 @@ export type SsoSwitch = { ok: true } | { ok: false; reason: "no_secret" | "priva
  */
 export async function setSsoEnabled(tenantId: string, enabled: boolean, audit?: Audited<SsoSwitch>): Promise<SsoSwitch> {
   return changeWithAudit(tenantId, audit, async (tx) => {
-    const visibility = await lockTenantVisibility(tx, tenantId);
+    const visibility = await tenantVisibilityIn(tx, tenantId);
     if (!enabled && visibility === "private") return { ok: false, reason: "private_needs_sso" } as const;
     if (enabled) {
       const row = await tx.ssoConfig.findUnique({ where: { tenantId }, select: { secretCiphertext: true } });
@@ -201,5 +201,5 @@ export async function setSsoEnabled(tenantId: string, enabled: boolean, audit?: 
     }
     await tx.ssoConfig.upsert({ where: { tenantId }, create: { tenantId, enabled }, update: { enabled } });
     return { ok: true } as const;
-  });
+  }, LOCKED_FOR_ACCESS_CHANGE);
 }

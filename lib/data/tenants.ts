@@ -53,27 +53,35 @@ export type VisibilityChange = { ok: true } | { ok: false; reason: "private_need
 /** Public or private; private only while the help center can start a sign-in (isWorkingConfiguration). */
 export async function setTenantVisibility(tenantId: string, visibility: "public" | "private", audit?: Audited<VisibilityChange>): Promise<VisibilityChange> {
   return changeWithAudit(tenantId, audit, async (tx) => {
-    await lockTenantVisibility(tx, tenantId);
     if (visibility === "private") {
       const sso = await tx.ssoConfig.findUnique({ where: { tenantId }, select: { enabled: true, loginUrl: true, secretCiphertext: true } });
       if (!isWorkingConfiguration(sso && { ...sso, hasSecret: sso.secretCiphertext !== null })) return { ok: false, reason: "private_needs_working_sso" } as const;
     }
     await tx.tenant.update({ where: { id: tenantId }, data: { visibility }, select: { id: true } });
     return { ok: true } as const;
-  });
+  }, LOCKED_FOR_ACCESS_CHANGE);
 }
 
 /**
- * Locks the tenant's row for the rest of the transaction and reads its visibility (null: no such
- * tenant). Every change that decides whether readers of a private help center can sign in takes
- * it first (the visibility, the SSO switch, the Login URL), so two admins' changes cannot each
- * pass their check against the other's old state. NO KEY UPDATE, not UPDATE: the rows that
- * reference the tenant (a sign-in's session, replay record and log entry; a first secret's
- * sso_configs row) take KEY SHARE on it, which FOR UPDATE would hold up for the transaction.
+ * The lock every change that decides whether readers of a private help center can sign in takes
+ * on the tenant's row first (the visibility, the SSO switch, the Login URL), so two admins'
+ * changes cannot each pass their check against the other's old state. NO KEY UPDATE, not UPDATE:
+ * the rows that reference the tenant (a sign-in's session, replay record and log entry; a first
+ * secret's sso_configs row) take KEY SHARE on it, which FOR UPDATE would hold up for the
+ * transaction. For changeWithAudit; lockTenantVisibility takes it in a transaction of its own.
  */
+export const LOCKED_FOR_ACCESS_CHANGE = { lockTenant: "no key update" } as const;
+
+/** Takes LOCKED_FOR_ACCESS_CHANGE's lock and reads the visibility (null: no such tenant). */
 export async function lockTenantVisibility(tx: Prisma.TransactionClient, tenantId: string): Promise<"public" | "private" | null> {
   const rows = await tx.$queryRaw<{ visibility: "public" | "private" }[]>`SELECT visibility::text AS visibility FROM tenants WHERE id = ${tenantId}::uuid FOR NO KEY UPDATE`;
   return rows[0]?.visibility ?? null;
+}
+
+/** The visibility, in a transaction that holds the tenant's row locked already. */
+export async function tenantVisibilityIn(tx: Prisma.TransactionClient, tenantId: string): Promise<"public" | "private" | null> {
+  const row = await tx.tenant.findUnique({ where: { id: tenantId }, select: { visibility: true } });
+  return row?.visibility ?? null;
 }
 
 /** Providers this user asked to hear about, for this tenant. */
