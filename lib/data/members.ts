@@ -95,13 +95,12 @@ export type InviteRevocation = { status: "revoked"; email: string; role: MemberR
 /** Deletes an unused invite of this tenant; an owner invite only when an owner asks. */
 export async function revokeInvite(tenantId: string, inviteId: string, actor: Actor, audit?: Audited<InviteRevocation>): Promise<InviteRevocation> {
   return getDb().$transaction(async (tx) => {
-    const [deleted] = await tx.$queryRaw<{ email: string; role: MemberRole }[]>`
-      DELETE FROM member_invites
-       WHERE id = ${inviteId}::uuid AND tenant_id = ${tenantId}::uuid AND used_at IS NULL
-         AND (${actor.role === "owner"} OR role <> 'owner')
-      RETURNING email, role::text AS role`;
-    if (deleted) {
-      const revoked = { status: "revoked", email: deleted.email, role: deleted.role } as const;
+    const droppable = { id: inviteId, tenantId, usedAt: null, ...invitesDroppableBy(actor) };
+    const invite = await tx.memberInvite.findFirst({ where: droppable, select: { email: true, role: true } });
+    // Deleted under the same filter: one used or revoked since the read is left alone, and reported
+    // as not found rather than revoked twice.
+    if (invite && (await tx.memberInvite.deleteMany({ where: droppable })).count === 1) {
+      const revoked = { status: "revoked", email: invite.email, role: invite.role } as const;
       await writeAuditIn(tx, tenantId, audit, revoked);
       return revoked;
     }
