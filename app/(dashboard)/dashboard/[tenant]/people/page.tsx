@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PagedResults } from "@/components/paged-results";
+import { StackedTable } from "@/components/stacked-table";
 import { LOG_ROLES, requireMember } from "@/lib/auth/require-member";
 import { countEndUsers, listEndUsers } from "@/lib/data/end-users";
 import { formatWhen } from "@/lib/format-when";
@@ -77,41 +78,29 @@ export default async function PeoplePage({ params, searchParams }: Props) {
       <PagedResults page={query.after ? peopleQueryString(query) : ""} label="People" className="relative mt-4 overflow-x-auto">
         {/* On a phone each person is a short stack (name and status, email, external ID and groups,
             last sign-in) instead of a table row that pans off-screen; from md up, a table. */}
-        <table role="table" className="block w-full text-left text-sm md:table">
-          <thead role="rowgroup" className="sr-only border-b border-slate-200 text-slate-600 md:not-sr-only md:table-header-group">
-            <tr role="row">
-              <th role="columnheader" scope="col" className="py-2 pr-4">Name</th>
-              <th role="columnheader" scope="col" className="py-2 pr-4">Email</th>
-              <th role="columnheader" scope="col" className="py-2 pr-4">External ID</th>
-              <th role="columnheader" scope="col" className="py-2 pr-4">Groups</th>
-              <th role="columnheader" scope="col" className="py-2 pr-4">Last sign-in</th>
-              <th role="columnheader" scope="col" className="py-2">Status</th>
+        <StackedTable columns={["Name", "Email", "External ID", "Groups", "Last sign-in", "Status"]}>
+          {items.map((person) => (
+            <tr role="row" key={person.id} className="block py-2 md:table-row md:py-0">
+              <td role="cell" className="inline-block pr-3 md:table-cell md:py-2 md:pr-4">
+                <Link href={`${base}/${person.id}`} className="break-words font-medium text-brand-700 hover:underline">{person.name}</Link>
+                {/* On a phone the status sits beside the name, where the eye starts. */}
+                {person.suspended && <span className="ml-2 md:hidden"><SuspendedBadge /></span>}
+              </td>
+              <td role="cell" className="block break-all md:table-cell md:min-w-40 md:py-2 md:pr-4">{person.email}</td>
+              {/* On a phone an empty cell takes no line of its own. */}
+              <td role="cell" className={`${person.externalId ? "inline-block" : "hidden"} pr-3 font-mono text-xs break-all text-slate-600 md:table-cell md:py-2 md:pr-4 md:text-inherit`}>
+                {person.externalId ?? <span className="sr-only">none</span>}
+              </td>
+              <td role="cell" className={`${person.groups.length > 0 ? "inline-block" : "hidden"} text-xs text-slate-600 md:table-cell md:py-2 md:pr-4`}>
+                {person.groups.length > 0 ? person.groups.join(", ") : <span className="sr-only">none</span>}
+              </td>
+              <td role="cell" className="block whitespace-nowrap text-slate-600 md:table-cell md:py-2 md:pr-4 md:text-inherit">
+                <time dateTime={person.lastLoginAt.toISOString()}>{formatWhen(person.lastLoginAt)}</time>
+              </td>
+              <td role="cell" className="hidden md:table-cell md:py-2">{person.suspended && <SuspendedBadge />}</td>
             </tr>
-          </thead>
-          <tbody role="rowgroup" className="block divide-y divide-slate-100 md:table-row-group">
-            {items.map((person) => (
-              <tr role="row" key={person.id} className="block py-2 md:table-row md:py-0">
-                <td role="cell" className="inline-block pr-3 md:table-cell md:py-2 md:pr-4">
-                  <Link href={`${base}/${person.id}`} className="break-words font-medium text-brand-700 hover:underline">{person.name}</Link>
-                  {/* On a phone the status sits beside the name, where the eye starts. */}
-                  {person.suspended && <span className="ml-2 md:hidden"><SuspendedBadge /></span>}
-                </td>
-                <td role="cell" className="block break-all md:table-cell md:min-w-40 md:py-2 md:pr-4">{person.email}</td>
-                {/* On a phone an empty cell takes no line of its own. */}
-                <td role="cell" className={`${person.externalId ? "inline-block" : "hidden"} pr-3 font-mono text-xs break-all text-slate-600 md:table-cell md:py-2 md:pr-4 md:text-inherit`}>
-                  {person.externalId ?? <span className="sr-only">none</span>}
-                </td>
-                <td role="cell" className={`${person.groups.length > 0 ? "inline-block" : "hidden"} text-xs text-slate-600 md:table-cell md:py-2 md:pr-4`}>
-                  {person.groups.length > 0 ? person.groups.join(", ") : <span className="sr-only">none</span>}
-                </td>
-                <td role="cell" className="block whitespace-nowrap text-slate-600 md:table-cell md:py-2 md:pr-4 md:text-inherit">
-                  <time dateTime={person.lastLoginAt.toISOString()}>{formatWhen(person.lastLoginAt)}</time>
-                </td>
-                <td role="cell" className="hidden md:table-cell md:py-2">{person.suspended && <SuspendedBadge />}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </StackedTable>
         {items.length === 0 && <p className="mt-4 text-slate-600">{emptyMessage(query)}</p>}
       </PagedResults>
       <nav aria-label="Pages" className="mt-4 flex gap-3 text-sm">
