@@ -3,8 +3,8 @@ import { secretEncryptionKey } from "@/lib/crypto/encryption-key";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { changeWithAudit, writeAuditIn, type Audited } from "./audit";
-import { LOCKED_FOR_ACCESS_CHANGE, lockTenantVisibility, tenantVisibilityIn } from "./tenants";
+import { changeWithAudit, type Audited } from "./audit";
+import { LOCKED_FOR_ACCESS_CHANGE, tenantVisibilityIn } from "./tenants";
 import type { TokenCheckConfig } from "@/lib/sso/token-check";
 
 // A tenant's JWT SSO configuration. The shared secret exists in the database only as AES-256-GCM
@@ -145,11 +145,11 @@ export async function saveJwtSettings(
   update: JwtSettingsUpdate,
   options: { secret?: string; audit?: Audited<JwtSettingsSave> } = {},
 ): Promise<JwtSettingsSave> {
-  return getDb().$transaction(async (tx) => {
-    // The tenant's row is the lock every change of "can readers of a private help center sign in"
-    // takes (here, setSsoEnabled, setTenantVisibility): one admin removing the Login URL while
-    // another makes the help center private would otherwise both pass their check.
-    const visibility = await lockTenantVisibility(tx, tenantId);
+  // The tenant's row is the lock every change of "can readers of a private help center sign in"
+  // takes (here, setSsoEnabled, setTenantVisibility): one admin removing the Login URL while
+  // another makes the help center private would otherwise both pass their check.
+  return changeWithAudit(tenantId, options.audit, async (tx) => {
+    const visibility = await tenantVisibilityIn(tx, tenantId);
     if (update.loginUrl === null && visibility === "private") return { ok: false, reason: "private_needs_login_url" } as const;
     const before = await tx.ssoConfig.findUnique({ where: { tenantId } });
     await tx.ssoConfig.upsert({ where: { tenantId }, create: { tenantId, ...update }, update });
@@ -157,10 +157,8 @@ export async function saveJwtSettings(
     const changed = before ? fields.filter((field) => before[field] !== update[field]) : fields;
     const previous: Partial<JwtSettingsUpdate> = before ? Object.fromEntries(changed.map((field) => [field, before[field]])) : {};
     const secret = options.secret === undefined ? undefined : await writeSharedSecret(tx, tenantId, options.secret, new Date());
-    const saved = { ok: true, changed, previous, ...(secret ? { secret } : {}) } as const;
-    await writeAuditIn(tx, tenantId, options.audit, saved);
-    return saved;
-  });
+    return { ok: true, changed, previous, ...(secret ? { secret } : {}) } as const;
+  }, LOCKED_FOR_ACCESS_CHANGE);
 }
 
 /**

@@ -68,15 +68,9 @@ export async function setTenantVisibility(tenantId: string, visibility: "public"
  * changes cannot each pass their check against the other's old state. NO KEY UPDATE, not UPDATE:
  * the rows that reference the tenant (a sign-in's session, replay record and log entry; a first
  * secret's sso_configs row) take KEY SHARE on it, which FOR UPDATE would hold up for the
- * transaction. For changeWithAudit; lockTenantVisibility takes it in a transaction of its own.
+ * transaction. For changeWithAudit.
  */
 export const LOCKED_FOR_ACCESS_CHANGE = { lockTenant: "no key update" } as const;
-
-/** Takes LOCKED_FOR_ACCESS_CHANGE's lock and reads the visibility (null: no such tenant). */
-export async function lockTenantVisibility(tx: Prisma.TransactionClient, tenantId: string): Promise<"public" | "private" | null> {
-  const rows = await tx.$queryRaw<{ visibility: "public" | "private" }[]>`SELECT visibility::text AS visibility FROM tenants WHERE id = ${tenantId}::uuid FOR NO KEY UPDATE`;
-  return rows[0]?.visibility ?? null;
-}
 
 /** The visibility, in a transaction that holds the tenant's row locked already. */
 export async function tenantVisibilityIn(tx: Prisma.TransactionClient, tenantId: string): Promise<"public" | "private" | null> {
