@@ -145,9 +145,8 @@ export async function saveJwtSettings(
   update: JwtSettingsUpdate,
   options: { secret?: string; audit?: Audited<JwtSettingsSave> } = {},
 ): Promise<JwtSettingsSave> {
-  // The tenant's row is the lock every change of "can readers of a private help center sign in"
-  // takes (here, setSsoEnabled, setTenantVisibility): one admin removing the Login URL while
-  // another makes the help center private would otherwise both pass their check.
+  // One admin removing the Login URL while another makes the help center private would otherwise
+  // both pass their check (LOCKED_FOR_ACCESS_CHANGE).
   return changeWithAudit(tenantId, options.audit, async (tx) => {
     const visibility = await tenantVisibilityIn(tx, tenantId);
     if (update.loginUrl === null && visibility === "private") return { ok: false, reason: "private_needs_login_url" } as const;
