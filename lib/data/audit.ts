@@ -68,8 +68,9 @@ const TENANT_LOCK_CLAUSES: Record<TenantLock, Prisma.Sql> = {
 const CHANGE_TIMEOUT_MS = 60_000;
 
 /**
- * Runs `change` in a transaction and writes its entries in the same one. (A change that must catch
- * its own errors outside the transaction, or has one already, calls writeAuditIn itself.)
+ * Runs `change` in a transaction and writes its entries in the same one. (Accepting an invite learns
+ * its tenant only inside its transaction, so it calls writeAuditIn itself; a change that turns an
+ * error into an answer, a taken slug or domain, catches it around this call.)
  *
  * The tenant's row is locked first. The entry's foreign key takes a share lock on it anyway, but at
  * the end: a change that had locked another of the tenant's rows by then (its sso_configs row, say)

@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sharesOneSession } from "@/lib/database-url";
+import { inAnotherTransaction, untilBlockedBy } from "@/test/support/lock-waits";
 import { AuditWriteError, type AuditEntry } from "./audit";
 import { testDatabaseUrl } from "@/test/support/test-database-url";
 import { insertTenant } from "@/test/support/tenants";
@@ -51,6 +53,30 @@ describe("members", () => {
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     const roles = await Promise.all(users.map((user) => findMemberRole(tenantId, user.id)));
     expect(roles.filter((role) => role === "owner")).toHaveLength(1);
+  });
+
+  // Row locks need sessions of their own: the embedded database serves every connection from one.
+  it.skipIf(sharesOneSession(testDatabaseUrl()))("two owners demoting each other queue on the tenant's row, and the second finds the last owner", async () => {
+    const { tenantId, users } = await tenantWith(["owner", "owner"]);
+    await inAnotherTransaction(async (holder) => {
+      await holder.query("SELECT 1 FROM tenants WHERE id = $1 FOR NO KEY UPDATE", [tenantId]);
+      const demotions = Promise.all([changeMembership(tenantId, users[0]!.id, "admin", owner(users[1]!)), changeMembership(tenantId, users[1]!.id, "admin", owner(users[0]!))]);
+      await untilBlockedBy(holder, 2);
+      await holder.query("COMMIT");
+      expect((await demotions).map((result) => (result.ok ? "ok" : result.reason)).sort()).toEqual(["last_owner", "ok"]);
+    });
+  });
+
+  // A sign-in's writes take KEY SHARE on the tenant's row (their foreign keys); a role change must
+  // not hold them up, nor wait for them.
+  it.skipIf(sharesOneSession(testDatabaseUrl()))("a role change does not wait for a sign-in in flight", async () => {
+    const { tenantId, users } = await tenantWith(["owner", "admin"]);
+    await inAnotherTransaction(async (signIn) => {
+      await signIn.query(`INSERT INTO used_token_ids (tenant_id, jti, expires_at) VALUES ($1, $2, now() + interval '5 minutes')`, [tenantId, randomUUID()]);
+      const change = changeMembership(tenantId, users[1]!.id, "support", owner(users[0]!));
+      const waited = new Promise<"waited">((resolve) => setTimeout(() => resolve("waited"), 3000).unref());
+      expect(await Promise.race([change.then((result) => result.ok), waited])).toBe(true);
+    });
   });
 
   it("lets an invite be used once, by the invited email, before it expires", async () => {

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { generateOpaqueToken, hashOpaqueToken } from "@/lib/sso/opaque-token";
-import { writeAuditIn, type Audited } from "./audit";
+import { changeWithAudit, writeAuditIn, type Audited } from "./audit";
 import type { MemberRole } from "./memberships";
 
 // Members of a tenant and invitations to join it. Changes that could leave a tenant without an
@@ -62,7 +62,7 @@ export async function createInvite(
 ): Promise<InviteCreation> {
   const normalizedEmail = email.trim().toLowerCase();
   const token = generateOpaqueToken();
-  return getDb().$transaction(async (tx) => {
+  return changeWithAudit(tenantId, audit, async (tx) => {
     if (actor.role !== "owner") {
       if (role === "owner") return { ok: false, reason: "owner_only" } as const;
       // Replacing an owner's invite would take the owner role back from it.
@@ -84,9 +84,7 @@ export async function createInvite(
       },
       select: { id: true },
     });
-    const created = { ok: true, token } as const;
-    await writeAuditIn(tx, tenantId, audit, created);
-    return created;
+    return { ok: true, token } as const;
   });
 }
 
@@ -94,15 +92,13 @@ export type InviteRevocation = { status: "revoked"; email: string; role: MemberR
 
 /** Deletes an unused invite of this tenant; an owner invite only when an owner asks. */
 export async function revokeInvite(tenantId: string, inviteId: string, actor: Actor, audit?: Audited<InviteRevocation>): Promise<InviteRevocation> {
-  return getDb().$transaction(async (tx) => {
+  return changeWithAudit(tenantId, audit, async (tx) => {
     const droppable = { id: inviteId, tenantId, usedAt: null, ...invitesDroppableBy(actor) };
     const invite = await tx.memberInvite.findFirst({ where: droppable, select: { email: true, role: true } });
     // Deleted under the same filter: one used or revoked since the read is left alone, and reported
     // as not found rather than revoked twice.
     if (invite && (await tx.memberInvite.deleteMany({ where: droppable })).count === 1) {
-      const revoked = { status: "revoked", email: invite.email, role: invite.role } as const;
-      await writeAuditIn(tx, tenantId, audit, revoked);
-      return revoked;
+      return { status: "revoked", email: invite.email, role: invite.role } as const;
     }
     if (actor.role === "owner") return { status: "not_found" } as const;
     const ownerInvite = await tx.memberInvite.count({ where: { id: inviteId, tenantId, usedAt: null, role: "owner" } });
@@ -214,8 +210,9 @@ export async function changeMembership(
   actor: Actor,
   audit?: Audited<MembershipChange>,
 ): Promise<MembershipChange> {
-  return getDb().$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM tenants WHERE id = ${tenantId}::uuid FOR UPDATE`;
+  // The tenant's row stays locked until the change commits, so two admins demoting the last two
+  // owners queue and the second counts one owner. NO KEY UPDATE: sign-ins go on meanwhile.
+  return changeWithAudit(tenantId, audit, async (tx) => {
     const current = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId, userId } }, select: { role: true, user: { select: { email: true } } } });
     if (!current) return { ok: false, reason: "not_member" } as const;
     if ((current.role === "owner" || role === "owner") && actor.role !== "owner") return { ok: false, reason: "owner_only" } as const;
@@ -225,8 +222,6 @@ export async function changeMembership(
     }
     if (role === null) await tx.membership.delete({ where: { tenantId_userId: { tenantId, userId } } });
     else await tx.membership.update({ where: { tenantId_userId: { tenantId, userId } }, data: { role } });
-    const changed = { ok: true, email: current.user.email, previousRole: current.role } as const;
-    await writeAuditIn(tx, tenantId, audit, changed);
-    return changed;
-  });
+    return { ok: true, email: current.user.email, previousRole: current.role } as const;
+  }, { lockTenant: "no key update" });
 }

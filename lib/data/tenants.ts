@@ -3,7 +3,7 @@ import { cache } from "react";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isWorkingConfiguration } from "@/lib/sso/sign-in-gate";
-import { changeWithAudit, writeAuditIn, type Audited } from "./audit";
+import { changeWithAudit, type Audited } from "./audit";
 import { isUniqueViolation } from "./unique-violation";
 import type { HostSite } from "@/lib/tenant/host";
 
@@ -204,25 +204,19 @@ export async function activatePendingCustomDomain(
   proved: { domain: string; challenge: string },
   audit?: Audited<CustomDomainActivation>,
 ): Promise<CustomDomainActivation> {
-  const db = getDb();
   try {
-    return await db.$transaction(async (tx) => {
-      // Locked, so the domain reported as replaced (the audit entry's "from") is the one this update
-      // replaced, even when another admin's change lands at the same moment.
-      const [before] = await tx.$queryRaw<{ customDomain: string | null; redirectToCustomDomain: boolean }[]>`
-        SELECT custom_domain AS "customDomain", redirect_to_custom_domain AS "redirectToCustomDomain" FROM tenants WHERE id = ${tenantId}::uuid FOR UPDATE`;
-      if (!before) throw new Error(`No tenant ${tenantId}`);
+    // Locked (NO KEY UPDATE, as for a request), so the domain reported as replaced (the audit entry's
+    // "from") is the one this update replaced, even when another admin's change lands at the same moment.
+    return await changeWithAudit(tenantId, audit, async (tx) => {
+      const before = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { customDomain: true, redirectToCustomDomain: true } });
       // The redirect is not carried over: the TXT record proves the new domain is the tenant's,
       // not that its CNAME already leads here. Sending readers there before it does would strand them.
       const { count } = await tx.tenant.updateMany({
         where: { id: tenantId, pendingCustomDomain: proved.domain, customDomainChallenge: proved.challenge },
         data: { customDomain: proved.domain, pendingCustomDomain: null, customDomainChallenge: null, redirectToCustomDomain: false },
       });
-      const activation: CustomDomainActivation =
-        count === 1 ? { status: "activated", previous: before.customDomain, redirectEnded: before.redirectToCustomDomain } : { status: "stale" };
-      await writeAuditIn(tx, tenantId, audit, activation);
-      return activation;
-    });
+      return count === 1 ? ({ status: "activated", previous: before.customDomain, redirectEnded: before.redirectToCustomDomain } as const) : ({ status: "stale" } as const);
+    }, { lockTenant: "no key update" });
   } catch (error) {
     if (isUniqueViolation(error)) return { status: "taken" };
     throw error;
