@@ -27,6 +27,12 @@ test("an owner invites a support agent by link; the agent joins with a new accou
     await agent.getByRole("button", { name: "Create account and join" }).click();
     await expect(agent.getByText("Use at least 10 characters.")).toBeVisible();
     await expect(agent.getByLabel("Your name", { exact: true })).toHaveValue("Agent Smith"); // kept; only the password is asked again
+    // A name the database could not store as typed is refused beside the field, not with a server error.
+    await agent.getByLabel("Your name", { exact: true }).fill("Agent\tSmith");
+    await agent.getByLabel("Password", { exact: true }).fill("the agent's password");
+    await agent.getByRole("button", { name: "Create account and join" }).click();
+    await expect(agent.getByText("Remove control characters (such as tabs or line breaks) from the name.")).toBeVisible();
+    await agent.getByLabel("Your name", { exact: true }).fill("Agent Smith");
     await agent.getByLabel("Password", { exact: true }).fill("the agent's password");
     await agent.getByRole("button", { name: "Create account and join" }).click();
     await agent.waitForURL(`**/dashboard/${tenant.subdomain}`);

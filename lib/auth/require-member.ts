@@ -3,16 +3,9 @@ import { getServerSession } from "next-auth";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { findMembership, type MemberRole, type TenantMembership } from "@/lib/data/memberships";
 import { authOptions } from "./options";
+import { ALL_ROLES } from "./roles";
 
-export const ALL_ROLES: readonly MemberRole[] = ["owner", "admin", "support", "editor"];
-/** Who manages settings and secrets. */
-export const SETTINGS_ROLES: readonly MemberRole[] = ["owner", "admin"];
-/** Who works on help-center content. */
-export const CONTENT_ROLES: readonly MemberRole[] = ["owner", "admin", "editor"];
-/** Who reads the sign-in logs. */
-export const LOG_ROLES: readonly MemberRole[] = ["owner", "admin", "support"];
-/** Who reads and answers end users' requests (the /requests portal). */
-export const REQUEST_ROLES: readonly MemberRole[] = ["owner", "admin", "support"];
+export { ALL_ROLES, CONTENT_ROLES, LOG_ROLES, MEMBER_MANAGER_ROLES, REQUEST_ROLES, SETTINGS_ROLES } from "./roles";
 
 export interface SignedInMember extends TenantMembership {
   userId: string;

@@ -24,4 +24,7 @@ describe("signUpSchema", () => {
     expect(errors({ ...valid, email: "nope" }).email).toBeDefined();
     expect(errors({ ...valid, tenantName: "  " }).tenantName).toBeDefined();
   });
+  it("refuses a help-center name with control characters, with a message (not a server error)", () => {
+    expect(errors({ ...valid, tenantName: "Acme\u0000" }).tenantName?.[0]).toMatch(/Remove control characters/);
+  });
 });

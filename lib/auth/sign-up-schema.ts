@@ -2,6 +2,7 @@
 // authority). Subdomain availability is checked by the server only.
 import { z } from "zod";
 import { SUBDOMAIN_RULES, subdomainProblem } from "@/lib/tenant/subdomain";
+import { helpCenterNameSchema } from "@/lib/tenant/help-center-name";
 import { MIN_PASSWORD_LENGTH } from "./password-rules";
 
 export const signUpSchema = z.object({
@@ -10,7 +11,7 @@ export const signUpSchema = z.object({
     .string()
     .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
     .max(1024, "Use at most 1024 characters."),
-  tenantName: z.string().trim().min(1, "Name your help center.").max(100, "Keep the name under 100 characters."),
+  tenantName: helpCenterNameSchema,
   subdomain: z
     .string()
     .trim()

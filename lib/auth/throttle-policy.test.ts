@@ -4,19 +4,21 @@ import { MAX_FAILURES, secondsUntilAllowed, THROTTLE_WINDOW_SECONDS, throttleKey
 const start = new Date("2026-01-01T10:00:00Z");
 const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
 
+// The state passed in already counts the attempt being decided.
 describe("sign-in throttling", () => {
-  it("allows attempts below the limit", () => {
-    expect(secondsUntilAllowed("account", null, start)).toBe(0);
-    expect(secondsUntilAllowed("account", { windowStart: start, failures: MAX_FAILURES.account - 1 }, at(10))).toBe(0);
+  it("lets attempts up to the limit go ahead", () => {
+    expect(secondsUntilAllowed("account", { windowStart: start, failures: 1 }, start)).toBe(0);
+    expect(secondsUntilAllowed("account", { windowStart: start, failures: MAX_FAILURES.account }, at(10))).toBe(0);
   });
-  it("blocks at the limit until the window ends", () => {
-    const state = { windowStart: start, failures: MAX_FAILURES.account };
+  it("refuses the attempt past the limit until the window ends", () => {
+    const state = { windowStart: start, failures: MAX_FAILURES.account + 1 };
     expect(secondsUntilAllowed("account", state, at(60))).toBe(THROTTLE_WINDOW_SECONDS - 60);
     expect(secondsUntilAllowed("account", state, at(THROTTLE_WINDOW_SECONDS))).toBe(0);
   });
   it("gives IPs a higher limit than accounts", () => {
-    const state = { windowStart: start, failures: MAX_FAILURES.account };
+    const state = { windowStart: start, failures: MAX_FAILURES.account + 1 };
     expect(secondsUntilAllowed("ip", state, at(1))).toBe(0);
+    expect(secondsUntilAllowed("ip", { windowStart: start, failures: MAX_FAILURES.ip + 1 }, at(1))).toBeGreaterThan(0);
   });
   it("normalises keys so case does not dodge the limit", () => {
     expect(throttleKey("account", " Ada@Example.com ")).toBe("account:ada@example.com");

@@ -189,18 +189,18 @@ const cases: Case<unknown>[] = [
   audited({
     name: "createInvite",
     arrange: (tenantId) => insertOwner(tenantId),
-    change: (tenantId, owner: Actor, audit) => createInvite(tenantId, "new@example.com", "admin", { userId: owner.userId, role: "owner" }, new Date(), audit),
+    change: (tenantId, owner: Actor, audit) => createInvite(tenantId, "new@example.com", "admin", { userId: owner.userId }, new Date(), audit),
     observe: (tenantId) => one(`SELECT email, role FROM member_invites WHERE tenant_id = $1`, [tenantId]),
   }),
   audited({
     name: "revokeInvite",
     arrange: async (tenantId) => {
       const owner = await insertOwner(tenantId);
-      await createInvite(tenantId, "new@example.com", "admin", { userId: owner.userId, role: "owner" });
+      await createInvite(tenantId, "new@example.com", "admin", { userId: owner.userId });
       const { rows } = await sql.query<{ id: string }>(`SELECT id FROM member_invites WHERE tenant_id = $1`, [tenantId]);
       return { owner, inviteId: rows[0]!.id };
     },
-    change: (tenantId, { owner, inviteId }: { owner: Actor; inviteId: string }, audit) => revokeInvite(tenantId, inviteId, { userId: owner.userId, role: "owner" }, audit),
+    change: (tenantId, { owner, inviteId }: { owner: Actor; inviteId: string }, audit) => revokeInvite(tenantId, inviteId, { userId: owner.userId }, audit),
     observe: (tenantId) => one(`SELECT email FROM member_invites WHERE tenant_id = $1`, [tenantId]),
   }),
   audited({
@@ -208,7 +208,7 @@ const cases: Case<unknown>[] = [
     arrange: async (tenantId) => {
       const owner = await insertOwner(tenantId);
       const joiner = await insertUser();
-      const invite = await createInvite(tenantId, joiner.email, "support", { userId: owner.userId, role: "owner" });
+      const invite = await createInvite(tenantId, joiner.email, "support", { userId: owner.userId });
       return { joiner, token: token(invite) };
     },
     change: (_tenantId, { joiner, token }: { joiner: Actor; token: string }, audit) => acceptInvite(token, { id: joiner.userId, email: joiner.email }, new Date(), audit),
@@ -225,7 +225,7 @@ const cases: Case<unknown>[] = [
       await sql.query(`INSERT INTO memberships (id, tenant_id, user_id, role) VALUES (gen_random_uuid(), $1, $2, 'admin')`, [tenantId, admin.userId]);
       return { owner, admin };
     },
-    change: (tenantId, { owner, admin }: { owner: Actor; admin: Actor }, audit) => changeMembership(tenantId, admin.userId, "support", { userId: owner.userId, role: "owner" }, audit),
+    change: (tenantId, { owner, admin }: { owner: Actor; admin: Actor }, audit) => changeMembership(tenantId, admin.userId, "support", { userId: owner.userId }, audit),
     observe: (tenantId) => one(`SELECT user_id, role FROM memberships WHERE tenant_id = $1 ORDER BY role`, [tenantId]),
   }),
   audited({

@@ -1,22 +1,33 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { MAX_FAILURES, secondsUntilAllowed, THROTTLE_WINDOW_SECONDS, throttleKey } from "@/lib/auth/throttle-policy";
-import { clearThrottle, readThrottle, recordFailure } from "./auth-throttles";
+import { THROTTLE_WINDOW_SECONDS, throttleKey } from "@/lib/auth/throttle-policy";
+import { clearThrottle, countAttempt, releaseAttempt } from "./auth-throttles";
+
+const aKey = () => throttleKey("account", `t-${randomBytes(4).toString("hex")}@example.com`);
 
 describe("sign-in throttle store", () => {
-  it("counts concurrent failures exactly, blocks at the limit, and starts a new window after it", async () => {
-    const key = throttleKey("account", `t-${randomBytes(4).toString("hex")}@example.com`);
+  it("gives concurrent attempts a count each, and starts a new window after the old one", async () => {
+    const key = aKey();
     const now = new Date();
-    await Promise.all(Array.from({ length: MAX_FAILURES.account }, () => recordFailure(key, now)));
-    const state = await readThrottle(key);
-    expect(state?.failures).toBe(MAX_FAILURES.account);
-    expect(secondsUntilAllowed("account", state, now)).toBeGreaterThan(0);
+    const counts = await Promise.all(Array.from({ length: 8 }, () => countAttempt(key, now)));
+    expect(counts.map((counted) => counted.failures).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
 
     const later = new Date(now.getTime() + (THROTTLE_WINDOW_SECONDS + 1) * 1000);
-    await recordFailure(key, later);
-    expect((await readThrottle(key))?.failures).toBe(1);
+    expect(await countAttempt(key, later)).toEqual({ windowStart: later, failures: 1 });
+  });
+
+  it("takes back a released attempt, never below zero, and forgets a cleared key", async () => {
+    const key = aKey();
+    const now = new Date();
+    await countAttempt(key, now);
+    await countAttempt(key, now);
+    await releaseAttempt(key);
+    expect((await countAttempt(key, now)).failures).toBe(2);
+    await Promise.all([releaseAttempt(key), releaseAttempt(key), releaseAttempt(key)]);
+    expect((await countAttempt(key, now)).failures).toBe(1);
 
     await clearThrottle(key);
-    expect(await readThrottle(key)).toBeNull();
+    const afterClear = new Date(now.getTime() + 1000);
+    expect(await countAttempt(key, afterClear)).toEqual({ windowStart: afterClear, failures: 1 });
   });
 });

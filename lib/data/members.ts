@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { MEMBER_MANAGER_ROLES } from "@/lib/auth/roles";
 import { generateOpaqueToken, hashOpaqueToken } from "@/lib/sso/opaque-token";
 import { changeWithAudit, writeAuditIn, type Audited } from "./audit";
 import type { MemberRole } from "./memberships";
@@ -10,19 +11,33 @@ import type { MemberRole } from "./memberships";
 // owner run under a lock on the tenant row, so two admins acting at once cannot both succeed.
 // Only an owner gives or takes away the owner role, pending owner invites included; that rule is
 // checked here, inside the same transaction as the change, so a promotion landing a moment before
-// an admin's edit cannot slip past it.
+// an admin's edit cannot slip past it. So is the actor's own role: see managerRoleIn.
 
-/** The member making a change: who, and with which role. */
+/** The member making a change. Their role is read under the tenant's lock (managerRoleIn). */
 export interface Actor {
   userId: string;
-  role: MemberRole;
+}
+
+/** The actor lost the right to manage members (demoted or removed) while the change waited. */
+const NOT_ALLOWED = { ok: false, reason: "not_allowed" } as const;
+
+/**
+ * The actor's role as it stands now, inside the change's transaction and after the tenant's row
+ * is locked; null when they no longer manage members. The role their request was let in with may
+ * be stale: two owners demoting each other at once queue on the lock, and the second must act as
+ * the admin it has just become (refused), not as the owner it was (both would succeed, a result
+ * no order of the two changes gives).
+ */
+async function managerRoleIn(tx: Prisma.TransactionClient, tenantId: string, actor: Actor): Promise<MemberRole | null> {
+  const membership = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId, userId: actor.userId } }, select: { role: true } });
+  return membership && MEMBER_MANAGER_ROLES.includes(membership.role) ? membership.role : null;
 }
 
 export const INVITE_LIFETIME_DAYS = 7;
 
-/** The invites an actor may delete: an owner any, anyone else all but owner invites. */
-function invitesDroppableBy(actor: Actor): { role?: { not: "owner" } } {
-  return actor.role === "owner" ? {} : { role: { not: "owner" } };
+/** The invites an actor with this role may delete: an owner any, anyone else all but owner invites. */
+function invitesDroppableBy(actorRole: MemberRole): { role?: { not: "owner" } } {
+  return actorRole === "owner" ? {} : { role: { not: "owner" } };
 }
 
 export async function listMembers(tenantId: string) {
@@ -45,7 +60,7 @@ export async function listPendingInvites(tenantId: string, now: Date = new Date(
 export type InviteCreation =
   | { ok: true; token: string }
   | { ok: false; reason: "already_member"; role: MemberRole }
-  | { ok: false; reason: "owner_only" };
+  | { ok: false; reason: "owner_only" | "not_allowed" };
 
 /**
  * Returns the invite token (shown once, as a link); only its hash is stored. A new invite replaces
@@ -63,16 +78,19 @@ export async function createInvite(
   const normalizedEmail = email.trim().toLowerCase();
   const token = generateOpaqueToken();
   return changeWithAudit(tenantId, audit, async (tx) => {
-    if (actor.role !== "owner") {
+    const actorRole = await managerRoleIn(tx, tenantId, actor);
+    if (!actorRole) return NOT_ALLOWED;
+    if (actorRole !== "owner") {
       if (role === "owner") return { ok: false, reason: "owner_only" } as const;
-      // Replacing an owner's invite would take the owner role back from it.
-      const ownerInvite = await tx.memberInvite.count({ where: { tenantId, email: normalizedEmail, usedAt: null, role: "owner" } });
+      // Replacing an owner's invite would take the owner role back from it. An expired one is not
+      // listed on the page, so it must not stand in the way either.
+      const ownerInvite = await tx.memberInvite.count({ where: { tenantId, email: normalizedEmail, usedAt: null, expiresAt: { gt: now }, role: "owner" } });
       if (ownerInvite > 0) return { ok: false, reason: "owner_only" } as const;
     }
     const existing = await tx.membership.findFirst({ where: { tenantId, user: { email: normalizedEmail } }, select: { role: true } });
     if (existing) return { ok: false, reason: "already_member", role: existing.role } as const;
     // The role filter again: an owner invite made since the check above is not an admin's to drop.
-    await tx.memberInvite.deleteMany({ where: { tenantId, email: normalizedEmail, usedAt: null, ...invitesDroppableBy(actor) } });
+    await tx.memberInvite.deleteMany({ where: { tenantId, email: normalizedEmail, usedAt: null, ...invitesDroppableBy(actorRole) } });
     await tx.memberInvite.create({
       data: {
         tenantId,
@@ -88,19 +106,21 @@ export async function createInvite(
   });
 }
 
-export type InviteRevocation = { status: "revoked"; email: string; role: MemberRole } | { status: "owner_only" } | { status: "not_found" };
+export type InviteRevocation = { status: "revoked"; email: string; role: MemberRole } | { status: "owner_only" } | { status: "not_found" } | { status: "not_allowed" };
 
 /** Deletes an unused invite of this tenant; an owner invite only when an owner asks. */
 export async function revokeInvite(tenantId: string, inviteId: string, actor: Actor, audit?: Audited<InviteRevocation>): Promise<InviteRevocation> {
   return changeWithAudit(tenantId, audit, async (tx) => {
-    const droppable = { id: inviteId, tenantId, usedAt: null, ...invitesDroppableBy(actor) };
+    const actorRole = await managerRoleIn(tx, tenantId, actor);
+    if (!actorRole) return { status: "not_allowed" } as const;
+    const droppable = { id: inviteId, tenantId, usedAt: null, ...invitesDroppableBy(actorRole) };
     const invite = await tx.memberInvite.findFirst({ where: droppable, select: { email: true, role: true } });
     // Deleted under the same filter: one used or revoked since the read is left alone, and reported
     // as not found rather than revoked twice.
     if (invite && (await tx.memberInvite.deleteMany({ where: droppable })).count === 1) {
       return { status: "revoked", email: invite.email, role: invite.role } as const;
     }
-    if (actor.role === "owner") return { status: "not_found" } as const;
+    if (actorRole === "owner") return { status: "not_found" } as const;
     const ownerInvite = await tx.memberInvite.count({ where: { id: inviteId, tenantId, usedAt: null, role: "owner" } });
     return ownerInvite > 0 ? ({ status: "owner_only" } as const) : ({ status: "not_found" } as const);
   });
@@ -197,7 +217,7 @@ export async function acceptInviteWithNewAccount(
 }
 
 /** On success, who it was and what they were: the audit entry names them (a user id alone says little). */
-export type MembershipChange = { ok: true; email: string; previousRole: MemberRole } | { ok: false; reason: "last_owner" | "not_member" | "owner_only" };
+export type MembershipChange = { ok: true; email: string; previousRole: MemberRole } | { ok: false; reason: "last_owner" | "not_member" | "owner_only" | "not_allowed" };
 
 /**
  * Changes a member's role, or removes them (role null); never leaves the tenant without an owner,
@@ -213,9 +233,11 @@ export async function changeMembership(
   // The tenant's row stays locked until the change commits, so two admins demoting the last two
   // owners queue and the second counts one owner. NO KEY UPDATE: sign-ins go on meanwhile.
   return changeWithAudit(tenantId, audit, async (tx) => {
+    const actorRole = await managerRoleIn(tx, tenantId, actor);
+    if (!actorRole) return NOT_ALLOWED;
     const current = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId, userId } }, select: { role: true, user: { select: { email: true } } } });
     if (!current) return { ok: false, reason: "not_member" } as const;
-    if ((current.role === "owner" || role === "owner") && actor.role !== "owner") return { ok: false, reason: "owner_only" } as const;
+    if ((current.role === "owner" || role === "owner") && actorRole !== "owner") return { ok: false, reason: "owner_only" } as const;
     if (current.role === "owner" && role !== "owner") {
       const owners = await tx.membership.count({ where: { tenantId, role: "owner" } });
       if (owners <= 1) return { ok: false, reason: "last_owner" } as const;

@@ -52,6 +52,15 @@ describe("ssoSettingsSchema", () => {
     expect(ssoUrlProblem("https://user:pw@app.example.com/")).toMatch(/user name/);
   });
 
+  it("refuses control characters in the URLs, the issuer and the audience (what is stored is what was typed)", () => {
+    expect(ssoUrlProblem("https://app.example.com/a\u0000b")).toMatch(/Remove control characters/);
+    expect(ssoUrlProblem("https://app.exa\tmple.com/login")).toMatch(/Remove control characters/);
+    const errors = fieldErrors({ ...valid, logoutUrl: "https://app.example.com/out\u0000", issuer: "https://idp\u0000", audience: "help\ncenter" });
+    expect(errors.logoutUrl?.[0]).toMatch(/from the URL/);
+    expect(errors.issuer?.[0]).toMatch(/from the issuer/);
+    expect(errors.audience?.[0]).toMatch(/from the audience/);
+  });
+
   it("keeps Token TTL within 30–86400 and the leeway within 0–300 whole seconds", () => {
     expect(fieldErrors({ ...valid, tokenTtlSeconds: "29" }).tokenTtlSeconds?.[0]).toMatch(/between 30 and 86400/);
     expect(fieldErrors({ ...valid, tokenTtlSeconds: "86401" }).tokenTtlSeconds).toBeDefined();

@@ -34,7 +34,7 @@ export function AcceptInvite({ token, email, signedIn }: { token: string; email:
   return (
     <form action={action} onSubmit={(event) => { password.current = String(new FormData(event.currentTarget).get("password")); }} className="mt-6 space-y-4" noValidate>
       <FormField id="email" label="Email" value={email} readOnly />
-      <FormField id="name" label="Your name" autoComplete="name" defaultValue={state.values?.name} />
+      <FormField id="name" label="Your name" autoComplete="name" defaultValue={state.values?.name} error={state.fieldErrors?.name} />
       <FormField id="password" label="Password" type="password" autoComplete="new-password" required hint="At least 10 characters." error={state.fieldErrors?.password} />
       <FormMessage message={state.message} />
       <button type="submit" disabled={pending || state.ok} className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">

@@ -7,12 +7,13 @@ import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
 import { currentUserId } from "@/lib/auth/require-member";
 import { acceptInvite, acceptInviteWithNewAccount, findUsableInvite } from "@/lib/data/members";
 import type { AuditEntry } from "@/lib/data/audit";
+import { isCleanText } from "@/lib/text/control-characters";
 
 export interface AcceptState {
   ok?: boolean;
   subdomain?: string;
   message?: string;
-  fieldErrors?: { password?: string };
+  fieldErrors?: { name?: string; password?: string };
   /** what was typed, given back so a refusal does not clear it (never the password) */
   values?: { name?: string };
 }
@@ -33,7 +34,7 @@ export async function acceptAsSignedInUser(token: string): Promise<AcceptState> 
 
 const newAccountSchema = z.object({
   password: z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`).max(1024),
-  name: z.string().trim().max(200).optional(),
+  name: z.string().trim().max(200, "Keep your name under 200 characters.").refine(isCleanText, "Remove control characters (such as tabs or line breaks) from the name.").optional(),
 });
 
 /** Someone without an account creates one for the invite's email and joins. */
@@ -43,7 +44,10 @@ export async function acceptWithNewAccount(token: string, _previous: AcceptState
   const typedName = form.get("name");
   const values = { name: typeof typedName === "string" ? typedName.slice(0, 200) : undefined };
   const parsed = newAccountSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { fieldErrors: { password: z.flattenError(parsed.error).fieldErrors.password?.[0] }, values };
+  if (!parsed.success) {
+    const errors = z.flattenError(parsed.error).fieldErrors;
+    return { fieldErrors: { name: errors.name?.[0], password: errors.password?.[0] }, values };
+  }
   // The account, the use of the invite and the membership commit together: a join that fails leaves no account.
   const account = { name: parsed.data.name || invite.email.split("@")[0]!, passwordHash: await hashPassword(parsed.data.password) };
   const result = await acceptInviteWithNewAccount(String(token), account, new Date(), joinedEntry);

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ALL_ROLES, CONTENT_ROLES, LOG_ROLES, REQUEST_ROLES, requireMember, SETTINGS_ROLES } from "@/lib/auth/require-member";
+import { ALL_ROLES, CONTENT_ROLES, LOG_ROLES, MEMBER_MANAGER_ROLES, REQUEST_ROLES, requireMember, SETTINGS_ROLES } from "@/lib/auth/require-member";
 import { listMemberships } from "@/lib/data/memberships";
 import { SignOutButton } from "./_components/sign-out-button";
 import { DashboardNav, type NavItem } from "./_components/dashboard-nav";
@@ -19,7 +19,7 @@ export default async function TenantDashboardLayout({ children, params }: Props)
     { href: `${base}/people`, label: "People", roles: LOG_ROLES },
     { href: `${base}/settings/general`, label: "General", group: "Settings", roles: SETTINGS_ROLES },
     { href: `${base}/settings/security/sso`, label: "Security → SSO", group: "Settings", roles: SETTINGS_ROLES },
-    { href: `${base}/settings/members`, label: "Members", group: "Settings", roles: SETTINGS_ROLES },
+    { href: `${base}/settings/members`, label: "Members", group: "Settings", roles: MEMBER_MANAGER_ROLES },
     { href: `${base}/settings/logs`, label: "Logs", group: "Settings", roles: LOG_ROLES },
     { href: `${base}/settings/audit`, label: "Audit", group: "Settings", roles: SETTINGS_ROLES },
   ]

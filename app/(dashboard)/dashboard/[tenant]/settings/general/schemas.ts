@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { helpCenterNameSchema } from "@/lib/tenant/help-center-name";
 import { parseCustomDomain } from "@/lib/tenant/custom-domain";
 
 export const generalSettingsSchema = z.object({
-  name: z.string().trim().min(1, "Name your help center.").max(100, "Keep the name under 100 characters."),
+  name: helpCenterNameSchema,
   logRetentionDays: z.coerce
     .number({ error: "Enter a number of days." })
     .int("Enter a whole number of days.")

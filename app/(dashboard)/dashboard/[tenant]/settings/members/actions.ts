@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { memberAction, type ActionState } from "@/lib/auth/member-action";
-import { SETTINGS_ROLES } from "@/lib/auth/require-member";
+import { MEMBER_MANAGER_ROLES } from "@/lib/auth/require-member";
 import { changeMembership, createInvite, revokeInvite, type MembershipChange } from "@/lib/data/members";
 import { env } from "@/lib/env";
 import { changeRoleSchema, inviteSchema, removeMemberSchema, revokeInviteSchema } from "./schemas";
@@ -12,13 +12,16 @@ import { changeRoleSchema, inviteSchema, removeMemberSchema, revokeInviteSchema 
 const page = (subdomain: string) => `/dashboard/${subdomain}/settings/members`;
 const OWNER_ONLY = "Only an owner can give or take away the owner role.";
 const LAST_OWNER = "A help center needs at least one owner: make someone else an owner first.";
+// Checked again under the tenant's lock: a demotion or removal that landed while this waited counts.
+const NOT_ALLOWED = "Your role in this help center changed a moment ago, and it no longer lets you do this. Nothing was changed. Reload the page.";
 
-export const inviteMember = memberAction(SETTINGS_ROLES, inviteSchema, async ({ email, role }, member): Promise<ActionState<"email" | "role"> & { link?: string }> => {
+export const inviteMember = memberAction(MEMBER_MANAGER_ROLES, inviteSchema, async ({ email, role }, member): Promise<ActionState<"email" | "role"> & { link?: string }> => {
   const invite = await createInvite(member.tenant.id, email, role, member, new Date(), {
     actor: member,
     describe: (created) => (created.ok ? { action: "member.invited", details: { email, role } } : null),
   });
   if (!invite.ok) {
+    if (invite.reason === "not_allowed") return { message: NOT_ALLOWED, values: { email, role } };
     const refusal =
       invite.reason === "already_member"
         ? { email: `${email} is already a member (${invite.role}). Change their role in the list instead.` }
@@ -39,9 +42,10 @@ const MEMBERSHIP_REFUSALS: Record<Exclude<MembershipChange, { ok: true }>["reaso
   owner_only: OWNER_ONLY,
   last_owner: LAST_OWNER,
   not_member: "That person is no longer a member.",
+  not_allowed: NOT_ALLOWED,
 };
 
-export const changeRole = memberAction(SETTINGS_ROLES, changeRoleSchema, async ({ userId, role }, member) => {
+export const changeRole = memberAction(MEMBER_MANAGER_ROLES, changeRoleSchema, async ({ userId, role }, member) => {
   const result = await changeMembership(member.tenant.id, userId, role, member, {
     actor: member,
     describe: (change) => (change.ok ? { action: "member.role_changed", details: { email: change.email, previousRole: change.previousRole, role, userId } } : null),
@@ -51,7 +55,7 @@ export const changeRole = memberAction(SETTINGS_ROLES, changeRoleSchema, async (
   return { ok: true, message: "Role changed." };
 });
 
-export const removeMember = memberAction(SETTINGS_ROLES, removeMemberSchema, async ({ userId }, member) => {
+export const removeMember = memberAction(MEMBER_MANAGER_ROLES, removeMemberSchema, async ({ userId }, member) => {
   const result = await changeMembership(member.tenant.id, userId, null, member, {
     actor: member,
     describe: (change) => (change.ok ? { action: "member.removed", details: { email: change.email, role: change.previousRole, userId } } : null),
@@ -61,11 +65,12 @@ export const removeMember = memberAction(SETTINGS_ROLES, removeMemberSchema, asy
   return { ok: true, message: "Member removed." };
 });
 
-export const cancelInvite = memberAction(SETTINGS_ROLES, revokeInviteSchema, async ({ inviteId }, member) => {
+export const cancelInvite = memberAction(MEMBER_MANAGER_ROLES, revokeInviteSchema, async ({ inviteId }, member) => {
   const result = await revokeInvite(member.tenant.id, inviteId, member, {
     actor: member,
     describe: (revocation) => (revocation.status === "revoked" ? { action: "member.invite_revoked", details: { email: revocation.email, role: revocation.role, inviteId } } : null),
   });
+  if (result.status === "not_allowed") return { message: NOT_ALLOWED };
   if (result.status === "owner_only") return { message: "Only an owner can revoke an owner invite." };
   if (result.status === "not_found") return { message: "That invite was already used, revoked or expired." };
   revalidatePath(page(member.tenant.subdomain));

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireMember, SETTINGS_ROLES } from "@/lib/auth/require-member";
+import { MEMBER_MANAGER_ROLES, requireMember } from "@/lib/auth/require-member";
 import { listMembers, listPendingInvites } from "@/lib/data/members";
 import { InviteForm } from "./_components/invite-form";
 import { MemberRow, PendingInviteRow } from "./_components/member-rows";
@@ -10,7 +10,7 @@ type Props = { params: Promise<{ tenant: string }> };
 
 export default async function MembersPage({ params }: Props) {
   const { tenant: subdomain } = await params;
-  const member = await requireMember(subdomain, SETTINGS_ROLES);
+  const member = await requireMember(subdomain, MEMBER_MANAGER_ROLES);
   const [members, invites] = await Promise.all([listMembers(member.tenant.id), listPendingInvites(member.tenant.id)]);
   const owners = members.filter((m) => m.role === "owner").length;
   return (

@@ -1,0 +1,56 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl } from "@/test/support/test-database-url";
+import { checkCredentials, TooManyAttempts } from "./credentials";
+import { hashPassword } from "./password";
+import { MAX_FAILURES } from "./throttle-policy";
+
+const sql = new pg.Client({ connectionString: testDatabaseUrl() });
+beforeAll(() => sql.connect());
+afterAll(() => sql.end());
+
+const PASSWORD = "the right password";
+const passwordHash = hashPassword(PASSWORD);
+
+async function insertUser(): Promise<{ id: string; email: string }> {
+  const user = { id: randomUUID(), email: `throttled-${randomBytes(4).toString("hex")}@example.com` };
+  await sql.query(`INSERT INTO users (id, email, name, password_hash, updated_at) VALUES ($1, $2, 'T', $3, now())`, [user.id, user.email, await passwordHash]);
+  return user;
+}
+
+const anIp = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}-${randomBytes(2).toString("hex")}`;
+
+/** What an attempt came to: "user", "wrong" (null) or "throttled". */
+async function outcome(attempt: Promise<unknown>): Promise<string> {
+  try {
+    return (await attempt) ? "user" : "wrong";
+  } catch (error) {
+    if (error instanceof TooManyAttempts) return "throttled";
+    throw error;
+  }
+}
+
+describe("dashboard password check", () => {
+  it("checks at most the limit's worth of guesses sent at once; the rest, and then the right password, are refused unchecked", async () => {
+    const user = await insertUser();
+    const ip = anIp();
+    const guesses = Array.from({ length: MAX_FAILURES.account + 5 }, (_, i) => outcome(checkCredentials(user.email, `guess ${i}`, ip)));
+    const outcomes = await Promise.all(guesses);
+    expect(outcomes.filter((result) => result === "wrong")).toHaveLength(MAX_FAILURES.account);
+    expect(outcomes.filter((result) => result === "throttled")).toHaveLength(5);
+    expect(await outcome(checkCredentials(user.email.toUpperCase(), PASSWORD, anIp()))).toBe("throttled");
+  });
+
+  it("signs in with the right password, and successes from one address never use up its limit", async () => {
+    const user = await insertUser();
+    const ip = anIp();
+    for (let i = 0; i < MAX_FAILURES.ip + 2; i += 1) {
+      expect(await checkCredentials(user.email, PASSWORD, ip)).toEqual({ id: user.id, email: user.email, name: "T" });
+    }
+    // Failures from that address still count: an unknown email as much as a wrong password.
+    const strangers = Array.from({ length: MAX_FAILURES.ip }, (_, i) => outcome(checkCredentials(`nobody-${i}-${randomBytes(3).toString("hex")}@example.com`, "x", ip)));
+    expect(new Set(await Promise.all(strangers))).toEqual(new Set(["wrong"]));
+    expect(await outcome(checkCredentials(user.email, PASSWORD, ip))).toBe("throttled");
+  });
+});
