@@ -120,6 +120,38 @@ test("hc_jwt cookie refused (a widget token, from page scripts, never starts a s
   expect(await endUserSessions(tenant)).toHaveLength(0);
 });
 
+test("hc_jwt cookie refused: someone else's ends the session of whoever is signed in (a shared computer); the same person's aged cookie leaves theirs alone", async ({ page, context }) => {
+  const tenant = await createTenant({ prefix: "cookie-switch", visibility: "public", categories, sso: { loginUrl: LOGIN_URL } });
+  await setJwtCookie(context, tenant.origin, mintCookieToken(tenant.secret!, user));
+  await page.goto(`${tenant.origin}/articles/reset-password`);
+  await expect(page.getByText("Signed in as Grace Hopper")).toBeVisible();
+
+  // Grace's own cookie, expired (her app was closed), and looked at afresh (no marker): she stays.
+  const now = Math.floor(Date.now() / 1000);
+  await context.clearCookies({ name: /hc_jwt_seen$/ });
+  await setJwtCookie(context, tenant.origin, mintCookieToken(tenant.secret!, user, { iat: now - 3600, exp: now - 600 }));
+  await page.goto(`${tenant.origin}/articles/reset-password`);
+  await expect(page.getByText("Signed in as Grace Hopper")).toBeVisible();
+  expect((await endUserSessions(tenant)).filter((session) => session.revoked_at === null)).toHaveLength(1);
+
+  // The app's user is now Alan, whose token fails (signed with a wrong secret): Grace's session ends.
+  await setJwtCookie(context, tenant.origin, mintCookieToken("not the tenant's secret, long enough to sign", { email: "alan@example.com", name: "Alan Turing" }));
+  const response = await page.goto(`${tenant.origin}/articles/reset-password`);
+  expect(response?.status()).toBe(401);
+  await expect(page.locator("dt:text-is('Reason') + dd")).toHaveText("bad_signature");
+  await page.getByRole("link", { name: "Continue to the help center" }).click();
+  await expect(page.getByRole("heading", { name: "Resetting your password", level: 1 })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByText("Signed in as Grace Hopper")).toHaveCount(0);
+
+  expect((await endUserSessions(tenant)).filter((session) => session.revoked_at === null)).toHaveLength(0);
+  const events = await ssoEvents(tenant);
+  expect(events.filter((event) => event.event_type === "sso.logout")).toEqual([
+    expect.objectContaining({ email: user.email, details: expect.objectContaining({ cause: "hc_jwt_named_someone_else" }) }),
+  ]);
+  expect(events.filter((event) => event.event_type === "sso.cookie_flow.rejected").map((event) => event.reason_code).sort()).toEqual(["bad_signature", "token_expired"]);
+});
+
 test("hc_jwt cookie refused where sign-ins must start at the help center (key_required); a redirect token is the wrong kind", async ({ page, context }) => {
   const tenant = await createTenant({ prefix: "cookiekey", visibility: "public", categories, sso: { requireRedirectKey: true } });
   await setJwtCookie(context, tenant.origin, mintCookieToken(tenant.secret!, user));

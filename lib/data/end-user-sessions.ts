@@ -22,6 +22,15 @@ export async function findSignedInEndUser(tenantId: string, cookieValue: string,
   return session ? { sessionId: session.id, ...session.endUser } : null;
 }
 
+/** Who the live session behind a cookie belongs to, or null when there is none. */
+export async function findSessionHolder(tenantId: string, cookieValue: string, now: Date = new Date()): Promise<{ email: string; externalId: string | null } | null> {
+  const session = await getDb().endUserSession.findFirst({
+    where: { tokenHash: hashOpaqueToken(cookieValue), tenantId, revokedAt: null, expiresAt: { gt: now } },
+    select: { endUser: { select: { email: true, externalId: true } } },
+  });
+  return session?.endUser ?? null;
+}
+
 /** Ends the session behind a cookie; returns who it belonged to, or null when there was none. */
 export async function endSession(tenantId: string, cookieValue: string, now: Date = new Date()) {
   const session = await getDb().endUserSession.findFirst({

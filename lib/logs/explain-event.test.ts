@@ -264,6 +264,12 @@ describe("explainEvent: events that are not rejections", () => {
     expect(result.explanation).toMatch(/signed out/);
   });
 
+  it("a session ended by a refused hc_jwt cookie naming someone else says so", () => {
+    const result = explainEvent(rejected(null, { cause: "hc_jwt_named_someone_else" }, { eventType: "sso.logout", outcome: "info" }));
+    expect(result.failedCheck).toBeNull();
+    expect(result.explanation).toMatch(/hc_jwt cookie named someone else/);
+  });
+
   it("a reason code on a non-rejected outcome is not treated as a failure", () => {
     const result = explainEvent(rejected("bad_signature", {}, { eventType: "sso.login.succeeded", outcome: "succeeded" }));
     expect(result.failedCheck).toBeNull();

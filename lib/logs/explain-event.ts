@@ -142,6 +142,8 @@ export function explainEvent(event: ExplainableEvent): Explanation {
   if (event.outcome !== "rejected" || !isReason(event.reasonCode)) {
     const text =
       event.eventType === "sso.login.succeeded" ? "The token passed every check and the visitor was signed in."
+      : event.eventType === "sso.logout" && event.details.cause === "hc_jwt_named_someone_else"
+        ? "The session ended because the hc_jwt cookie named someone else and was refused (the entry just before says why): your app has a different user at this browser now."
       : event.eventType === "sso.logout" ? "The visitor signed out of the help center."
       : "Recorded for information.";
     const passed = event.eventType === "sso.login.succeeded";

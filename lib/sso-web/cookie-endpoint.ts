@@ -1,15 +1,17 @@
 import "server-only";
 import type { NextRequest, NextResponse } from "next/server";
 import type { SignInContext } from "@/lib/data/sign-in-context";
+import { endSession, findSessionHolder } from "@/lib/data/end-user-sessions";
 import { createSignInStore } from "@/lib/data/sign-in-store";
+import { recordSsoEvent } from "@/lib/data/sso-events";
 import { renderRejectionPage } from "@/lib/sso/error-page";
-import { holderMarker, JWT_COOKIE, tokenMarker } from "@/lib/sso/jwt-cookie";
+import { holderMarker, JWT_COOKIE, namesSomeoneElse, tokenMarker } from "@/lib/sso/jwt-cookie";
 import { generateOpaqueToken, hashOpaqueToken } from "@/lib/sso/opaque-token";
 import { REASONS } from "@/lib/sso/reasons";
 import { safeRedirectTarget } from "@/lib/sso/redirect-target";
 import { isUsableSsoConfig, signInSourceRefusal } from "@/lib/sso/sign-in-gate";
 import { verifySsoToken } from "@/lib/sso/verify-token";
-import { cookieOptions, JWT_COOKIE_MARKER, SESSION_COOKIE } from "./cookies";
+import { cookieOptions, expiredCookieOptions, JWT_COOKIE_MARKER, SESSION_COOKIE } from "./cookies";
 import { recordTokenRejection, type TokenRejection } from "./rejection-event";
 import type { RequestInfo } from "./request-info";
 import { htmlResponse, redirectResponse } from "./responses";
@@ -42,12 +44,12 @@ async function signInFromCookie(request: NextRequest, { context, origin }: SsoSi
   if (!token) return redirectResponse(target, 303, info.requestId);
 
   const config = context.config;
-  if (!isUsableSsoConfig(config)) return refuse(context, info, { reason: "sso_not_configured" }, token, target);
+  if (!isUsableSsoConfig(config)) return refuse(request, context, info, { reason: "sso_not_configured" }, token, target);
   const sourceRefusal = signInSourceRefusal(config, signInSource(request), new URL(origin).hostname);
-  if (sourceRefusal) return refuse(context, info, sourceRefusal, token, target);
+  if (sourceRefusal) return refuse(request, context, info, sourceRefusal, token, target);
   const verified = await verifySsoToken(token, config, now, "cookie");
-  if (!verified.ok) return refuse(context, info, verified, token, target);
-  if (config.requireRedirectKey) return refuse(context, info, { reason: "key_required", detail: "a sign-in from the hc_jwt cookie does not start at the help center" }, token, target);
+  if (!verified.ok) return refuse(request, context, info, verified, token, target);
+  if (config.requireRedirectKey) return refuse(request, context, info, { reason: "key_required", detail: "a sign-in from the hc_jwt cookie does not start at the help center" }, token, target);
 
   const { jti, iat, exp, iss, aud, profile } = verified.token;
   const sessionValue = generateOpaqueToken();
@@ -57,8 +59,8 @@ async function signInFromCookie(request: NextRequest, { context, origin }: SsoSi
     request: info,
   });
   const admitted = await store.admitEndUser(profile, now, { jti, iat, exp, iss, aud, viaRedirectKey: false, via: "hc_jwt_cookie" });
-  if (admitted.status === "suspended") return refuse(context, info, { reason: "user_suspended" }, token, target);
-  if (admitted.status === "conflict") return refuse(context, info, { reason: "user_conflict" }, token, target);
+  if (admitted.status === "suspended") return refuse(request, context, info, { reason: "user_suspended" }, token, target);
+  if (admitted.status === "conflict") return refuse(request, context, info, { reason: "user_conflict" }, token, target);
 
   const response = redirectResponse(target, 303, info.requestId);
   response.cookies.set(SESSION_COOKIE, sessionValue, cookieOptions(config.sessionLifetimeSeconds));
@@ -67,8 +69,35 @@ async function signInFromCookie(request: NextRequest, { context, origin }: SsoSi
   return response;
 }
 
-async function refuse(context: SignInContext, info: RequestInfo, rejection: Rejection, token: string, target: string): Promise<NextResponse> {
+async function refuse(request: NextRequest, context: SignInContext, info: RequestInfo, rejection: Rejection, token: string, target: string): Promise<NextResponse> {
   await recordTokenRejection(context.tenant.id, "sso.cookie_flow.rejected", rejection, token, info);
+  const endedSomeoneElse = await endSessionOfSomeoneElse(request, context, token, info);
+  const response = await refusalResponse(context, info, rejection, token, target);
+  if (endedSomeoneElse) response.cookies.set(SESSION_COOKIE, "", expiredCookieOptions());
+  return response;
+}
+
+/**
+ * The cookie says who the tenant's app has at this browser now. When it is refused and someone
+ * else is signed in to the help center here (a shared computer: the app's user changed, and the
+ * new user's token failed), that session ends: the next person must not go on reading the previous
+ * one's help center. The same person's session stays (their cookie merely aged, say), and so does
+ * any session when the cookie names nobody (a broken integration says nothing about who is here).
+ * Logged as a sign-out of the person whose session it was.
+ */
+async function endSessionOfSomeoneElse(request: NextRequest, context: SignInContext, token: string, info: RequestInfo): Promise<boolean> {
+  const cookie = request.cookies.get(SESSION_COOKIE)?.value;
+  if (!cookie) return false;
+  const holder = await findSessionHolder(context.tenant.id, cookie);
+  if (!holder || !namesSomeoneElse(token, holder)) return false;
+  const ended = await endSession(context.tenant.id, cookie);
+  if (ended) {
+    await recordSsoEvent(context.tenant.id, { eventType: "sso.logout", outcome: "info", email: ended.email, externalId: ended.externalId, details: { cause: "hc_jwt_named_someone_else" }, ...info });
+  }
+  return true;
+}
+
+async function refusalResponse(context: SignInContext, info: RequestInfo, rejection: Rejection, token: string, target: string): Promise<NextResponse> {
   // The cookie rides along on every visit; the visitor did not ask to sign in with it. One that
   // has merely aged (the app was not open to refresh it) is no news to them: logged, marked as
   // tried, and the visitor goes on to the page (a private help center then signs them in through

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { endedSessionResumesFromJwtCookie, holderMarker, jwtCookieNeedsHandling, tokenMarker } from "./jwt-cookie";
+import { endedSessionResumesFromJwtCookie, holderMarker, jwtCookieNeedsHandling, namesSomeoneElse, tokenMarker } from "./jwt-cookie";
 
 const tokenFor = (claims: Record<string, unknown>) =>
   `${Buffer.from('{"alg":"HS256"}').toString("base64url")}.${Buffer.from(JSON.stringify(claims)).toString("base64url")}.sig`;
@@ -42,5 +42,19 @@ describe("the hc_jwt cookie markers", () => {
     expect(await holderMarker(tokenFor({ email: "a@example.com", external_id: 42 }))).toBe(await holderMarker(tokenFor({ email: "b@example.com", external_id: "42" })));
     expect(await holderMarker("junk")).toBeNull();
     expect(await holderMarker(tokenFor({ name: "no id" }))).toBeNull();
+  });
+
+  it("tells whether a refused cookie names someone other than the signed-in person, by the marker's key", () => {
+    const grace = { email: "Grace@example.com", externalId: "cust-42" };
+    const emailOnly = { email: "ada@example.com", externalId: null };
+    expect(namesSomeoneElse(tokenFor({ email: "other@example.com", external_id: "cust-42" }), grace)).toBe(false);
+    expect(namesSomeoneElse(tokenFor({ email: "grace@example.com", external_id: "cust-7" }), grace)).toBe(true);
+    expect(namesSomeoneElse(tokenFor({ email: "GRACE@example.com" }), grace)).toBe(false);
+    expect(namesSomeoneElse(tokenFor({ email: "bob@example.com" }), grace)).toBe(true);
+    expect(namesSomeoneElse(tokenFor({ email: "ada@example.com", external_id: 7 }), emailOnly)).toBe(true);
+    expect(namesSomeoneElse(tokenFor({ email: "ada@example.com" }), emailOnly)).toBe(false);
+    // Naming nobody says nothing about who is at the browser.
+    expect(namesSomeoneElse("junk", grace)).toBe(false);
+    expect(namesSomeoneElse(tokenFor({ name: "no id" }), grace)).toBe(false);
   });
 });

@@ -29,11 +29,27 @@ async function sha256(text: string): Promise<string> {
  * signed in. Null when the cookie names nobody (the flow would refuse it anyway).
  */
 export async function holderMarker(token: string): Promise<string | null> {
+  const holder = holderOf(token);
+  return holder === null ? null : `h.${await sha256(holder)}`;
+}
+
+/** Who the token names, unverified: its external id, else its email; null when neither. */
+function holderOf(token: string): string | null {
   const payload = payloadOf(token);
   // The external id as sign-in stores it (an integer id becomes its decimal text).
   const externalId = parseExternalId(payload?.external_id);
-  const holder = externalId ? `x:${externalId}` : typeof payload?.email === "string" ? `e:${payload.email.toLowerCase()}` : null;
-  return holder === null ? null : `h.${await sha256(holder)}`;
+  return externalId ? `x:${externalId}` : typeof payload?.email === "string" ? `e:${payload.email.toLowerCase()}` : null;
+}
+
+/**
+ * Whether the token names someone other than this signed-in person, by the key the marker uses
+ * (external id, else email); false when it names nobody. Unverified: it only decides whether a
+ * refused cookie ends the session of whoever is signed in.
+ */
+export function namesSomeoneElse(token: string, person: { externalId: string | null; email: string }): boolean {
+  const holder = holderOf(token);
+  if (holder === null) return false;
+  return holder !== (holder.startsWith("x:") ? `x:${person.externalId}` : `e:${person.email.toLowerCase()}`);
 }
 
 /** The marker for "this exact token was refused": a new token is tried again, the same one is not. */
