@@ -24,9 +24,11 @@ const NOT_ALLOWED = { ok: false, reason: "not_allowed" } as const;
 /**
  * The actor's role as it stands now, inside the change's transaction and after the tenant's row
  * is locked; null when they no longer manage members. The role their request was let in with may
- * be stale: two owners demoting each other at once queue on the lock, and the second must act as
- * the admin it has just become (refused), not as the owner it was (both would succeed, a result
- * no order of the two changes gives).
+ * be stale: two owners demoting each other at once queue on the lock (NO KEY UPDATE), and the
+ * second must act as the admin it has just become (refused), not as the owner it was (both would
+ * succeed, a result no order of the two changes gives). Invites lock KEY SHARE and do not queue
+ * behind a member change; one that runs beside the actor's demotion reads the role from before it
+ * and so counts as made just before it, which is an order the two changes could have had.
  */
 async function managerRoleIn(tx: Prisma.TransactionClient, tenantId: string, actor: Actor): Promise<MemberRole | null> {
   const membership = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId, userId: actor.userId } }, select: { role: true } });
