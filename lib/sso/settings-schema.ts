@@ -2,7 +2,7 @@
 // errors and by the server action, which is the authority.
 import { z } from "zod";
 import { isLoopbackHostname } from "@/lib/http/loopback";
-import { isCleanText } from "@/lib/text/control-characters";
+import { isCleanText, uncleanTextMessage } from "@/lib/text/control-characters";
 import { secretWeakness } from "./secret-strength";
 import { SESSION_LENGTH_MINUTES } from "./session-length";
 
@@ -11,7 +11,7 @@ export { SESSION_LENGTH_MINUTES };
 /** https anywhere; plain http only for this machine (local development). */
 export function ssoUrlProblem(value: string): string | null {
   // The URL parser drops tabs and line breaks and keeps a NUL; what is stored is what was typed.
-  if (!isCleanText(value)) return "Remove control characters (such as tabs or line breaks) from the URL.";
+  if (!isCleanText(value)) return uncleanTextMessage("URL");
   let url: URL;
   try {
     url = new URL(value);
@@ -53,8 +53,8 @@ export const ssoSettingsSchema = z.object({
    */
   loginUrl: optional(url("Login URL")),
   logoutUrl: optional(url("Logout URL")),
-  issuer: optional(z.string().trim().max(255, "Keep the issuer under 255 characters.").refine(isCleanText, "Remove control characters (such as tabs or line breaks) from the issuer.")),
-  audience: optional(z.string().trim().max(255, "Keep the audience under 255 characters.").refine(isCleanText, "Remove control characters (such as tabs or line breaks) from the audience.")),
+  issuer: optional(z.string().trim().max(255, "Keep the issuer under 255 characters.").refine(isCleanText, uncleanTextMessage("issuer"))),
+  audience: optional(z.string().trim().max(255, "Keep the audience under 255 characters.").refine(isCleanText, uncleanTextMessage("audience"))),
   tokenTtlSeconds: wholeNumber("Token TTL", 30, 86400),
   clockSkewSeconds: wholeNumber("Clock skew leeway", 0, 300),
   sessionLengthMinutes: wholeNumber("Session length", SESSION_LENGTH_MINUTES.min, SESSION_LENGTH_MINUTES.max, "minutes"),

@@ -1,6 +1,6 @@
 // A help center's name, as typed at sign-up and in Settings → General: one rule for both forms.
 import { z } from "zod";
-import { isCleanText } from "@/lib/text/control-characters";
+import { isCleanText, uncleanTextMessage } from "@/lib/text/control-characters";
 
 export const HELP_CENTER_NAME_MAX = 100;
 
@@ -9,4 +9,4 @@ export const helpCenterNameSchema = z
   .trim()
   .min(1, "Name your help center.")
   .max(HELP_CENTER_NAME_MAX, `Keep the name under ${HELP_CENTER_NAME_MAX} characters.`)
-  .refine(isCleanText, "Remove control characters (such as tabs or line breaks) from the name.");
+  .refine(isCleanText, uncleanTextMessage("name"));

@@ -12,3 +12,8 @@ export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 export function isCleanText(value: string): boolean {
   return !CONTROL_CHARACTERS.test(value) && value.isWellFormed();
 }
+
+/** What a form says beside a field whose text fails isCleanText; `what`: "name", "URL", … */
+export function uncleanTextMessage(what: string): string {
+  return `Remove control characters (such as tabs or line breaks) from the ${what}.`;
+}

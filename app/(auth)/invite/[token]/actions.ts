@@ -7,7 +7,7 @@ import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
 import { currentUserId } from "@/lib/auth/require-member";
 import { acceptInvite, acceptInviteWithNewAccount, findUsableInvite } from "@/lib/data/members";
 import type { AuditEntry } from "@/lib/data/audit";
-import { isCleanText } from "@/lib/text/control-characters";
+import { isCleanText, uncleanTextMessage } from "@/lib/text/control-characters";
 
 export interface AcceptState {
   ok?: boolean;
@@ -34,7 +34,7 @@ export async function acceptAsSignedInUser(token: string): Promise<AcceptState> 
 
 const newAccountSchema = z.object({
   password: z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`).max(1024),
-  name: z.string().trim().max(200, "Keep your name under 200 characters.").refine(isCleanText, "Remove control characters (such as tabs or line breaks) from the name.").optional(),
+  name: z.string().trim().max(200, "Keep your name under 200 characters.").refine(isCleanText, uncleanTextMessage("name")).optional(),
 });
 
 /** Someone without an account creates one for the invite's email and joins. */

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { parseAllowedDomainList } from "@/lib/sso/allowed-domains";
 import { END_USER_ROLES } from "@/lib/sso/profile-claims";
-import { CONTROL_CHARACTERS } from "@/lib/text/control-characters";
+import { isCleanText, uncleanTextMessage } from "@/lib/text/control-characters";
 
 export { ssoSettingsSchema } from "@/lib/sso/settings-schema";
 
@@ -59,7 +59,7 @@ export type TestTokenField = keyof z.input<typeof testTokenSchema>;
 
 export const mintTokenSchema = z.object({
   email: z.string().trim().max(254, "Keep the email under 254 characters.").pipe(z.email("Enter an email address, like jane@example.com.")),
-  name: z.string().trim().min(1, "Enter a name.").max(200, "Keep the name under 200 characters.").refine((value) => !CONTROL_CHARACTERS.test(value), "Remove control characters from the name."),
+  name: z.string().trim().min(1, "Enter a name.").max(200, "Keep the name under 200 characters.").refine(isCleanText, uncleanTextMessage("name")),
   role: z.enum(END_USER_ROLES, { error: "Choose viewer, editor or admin." }),
   // Comma- or line-separated; the same limits as the groups claim (lib/sso/profile-claims.ts).
   groups: z
@@ -68,7 +68,8 @@ export const mintTokenSchema = z.object({
     .default("")
     .transform((text) => [...new Set(text.split(/[,\n]/).map((group) => group.trim()).filter(Boolean))])
     .refine((groups) => groups.length <= 100, "At most 100 groups.")
-    .refine((groups) => groups.every((group) => group.length <= 100 && !CONTROL_CHARACTERS.test(group)), "Each group may have at most 100 characters."),
+    .refine((groups) => groups.every((group) => group.length <= 100), "Each group may have at most 100 characters.")
+    .refine((groups) => groups.every(isCleanText), uncleanTextMessage("group names")),
   kind,
 });
 export type MintTokenField = keyof z.input<typeof mintTokenSchema>;
