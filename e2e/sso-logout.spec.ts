@@ -1,8 +1,8 @@
 // /sso/logout from the header's "Sign out" button: the session ends on the server, the visitor
 // lands on "You are signed out" (or the tenant's Logout URL), never straight back at the Login URL.
 import { expect, test, type Page } from "@playwright/test";
-import { customerBackend, LOGGED_OUT_URL, LOGIN_URL } from "./support/customer-backend";
-import { createTenant, endUserSessions, ssoEvents, type TestSsoConfig, type TestTenant } from "./support/tenants";
+import { appLogoutUrl, customerBackend, LOGGED_OUT_URL, LOGIN_URL } from "./support/customer-backend";
+import { createTenant, endUserSessions, setLogoutUrl, ssoEvents, type TestSsoConfig, type TestTenant } from "./support/tenants";
 
 const categories = [
   { slug: "account", title: "Account", articles: [{ slug: "close-account", title: "Closing your account", body: "Write to support." }] },
@@ -63,6 +63,35 @@ test("with a Logout URL configured, Sign out lands there; the help center then a
   expect((await endUserSessions(tenant))[0]!.revoked_at).toBeInstanceOf(Date);
 
   await expectSentToLoginUrl(page, tenant, "/categories/account");
+});
+
+test("a Logout URL that sends the browser back to /sso/logout is visited once, then “You are signed out” ends the loop", async ({ page, context }) => {
+  const tenant = await signedIn(page, "logoutloop", { loginUrl: LOGIN_URL });
+  // The tenant's app signs its user out, then sends the browser on to the help center's sign-out.
+  await setLogoutUrl(tenant, appLogoutUrl(tenant.origin));
+  const visits: string[] = [];
+  page.on("request", (request) => {
+    if (request.isNavigationRequest()) visits.push(new URL(request.url()).pathname);
+  });
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(`${tenant.origin}/signed-out`);
+  await expect(page.getByRole("heading", { name: "You are signed out" })).toBeVisible();
+  expect(visits).toEqual(["/sso/logout", "/app-logout", "/sso/logout", "/signed-out"]);
+  expect((await endUserSessions(tenant))[0]!.revoked_at).toBeInstanceOf(Date);
+  expect((await ssoEvents(tenant)).filter((event) => event.event_type === "sso.logout")).toHaveLength(1);
+  // The marker is dropped once it has done its job: the next sign-out goes to the Logout URL again.
+  expect((await context.cookies(tenant.origin)).map((cookie) => cookie.name)).not.toContain("gh_sso_signed_out");
+
+  // Signed in again and out again at once: that session ends, and the Logout URL is visited as usual.
+  await customerBackend.setMode(tenant.subdomain, "normal");
+  await page.goto(`${tenant.origin}/articles/close-account`);
+  await expect(page.getByText("Signed in as Grace Hopper")).toBeVisible();
+  visits.length = 0;
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("heading", { name: "You are signed out" })).toBeVisible();
+  expect(visits).toEqual(["/sso/logout", "/app-logout", "/sso/logout", "/signed-out"]);
+  expect((await endUserSessions(tenant)).every((session) => session.revoked_at instanceof Date)).toBe(true);
 });
 
 test("an image pointing at /sso/logout signs nobody out; a link to it still does", async ({ page }) => {

@@ -9,6 +9,9 @@
 //   GET  /scenarios/<subdomain>/log  JSON BackendLog: the Login URL's queries and the tokens minted
 //   GET  /login?…                    the Login URL
 //   GET  /logged-out                 a Logout URL target
+//   GET  /app-logout?help_center=…   a Logout URL target that, as a naive integration does, signs
+//                                    out of "the app" and sends the browser on to the help
+//                                    center's /sso/logout
 //   GET  /health
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -19,6 +22,11 @@ export const BACKEND_PORT = 3199;
 export const BACKEND_ORIGIN = `http://127.0.0.1:${BACKEND_PORT}`;
 export const LOGIN_URL = `${BACKEND_ORIGIN}/login`;
 export const LOGGED_OUT_URL = `${BACKEND_ORIGIN}/logged-out`;
+
+/** A Logout URL that sends the browser straight back to the help center's /sso/logout. */
+export function appLogoutUrl(helpCenter: string): string {
+  return `${BACKEND_ORIGIN}/app-logout?${new URLSearchParams({ help_center: helpCenter })}`;
+}
 
 /**
  * normal               redirect (GET) to /sso/jwt?jwt=…, jti = key (a random jti when no key came)
@@ -198,6 +206,10 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   if (req.method === "GET" && url.pathname === "/login") return handleLogin(url, res);
   if (req.method === "GET" && url.pathname === "/logged-out") {
     return send(res, 200, "<!doctype html><title>Customer app</title><h1>You left the help center</h1>");
+  }
+  if (req.method === "GET" && url.pathname === "/app-logout") {
+    const helpCenter = new URL(url.searchParams.get("help_center") ?? "", BACKEND_ORIGIN);
+    return send(res, 302, "", { Location: new URL("/sso/logout", helpCenter.origin).href });
   }
   if (scenarioPath) {
     const state = stateOf(decodeURIComponent(scenarioPath[1]!));

@@ -155,6 +155,11 @@ export async function setSsoEnabled(tenant: TestTenant, enabled: boolean): Promi
   await withClient((client) => client.query(`UPDATE sso_configs SET enabled = $2, updated_at = now() WHERE tenant_id = $1`, [tenant.id, enabled]));
 }
 
+/** A Logout URL that depends on the tenant's own origin, which is only known once it exists. */
+export async function setLogoutUrl(tenant: TestTenant, logoutUrl: string | null): Promise<void> {
+  await withClient((client) => client.query(`UPDATE sso_configs SET logout_url = $2, updated_at = now() WHERE tenant_id = $1`, [tenant.id, logoutUrl]));
+}
+
 export type Row = Record<string, unknown>;
 
 /** The tenant's SSO event log, oldest first, every column. */

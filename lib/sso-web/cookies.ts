@@ -15,6 +15,8 @@ export const SESSION_COOKIE = `${prefix}gh_session`;
 export const BINDING_COOKIE = `${prefix}gh_sso_binding`;
 /** Set when we bounced a failed sign-in back to the Login URL, so the next failure cannot bounce again. */
 export const BOUNCE_COOKIE = `${prefix}gh_sso_bounce`;
+/** Set when /sso/logout sent the browser to the Logout URL, so a Logout URL that sends it straight back cannot loop. */
+export const SENT_TO_LOGOUT_URL_COOKIE = `${prefix}gh_sso_signed_out`;
 /** Which hc_jwt cookie (holder or exact token) /sso/cookie already handled: see lib/sso/jwt-cookie.ts. */
 export const JWT_COOKIE_MARKER = `${prefix}gh_hc_jwt_seen`;
 

@@ -1,7 +1,8 @@
 import "server-only";
 import { endSession } from "@/lib/data/end-user-sessions";
 import { recordSsoEvent } from "@/lib/data/sso-events";
-import { expiredCookieOptions, SESSION_COOKIE } from "./cookies";
+import { logoutDestination, SENT_TO_LOGOUT_URL_SECONDS } from "@/lib/sso/logout-destination";
+import { crossSiteCookieOptions, expiredCookieOptions, expiredCrossSiteCookieOptions, SENT_TO_LOGOUT_URL_COOKIE, SESSION_COOKIE } from "./cookies";
 import { parseHttpUrl } from "./login-redirect";
 import { isPageLoad } from "./page-load";
 import { htmlResponse, redirectResponse } from "./responses";
@@ -11,7 +12,8 @@ const NOT_A_PAGE_LOAD =
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not signed out</title></head><body><p>Signing out takes a visit to this address or the Sign out button; nothing was changed.</p></body></html>';
 
 // /sso/logout: ends the help-center session, then goes to the tenant's Logout URL, or to our
-// "You are signed out" page — never straight back into the sign-in redirect.
+// "You are signed out" page — never straight back into the sign-in redirect, and never round a
+// loop with a Logout URL that sends the browser back here (lib/sso/logout-destination.ts).
 export const handleSsoLogout = ssoRoute("logout", async (request, { context, origin }, info) => {
   // GET stays for links from the tenant's own app, but only a page load may sign anyone out: an
   // <img src="…/sso/logout"> in an article or on a sibling help center would otherwise end the
@@ -32,7 +34,13 @@ export const handleSsoLogout = ssoRoute("logout", async (request, { context, ori
   }
   // The Logout URL is the tenant's own setting, validated when saved; parsed again here.
   const logoutUrl = parseHttpUrl(context.config?.logoutUrl);
-  const response = redirectResponse(logoutUrl?.href ?? `${origin}/signed-out`, 303, info.requestId);
+  const justSentToLogoutUrl = request.cookies.has(SENT_TO_LOGOUT_URL_COOKIE);
+  const destination = logoutDestination({ hasLogoutUrl: logoutUrl !== null, endedSession: endedFor !== null, justSentToLogoutUrl });
+  const response = redirectResponse(destination === "logout_url" && logoutUrl ? logoutUrl.href : `${origin}/signed-out`, 303, info.requestId);
   response.cookies.set(SESSION_COOKIE, "", expiredCookieOptions());
+  // SameSite=None where the browser allows it: the Logout URL may send the browser back with a
+  // cross-site POST, which must still carry the marker.
+  if (destination === "logout_url") response.cookies.set(SENT_TO_LOGOUT_URL_COOKIE, "1", crossSiteCookieOptions(SENT_TO_LOGOUT_URL_SECONDS, request));
+  else if (justSentToLogoutUrl) response.cookies.set(SENT_TO_LOGOUT_URL_COOKIE, "", expiredCrossSiteCookieOptions(request));
   return response;
 }, { allow: "GET, POST" });
