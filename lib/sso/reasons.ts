@@ -52,7 +52,7 @@ export const REASONS: Record<RejectionReason, ReasonDescription> = {
   sso_not_configured: {
     status: 403,
     title: "Sign-in is not set up for this help center yet.",
-    ownerHint: "In Settings → Security → SSO: turn on JWT single sign-on, generate a shared secret and set the Login URL.",
+    ownerHint: "In Settings → Security → SSO: turn on JWT single sign-on, generate a shared secret and, for sign-ins that start at the help center, set the Login URL.",
     freshTokenFixes: false,
   },
   origin_not_allowed: {
