@@ -53,6 +53,8 @@ test("a token signed with the wrong secret: 401 page with bad_signature, a reque
   expect(shown.requestId).toMatch(/^[0-9a-f-]{36}$/);
   expect(shown.requestId).toBe(response?.headers()["x-request-id"]);
   await expect(page.getByText("The sign-in token's signature is not valid.")).toBeVisible();
+  // A private help center's home page would only start another sign-in: Try again is the way on.
+  await expect(page.getByRole("link", { name: "Continue to the help center" })).toHaveCount(0);
 
   const log = await customerBackend.log(tenant.subdomain);
   expect(log.received).toHaveLength(1); // bad_signature is not worth a bounce
@@ -74,6 +76,20 @@ test("a token signed with the wrong secret: 401 page with bad_signature, a reque
   expect(received).toHaveLength(2);
   expect(received[1]).toMatchObject({ subdomain: tenant.subdomain, return_to: `${tenant.origin}/articles/refunds` });
   expect(received[1]!.key).not.toBe(received[0]!.key);
+});
+
+test("on a public help center, a refused sign-in's page also leads back to reading without signing in", async ({ page }) => {
+  const tenant = await createTenant({ prefix: "badsig-public", visibility: "public", categories, sso: { loginUrl: LOGIN_URL } });
+  await customerBackend.register(tenant.subdomain, { helpCenter: tenant.origin, secret: tenant.secret!, user, mode: "wrong-secret" });
+  await page.goto(`${tenant.origin}/articles/refunds`);
+  await page.getByRole("link", { name: "Sign in" }).click();
+  expect((await readErrorPage(page)).reason).toBe("bad_signature");
+  await expect(page.getByRole("link", { name: "Try again" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Continue to the help center" }).click();
+  await expect(page).toHaveURL(`${tenant.origin}/`);
+  await expect(page.getByRole("link", { name: "Billing" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 });
 
 test("a token carrying a key issued to another browser is refused with key_mismatch (401)", async ({ page, browser }) => {

@@ -14,3 +14,11 @@ export function helpCenterOrigin(rawHost: string | null): string {
   if (!hostname) throw new Error("helpCenterOrigin needs a valid host");
   return new URL(`${scheme}//${host}`).origin;
 }
+
+/**
+ * The home page, when a refused visitor can read it without signing in: only on a public help
+ * center. On a private one the home page starts another sign-in, which is what "Try again" is for.
+ */
+export function publicHomePage(context: { tenant: { visibility: "public" | "private" } }, origin: string): string | null {
+  return context.tenant.visibility === "public" ? `${origin}/` : null;
+}

@@ -13,6 +13,7 @@ import { isUsableSsoConfig, signInSourceRefusal } from "@/lib/sso/sign-in-gate";
 import { pickToken } from "@/lib/sso/token-input";
 import { BINDING_COOKIE, BOUNCE_COOKIE, cookieOptions, crossSiteCookieOptions, expiredCrossSiteCookieOptions, readOpaqueCookie, SESSION_COOKIE } from "./cookies";
 import { forwardToCustomDomain } from "./custom-domain-forward";
+import { publicHomePage } from "./help-center-origin";
 import { parseHttpUrl, redirectToLoginUrl } from "./login-redirect";
 import { recordTokenRejection } from "./rejection-event";
 import type { RequestInfo } from "./request-info";
@@ -219,7 +220,13 @@ async function rejectSignIn(
 
   // "Try again" restarts the flow, which needs a Login URL to go to.
   const tryAgainUrl = loginUrl ? `${origin}/sso/login?${new URLSearchParams({ return_to: fromUrl })}` : null;
-  const html = renderRejectionPage(rejection.reason, { helpCenterName: context.tenant.name, requestId: info.requestId, tryAgainUrl, claim: rejection.claim });
+  const html = renderRejectionPage(rejection.reason, {
+    helpCenterName: context.tenant.name,
+    requestId: info.requestId,
+    tryAgainUrl,
+    continueUrl: publicHomePage(context, origin),
+    claim: rejection.claim,
+  });
   const response = htmlResponse(html, REASONS[rejection.reason].status, info.requestId);
   response.cookies.set(BOUNCE_COOKIE, "", expiredCrossSiteCookieOptions(request));
   return response;

@@ -4,6 +4,7 @@ import { renderRejectionPage } from "@/lib/sso/error-page";
 import { REASONS } from "@/lib/sso/reasons";
 import { safeRedirectTarget } from "@/lib/sso/redirect-target";
 import { isUsableSsoConfig } from "@/lib/sso/sign-in-gate";
+import { publicHomePage } from "./help-center-origin";
 import { parseHttpUrl, redirectToLoginUrl } from "./login-redirect";
 import { isPageLoad } from "./page-load";
 import { htmlResponse } from "./responses";
@@ -26,7 +27,7 @@ export const handleSsoLogin = ssoRoute("login", async (request, { context, origi
     // `phase` tells the log's explanation that no token was checked (lib/logs/explain-event.ts).
     const details = { phase: "start", ...(detail ? { detail } : {}) };
     await recordSsoEvent(context.tenant.id, { eventType: "sso.redirect_flow.rejected", outcome: "rejected", reasonCode: reason, ...info, details });
-    const html = renderRejectionPage(reason, { helpCenterName: context.tenant.name, requestId: info.requestId, tryAgainUrl });
+    const html = renderRejectionPage(reason, { helpCenterName: context.tenant.name, requestId: info.requestId, tryAgainUrl, continueUrl: publicHomePage(context, origin) });
     return htmlResponse(html, REASONS[reason].status, info.requestId);
   };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderRejectionPage, visitorAdvice } from "./error-page";
+import { renderRejectionPage, renderUnexpectedErrorPage, visitorAdvice } from "./error-page";
 import { REJECTION_REASONS, type RejectionReason } from "./reasons";
 
 const page = (reason: Parameters<typeof renderRejectionPage>[0], tryAgainUrl: string | null = "https://acme.example/sso/login") =>
@@ -40,5 +40,26 @@ describe("the rejection page", () => {
     for (const reason of REJECTION_REASONS) {
       expect(visitorAdvice(reason, "Acme", true), reason).toMatch(visitorCanAct[reason] ?? /^This is a problem with how the site signs people in, not with anything you did\.$/);
     }
+  });
+
+  it("offers no Try again where another attempt is refused the same way", () => {
+    for (const reason of ["user_suspended", "user_conflict", "sso_not_configured"] as const) {
+      expect(page(reason), reason).not.toContain("Try again");
+    }
+    expect(page("bad_signature")).toContain(">Try again</a>");
+  });
+
+  it("links the help center's home page when one is given (a public help center), and only then", () => {
+    const withHome = renderRejectionPage("user_suspended", { helpCenterName: "Acme", requestId: "r", tryAgainUrl: null, continueUrl: "https://acme.example/" });
+    expect(withHome).toContain('href="https://acme.example/">Continue to the help center</a>');
+    expect(page("user_suspended")).not.toContain("Continue to the help center");
+  });
+});
+
+describe("the unexpected-error page", () => {
+  it("gives the request id and a way back to the help center, and nothing about the error", () => {
+    const html = renderUnexpectedErrorPage("req-9");
+    expect(html).toContain("<dd>req-9</dd>");
+    expect(html).toContain('<a class="button" href="/">Go to the help center</a>');
   });
 });

@@ -30,9 +30,20 @@ interface ErrorPageInput {
   requestId: string;
   /** where "Try again" leads: the start of the sign-in flow */
   tryAgainUrl: string | null;
-  /** a way on without signing in (the JWT cookie flow: the page the visitor asked for) */
+  /**
+   * A way on without signing in: the home page of a public help center, or in the JWT cookie flow
+   * the page the visitor asked for. Never on a private help center, where it would only start
+   * another sign-in.
+   */
   continueUrl?: string | null;
 }
+
+/**
+ * Refusals a new attempt cannot change: the same person is refused again (suspended, or their
+ * account cannot be matched), or the help center cannot sign anyone in. "Try again" would only
+ * lead back to this page.
+ */
+const RETRY_CANNOT_HELP: ReadonlySet<RejectionReason> = new Set(["user_suspended", "user_conflict", "sso_not_configured"]);
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
@@ -66,24 +77,28 @@ export function visitorAdvice(reason: RejectionReason, helpCenterName: string, c
 
 export function renderRejectionPage(reason: RejectionReason, input: ErrorPageInput & { claim?: string }): string {
   const description = REASONS[reason];
+  const tryAgainUrl = RETRY_CANNOT_HELP.has(reason) ? null : input.tryAgainUrl;
   const claim = input.claim ? ` (claim: <code>${escapeHtml(input.claim)}</code>)` : "";
   return page(
     `Sign-in failed · ${input.helpCenterName}`,
     `<h1>We could not sign you in to ${escapeHtml(input.helpCenterName)}</h1>
-     <p>${escapeHtml(description.title)} ${escapeHtml(visitorAdvice(reason, input.helpCenterName, input.tryAgainUrl !== null))}</p>
+     <p>${escapeHtml(description.title)} ${escapeHtml(visitorAdvice(reason, input.helpCenterName, tryAgainUrl !== null))}</p>
      <p class="hint"><strong>For the site owner:</strong> ${escapeWithCode(description.ownerHint)}${claim}</p>
      <dl><dt>Reason</dt><dd>${escapeHtml(reason)}</dd><dt>Request ID</dt><dd>${escapeHtml(input.requestId)}</dd></dl>
      <p>If this keeps happening, tell whoever runs ${escapeHtml(input.helpCenterName)} (or the app you came from), quoting the reason and request ID above: they can look it up.</p>
-     ${input.tryAgainUrl ? `<a class="button" href="${escapeHtml(input.tryAgainUrl)}">Try again</a>` : ""}
+     ${tryAgainUrl ? `<a class="button" href="${escapeHtml(tryAgainUrl)}">Try again</a>` : ""}
      ${input.continueUrl ? `<a class="button" href="${escapeHtml(input.continueUrl)}">Continue to the help center</a>` : ""}`,
   );
 }
 
 export function renderUnexpectedErrorPage(requestId: string): string {
+  // "/" is the home page of whichever help center this is (the page knows nothing else about the
+  // request): readable on a public help center, the start of a new sign-in on a private one.
   return page(
     "Something went wrong",
     `<h1>Something went wrong on our side</h1>
      <p>Sign-in could not be completed because of an error in Gatehouse, not in your account. Please try again in a moment.</p>
-     <dl><dt>Request ID</dt><dd>${escapeHtml(requestId)}</dd></dl>`,
+     <dl><dt>Request ID</dt><dd>${escapeHtml(requestId)}</dd></dl>
+     <a class="button" href="/">Go to the help center</a>`,
   );
 }
