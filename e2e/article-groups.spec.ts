@@ -1,6 +1,8 @@
 // Articles with required groups: only end users whose token put them in one of those groups see
 // them; for everyone else they do not exist (404, not listed).
 import { expect, test, type Page } from "@playwright/test";
+import { env } from "@/lib/env";
+import { sqlOnce } from "@/test/support/sql";
 import { customerBackend, LOGIN_URL, mintWidgetToken, type TestUser } from "./support/customer-backend";
 import { createTenant, endUserSessions, type TestTenant } from "./support/tenants";
 
@@ -55,6 +57,76 @@ test("an article for group “beta” is a 404 and unlisted without the group, a
 
   const groupsByEmail = Object.fromEntries((await endUserSessions(tenant)).map((session) => [session.email, session.groups]));
   expect(groupsByEmail).toEqual({ "plain@example.com": [], "tester@example.com": ["beta"] });
+});
+
+// UX review: the home page listed every category, so a reader got a card with nothing under it and
+// a link to an empty page, and "No articles have been published yet" only when there were no
+// categories at all. Now: only categories with an article this reader may see, and plain words on
+// an empty category page that neither name the groups nor hint that restricted articles exist.
+test("categories of drafts only or of another group's articles are hidden from readers who cannot see them, shown to those who can", async ({ page, browser }) => {
+  const tenant = await createTenant({
+    prefix: "groups-empty",
+    visibility: "public",
+    categories: [
+      { slug: "labs", title: "Labs", articles: [{ slug: "insider-sync", title: "Insider sync", body: "Only for insiders.", requiredGroups: ["insiders"] }] },
+      { slug: "coming-soon", title: "Coming soon", articles: [{ slug: "roadmap", title: "Roadmap", body: "What is next." }] },
+    ],
+    sso: { loginUrl: LOGIN_URL },
+  });
+  await sqlOnce(env.TEST_DATABASE_URL!, `UPDATE articles SET published = false WHERE tenant_id = $1 AND slug = 'roadmap'`, [tenant.id]);
+
+  // Signed out: nothing to see, so no cards and no search; a neutral message, no group's name.
+  await page.goto(`${tenant.origin}/`);
+  await expect(page.getByText("There are no articles to read here yet.")).toBeVisible();
+  await expect(page.getByText("Some articles are only for signed-in readers")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Categories" })).toHaveCount(0);
+  await expect(page.getByRole("searchbox")).toHaveCount(0);
+  for (const category of ["labs", "coming-soon"]) {
+    const response = await page.goto(`${tenant.origin}/categories/${category}`);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByText("There are no articles to read in this category yet.")).toBeVisible();
+  }
+  expect(await page.content()).not.toContain("insiders");
+
+  // Signed in, in no group: the same, without the sign-in reminder.
+  const plain = await browser.newContext();
+  try {
+    const plainPage = await plain.newPage();
+    await signInAs(plainPage, tenant, { email: "plain@example.com", name: "Plain User", groups: [] }, "/");
+    await plainPage.getByRole("link", { name: "Sign in" }).click(); // a public help center: reading needs no sign-in
+    await expect(plainPage.getByText("Signed in as Plain User")).toBeVisible();
+    await expect(plainPage.getByText("There are no articles to read here yet.")).toBeVisible();
+    await expect(plainPage.getByText("Some articles are only for signed-in readers")).toHaveCount(0);
+  } finally {
+    await plain.close();
+  }
+
+  // In the group: Labs is listed with its article; the drafts' category is still not.
+  const insider = await browser.newContext();
+  try {
+    const insiderPage = await insider.newPage();
+    await signInAs(insiderPage, tenant, { email: "insider@example.com", name: "Insider", groups: ["insiders"] }, "/");
+    await insiderPage.getByRole("link", { name: "Sign in" }).click();
+    await expect(insiderPage.getByText("Signed in as Insider")).toBeVisible();
+    const list = insiderPage.getByRole("list", { name: "Categories" });
+    await expect(list.getByRole("heading", { name: "Labs" })).toBeVisible();
+    await expect(list.getByRole("link", { name: "Insider sync" })).toBeVisible();
+    await expect(list.getByRole("heading", { name: "Coming soon" })).toHaveCount(0);
+    await insiderPage.goto(`${tenant.origin}/categories/labs`);
+    await expect(insiderPage.getByRole("link", { name: "Insider sync" })).toBeVisible();
+    await expect(insiderPage.getByText("There are no articles to read in this category yet.")).toHaveCount(0);
+  } finally {
+    await insider.close();
+  }
+
+  // Published, the draft's category appears for everyone; Labs still only for the group.
+  await sqlOnce(env.TEST_DATABASE_URL!, `UPDATE articles SET published = true WHERE tenant_id = $1 AND slug = 'roadmap'`, [tenant.id]);
+  await page.goto(`${tenant.origin}/`);
+  const list = page.getByRole("list", { name: "Categories" });
+  await expect(list.getByRole("heading", { name: "Coming soon" })).toBeVisible();
+  await expect(list.getByRole("link", { name: "Roadmap" })).toBeVisible();
+  await expect(list.getByRole("heading", { name: "Labs" })).toHaveCount(0);
+  await expect(page.getByText("There are no articles to read here yet.")).toHaveCount(0);
 });
 
 test("the same group rule on the read API and the widget API, called from a page in the browser", async ({ page }) => {

@@ -3,6 +3,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { env } from "@/lib/env";
 import { sqlOnce } from "@/test/support/sql";
+import { customerBackend, LOGIN_URL } from "./support/customer-backend";
 import { createMember, signInToDashboard } from "./support/dashboard-users";
 import { createTenant } from "./support/tenants";
 
@@ -15,6 +16,20 @@ const TABLE_ARTICLE = [
   "|---|---|---|---|---|---|",
   "| Starter | 3 | Not included | Community forum | 30 days | Not included |",
   "| Business | 50 | Included, JWT and SAML | Email within one working day | One year | Included |",
+].join("\n");
+
+// UX review: text with no spaces to break at ran off a phone's screen. 120 characters of URL, an
+// inline code string and a path, none of which the browser may break without overflow-wrap.
+const LONG_URL = `https://example.com/${"a1b2c3d4e5".repeat(10)}`;
+const LONG_CODE = `GATEHOUSE_${"SINGLE_SIGN_ON_".repeat(5)}CALLBACK_URL=https://help.example.com/sso/jwt`;
+const LONG_WORDS_ARTICLE = [
+  `Paste this address into your browser: ${LONG_URL}`,
+  "",
+  `Then set \`${LONG_CODE}\` in your environment, and check /var/lib/gatehouse/tenants/acme/single-sign-on/configuration/current.json.`,
+  "",
+  "```",
+  `curl --fail --silent --show-error --header "Authorization: Bearer $TOKEN" ${LONG_URL}`,
+  "```",
 ].join("\n");
 
 async function expectNoSidewaysPan(page: Page, what: string) {
@@ -76,16 +91,62 @@ test("a help-center article with a wide table fits a phone's width; the table sc
   const tenant = await createTenant({
     prefix: "phonehc",
     visibility: "public",
-    categories: [{ slug: "billing", title: "Billing", articles: [{ slug: "plans", title: "Plans", body: TABLE_ARTICLE }] }],
+    categories: [
+      {
+        slug: "billing",
+        title: "Billing",
+        articles: [
+          { slug: "plans", title: "Plans", body: TABLE_ARTICLE },
+          { slug: "long-words", title: "Set up the callback", body: LONG_WORDS_ARTICLE },
+        ],
+      },
+    ],
   });
   await page.goto(`${tenant.origin}/articles/plans`);
   await expect(page.getByRole("table")).toBeVisible();
   await expect(page.getByRole("columnheader", { name: "Single sign-on" })).toBeAttached();
   await expectNoSidewaysPan(page, "the article page");
 
+  // A long URL and inline code wrap inside the article; the code block keeps its line and scrolls.
+  await page.goto(`${tenant.origin}/articles/long-words`);
+  expect(LONG_URL).toHaveLength(120);
+  await expect(page.getByRole("link", { name: LONG_URL })).toBeVisible();
+  await expect(page.locator(".markdown p code")).toHaveText(LONG_CODE);
+  await expectNoSidewaysPan(page, "an article with a long URL and inline code");
+  const codeBlock = page.locator(".markdown pre");
+  expect(await codeBlock.evaluate((pre) => pre.scrollWidth > pre.clientWidth)).toBe(true);
+  expect((await codeBlock.boundingBox())!.height).toBeLessThan(100); // one line, not wrapped
+
   await page.goto(`${tenant.origin}/articles/no-such-article`);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await page.getByRole("link", { name: "Go to the home page" }).click();
   await expect(page).toHaveURL(`${tenant.origin}/`);
   await expectNoSidewaysPan(page, "the home page");
+});
+
+// UX review: tenants often send an email address as the name, and a subject may be one long token;
+// neither has a space to break at, so "Signed in as …" and the request list ran off a phone.
+test("a long email-like name in the header and a long request subject wrap on a phone", async ({ page }) => {
+  const tenant = await createTenant({
+    prefix: "phonereq",
+    visibility: "public",
+    categories: [{ slug: "billing", title: "Billing", articles: [{ slug: "plans", title: "Plans", body: "Three plans." }] }],
+    sso: { loginUrl: LOGIN_URL },
+  });
+  const name = "firstname.middlename.lastname.and-a-department@subsidiary.region.example-corporation.com";
+  const subject = `ERR_SINGLE_SIGN_ON_CALLBACK_FAILED:${"0123456789abcdef".repeat(6)}`;
+  await customerBackend.register(tenant.subdomain, { helpCenter: tenant.origin, secret: tenant.secret!, user: { email: "long@example.com", name }, mode: "normal" });
+  await page.goto(`${tenant.origin}/requests`);
+  await expect(page.getByText(`Signed in as ${name}`)).toBeVisible();
+  await page.getByLabel("Subject", { exact: true }).fill(subject);
+  await page.getByLabel("Message", { exact: true }).fill("It fails every time.");
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page.getByRole("list", { name: "Your requests" }).getByRole("link", { name: subject })).toBeVisible();
+  await expectNoSidewaysPan(page, "the requests page");
+  await page.getByRole("list", { name: "Your requests" }).getByRole("link", { name: subject }).click();
+  await expect(page.getByRole("heading", { name: subject, level: 1 })).toBeVisible();
+  await expectNoSidewaysPan(page, "a request's page");
+  await page.goto(`${tenant.origin}/`);
+  await expect(page.getByRole("list", { name: "Categories" })).toBeVisible();
+  await expectNoSidewaysPan(page, "the home page, signed in");
 });

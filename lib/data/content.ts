@@ -13,9 +13,14 @@ function visibleTo(groups: string[]) {
   };
 }
 
+/**
+ * The help-center home: only categories with at least one article this reader may see, each with
+ * those articles. A new category, one of drafts only or one whose articles are all for other
+ * groups would be a heading over nothing and a link to an empty page, so it is left out.
+ */
 export async function listCategoriesWithArticles(tenantId: string, groups: string[]) {
   return getDb().category.findMany({
-    where: { tenantId },
+    where: { tenantId, articles: { some: visibleTo(groups) } },
     orderBy: [{ position: "asc" }, { title: "asc" }],
     select: {
       id: true,

@@ -16,11 +16,12 @@ export default async function HelpCenterLayout({ children }: { children: React.R
             {tenant.name}
           </Link>
           {user ? (
-            <div className="flex items-center gap-3 text-sm">
+            <div className="flex min-w-0 flex-wrap items-center gap-3 text-sm">
               <Link href="/requests" className="font-medium text-brand-700 hover:underline">
                 Requests
               </Link>
-              <span className="text-slate-700">
+              {/* Tenants often send an email address as the name: let it break anywhere on a phone. */}
+              <span className="min-w-0 text-slate-700 wrap-anywhere">
                 Signed in as <strong className="font-medium">{user.name}</strong>
               </span>
               <form action="/sso/logout" method="post">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { listCategoriesWithArticles } from "@/lib/data/content";
 import { requireReader, viewerGroups } from "@/lib/help-center/viewer";
+import { NothingToRead } from "./_components/nothing-to-read";
 import { SearchForm } from "./_components/search-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -9,6 +10,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { absolute: tenant.name } };
 }
 
+// Only categories with an article this reader may see (lib/data/content.ts): an empty card would
+// lead to an empty page.
 export default async function HelpCenterHome() {
   const viewer = await requireReader();
   const categories = await listCategoriesWithArticles(viewer.tenant.id, viewerGroups(viewer));
@@ -21,7 +24,7 @@ export default async function HelpCenterHome() {
         </div>
       )}
       {categories.length === 0 ? (
-        <p className="mt-6 text-slate-600">No articles have been published yet.</p>
+        <NothingToRead viewer={viewer} />
       ) : (
         <ul className="mt-8 grid gap-4 sm:grid-cols-2" aria-label="Categories">
           {categories.map((category) => (

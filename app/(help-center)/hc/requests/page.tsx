@@ -39,7 +39,7 @@ export default async function MyRequestsPage({ searchParams }: Props) {
             {items.map((request) => (
               <li key={request.id} className="flex flex-wrap items-center justify-between gap-2 p-4">
                 <div className="min-w-0">
-                  <Link href={`/requests/${request.id}`} className="font-medium text-brand-700 hover:underline">{request.subject}</Link>
+                  <Link href={`/requests/${request.id}`} className="font-medium text-brand-700 wrap-anywhere hover:underline">{request.subject}</Link>
                   <p className="text-xs text-slate-500">
                     Raised <time dateTime={request.createdAt.toISOString()}>{formatWhen(request.createdAt)}</time>
                     {request.updatedAt > request.createdAt && <> · updated <time dateTime={request.updatedAt.toISOString()}>{formatWhen(request.updatedAt)}</time></>}

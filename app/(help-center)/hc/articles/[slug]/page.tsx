@@ -27,7 +27,7 @@ export default async function ArticlePage({ params }: Props) {
           { href: `/categories/${article.category.slug}`, label: article.category.title },
         ]}
       />
-      <h1 className="mt-2 text-3xl font-bold tracking-tight">{article.title}</h1>
+      <h1 className="mt-2 text-3xl font-bold tracking-tight wrap-anywhere">{article.title}</h1>
       <div className="mt-6">
         <Markdown source={article.body} />
       </div>

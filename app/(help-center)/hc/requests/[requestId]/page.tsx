@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { RequestStatusBadge } from "@/components/request-status-badge";
 import { findOwnRequest } from "@/lib/data/support-requests";
@@ -13,9 +14,16 @@ import { requireRequester } from "../requester";
 
 type Props = { params: Promise<{ requestId: string }> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { tenant } = await getViewer();
-  return { title: { absolute: `Request · ${tenant.name}` } };
+/** One query per request for the title and the page together. */
+const ownRequest = cache(findOwnRequest);
+
+// The subject names the tab, but only through the page's own check (findOwnRequest: this tenant, this
+// end user): another user's request is titled like any missing page, so a title never leaks a subject.
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { tenant, user } = await getViewer();
+  if (!user) return { title: { absolute: `Request · ${tenant.name}` } };
+  const request = await ownRequest(tenant.id, user.id, (await params).requestId);
+  return { title: { absolute: request ? `${request.subject} · ${tenant.name}` : `Page not found · ${tenant.name}` } };
 }
 
 // One of the end user's own requests: the conversation and a reply form. Another user's request
@@ -23,7 +31,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RequestPage({ params }: Props) {
   const requester = await requireRequester();
   if (!requester) return <SignInUnavailable helpCenterName={(await getViewer()).tenant.name} />;
-  const request = await findOwnRequest(requester.tenant.id, requester.user.id, (await params).requestId);
+  const request = await ownRequest(requester.tenant.id, requester.user.id, (await params).requestId);
   if (!request) notFound();
 
   const thread = [
