@@ -96,3 +96,26 @@ test("the overview's count of rejected sign-ins opens the logs showing exactly t
   await expect(page.getByLabel("Event", { exact: true })).toHaveValue("rejected");
   await expect(page.getByLabel("Event", { exact: true }).locator("option:checked")).toHaveText("Any rejection");
 });
+
+test("on a phone an event's page fits the screen: a full IPv6 address and a long email wrap", async ({ page }) => {
+  const tenant = await createTenant({ prefix: "logs-phone" });
+  const support = await createMember(tenant.id, "support");
+  const email = "a.rather.long.customer.address.for.testing@subsidiary.example-corporation.com";
+  const ip = "2001:0db8:85a3:0000:0000:8a2e:0370:7334";
+  const client = new pg.Client({ connectionString: env.TEST_DATABASE_URL });
+  await client.connect();
+  const { rows } = await client.query<{ id: string }>(
+    `INSERT INTO sso_events (tenant_id, occurred_at, event_type, outcome, reason_code, email, client_ip, request_id)
+     VALUES ($1, now(), 'sso.redirect_flow.rejected', 'rejected', 'bad_signature', $2, $3, 'rq-phone') RETURNING id::text AS id`,
+    [tenant.id, email, ip],
+  );
+  await client.end();
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInToDashboard(page, support.email);
+  await page.goto(`/dashboard/${tenant.subdomain}/settings/logs/${rows[0]!.id}`);
+  await expect(page.getByRole("heading", { name: `Other recent events of ${email}` })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  const shown = (await page.getByText(ip, { exact: true }).boundingBox())!;
+  expect(shown.x + shown.width).toBeLessThanOrEqual(390);
+});

@@ -1,6 +1,7 @@
 // People: the help center's end users in the dashboard. An admin finds a reader SSO signed in,
 // suspends them (their session ends at once, their next sign-in is refused with user_suspended),
 // lifts it (they sign in again) and signs them out; support may look but not act.
+import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { env } from "@/lib/env";
@@ -250,4 +251,53 @@ test("cross-tenant: an admin of A cannot open or suspend B's person, by URL or b
   const suspended = await sqlOnce<{ suspended: boolean }>(env.TEST_DATABASE_URL!, `SELECT suspended FROM end_users WHERE id = ANY($1::uuid[])`, [[personA, personB]]);
   expect(suspended.map((row) => row.suspended)).toEqual([false, false]);
   expect((await endUserSessions(tenantB)).every((session) => session.revoked_at === null)).toBe(true);
+});
+
+test("a stale link to a deleted person or an expired log event is a 404 inside the dashboard, menu and all, with a way back to the Overview", async ({ page }) => {
+  const tenant = await createTenant({ prefix: "people-gone" });
+  const other = await createTenant({ prefix: "people-gone-other" });
+  const admin = await createMember(tenant.id, "admin");
+  const personId = randomUUID();
+  await sqlOnce(env.TEST_DATABASE_URL!, `INSERT INTO end_users (id, tenant_id, email, name, updated_at) VALUES ($1, $2, 'gone@example.com', 'Gone Reader', now())`, [personId, tenant.id]);
+  await sqlOnce(env.TEST_DATABASE_URL!, `DELETE FROM end_users WHERE id = $1`, [personId]);
+  await signInToDashboard(page, admin.email);
+
+  for (const path of [`people/${personId}`, "settings/logs/999999999999"]) {
+    const response = await page.goto(`/dashboard/${tenant.subdomain}/${path}`);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found", level: 1 }), path).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "People" }), path).toBeVisible();
+    await expect(page).toHaveTitle("Not found · Gatehouse");
+  }
+  await page.getByRole("link", { name: "Back to the Overview" }).click();
+  await expect(page).toHaveURL(new RegExp(`/dashboard/${tenant.subdomain}$`));
+  await expect(page.getByRole("heading", { name: tenant.name, level: 1 })).toBeVisible();
+
+  // A help center one is not a member of stays the site-wide 404: a menu there would name it.
+  expect((await page.goto(`/dashboard/${other.subdomain}/people/${personId}`))?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found", level: 1 })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Dashboard" })).toHaveCount(0);
+  await expect(page.locator("body")).not.toContainText(other.name);
+});
+
+test("on a phone a person with a long address fits the screen, and so does the Suspend confirmation naming them", async ({ page }) => {
+  const tenant = await createTenant({ prefix: "people-long" });
+  const admin = await createMember(tenant.id, "admin");
+  const email = "a.rather.long.customer.address.for.testing@subsidiary.example-corporation.com";
+  const personId = randomUUID();
+  await sqlOnce(env.TEST_DATABASE_URL!, `INSERT INTO end_users (id, tenant_id, email, name, updated_at) VALUES ($1, $2, $3, 'Long Address', now())`, [personId, tenant.id, email]);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInToDashboard(page, admin.email);
+  await page.goto(`/dashboard/${tenant.subdomain}/people/${personId}`);
+  await expect(page.getByRole("heading", { name: "Long Address", level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+
+  await page.getByRole("region", { name: "Access" }).getByRole("button", { name: "Suspend" }).click();
+  const dialog = page.getByRole("dialog", { name: `Suspend ${email}?` });
+  await expect(dialog).toBeVisible();
+  const title = dialog.getByRole("heading", { name: `Suspend ${email}?` });
+  expect(await title.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(0);
+  const [titleBox, dialogBox] = [(await title.boundingBox())!, (await dialog.boundingBox())!];
+  expect(titleBox.x + titleBox.width).toBeLessThanOrEqual(dialogBox.x + dialogBox.width);
+  expect(dialogBox.x + dialogBox.width).toBeLessThanOrEqual(390);
 });

@@ -180,14 +180,69 @@ test("Notify me records the wish for a provider, keeps focus on the answer, and 
   const admin = await createMember(tenant.id, "admin");
   await signInToDashboard(page, admin.email);
   await page.goto(`/dashboard/${tenant.subdomain}/settings/security/sso`);
+  // Five such buttons side by side: each one's name says which provider it is for.
+  const providers = ["SAML 2.0", "OpenID Connect", "Google Workspace", "Okta", "Microsoft Entra ID"];
+  for (const provider of providers) {
+    await expect(page.getByRole("button", { name: `Notify me when this ships: ${provider}`, exact: true })).toHaveCount(1);
+  }
   const saml = page.getByRole("listitem").filter({ hasText: "SAML 2.0" });
-  await saml.getByRole("button", { name: "Notify me when this ships" }).click();
+  await saml.getByRole("button", { name: "Notify me when this ships: SAML 2.0", exact: true }).click();
   const answer = saml.getByRole("status");
   await expect(answer).toHaveText("We'll let you know");
   await expect(answer).toBeFocused();
   await page.reload();
   await expect(page.getByRole("listitem").filter({ hasText: "SAML 2.0" }).getByText("We'll let you know")).toBeVisible();
-  await expect(page.getByRole("listitem").filter({ hasText: "Okta" }).getByRole("button", { name: "Notify me when this ships" })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Okta" }).getByRole("button", { name: "Notify me when this ships: Okta", exact: true })).toBeVisible();
+});
+
+test("the Overview tells SSO switched off (a secret set) from SSO never set up, and links to where it goes back on", async ({ page }) => {
+  const tenant = await createTenant({ prefix: "sso-off", sso: { enabled: false, loginUrl: "https://app.example.com/login" } });
+  const admin = await createMember(tenant.id, "admin");
+  await signInToDashboard(page, admin.email);
+  await page.goto(`/dashboard/${tenant.subdomain}`);
+  const status = page.getByRole("region", { name: "Single sign-on" });
+  await expect(status.getByText("Off", { exact: true })).toBeVisible();
+  await expect(status).toContainText("A shared secret is set, but SSO is switched off");
+  await expect(status).not.toContainText("Not configured");
+  await expect(status.getByRole("link", { name: "Set up SSO" })).toHaveCount(0);
+
+  await status.getByRole("link", { name: "Turn SSO back on" }).click();
+  const sso = page.getByRole("switch", { name: "SSO" });
+  await expect(sso).toHaveAttribute("aria-checked", "false");
+  await sso.click();
+  await expect(sso).toHaveAttribute("aria-checked", "true");
+  await page.goto(`/dashboard/${tenant.subdomain}`);
+  await expect(status.getByText("Configured", { exact: true })).toBeVisible();
+});
+
+test("Copy without a clipboard (a plain-http address) shows and selects the secret to copy by hand, and the page stays up", async ({ page }) => {
+  const tenant = await createTenant({ prefix: "no-clipboard", sso: { loginUrl: "https://app.example.com/login" } });
+  const admin = await createMember(tenant.id, "admin");
+  // As on http://<a LAN address>: browsers give a plain-http page other than localhost no navigator.clipboard.
+  await page.addInitScript(() => {
+    delete (Navigator.prototype as { clipboard?: unknown }).clipboard;
+  });
+  const pageErrors: string[] = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  await signInToDashboard(page, admin.email);
+  await page.goto(`/dashboard/${tenant.subdomain}/settings/security/sso`);
+  expect(await page.evaluate(() => "clipboard" in navigator)).toBe(false);
+
+  const secret = page.getByLabel("Shared Secret", { exact: true });
+  const selected = () => secret.evaluate((input: HTMLInputElement) => input.value.slice(input.selectionStart ?? 0, input.selectionEnd ?? 0));
+  for (const press of ["first, fetching the secret", "again, with the secret already fetched"]) {
+    await secret.evaluate((input: HTMLInputElement) => input.blur());
+    await page.getByRole("button", { name: "Copy", exact: true }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Could not copy here: the secret is shown and selected, so copy it yourself" }), press).toBeVisible();
+    await expect(secret, press).toHaveAttribute("type", "text");
+    await expect(secret, press).toHaveValue(tenant.secret!);
+    await expect(secret, press).toBeFocused();
+    expect(await selected(), press).toBe(tenant.secret);
+  }
+  await expect(page.getByRole("heading", { name: "Single sign-on", level: 1 })).toBeVisible();
+  expect(pageErrors).toEqual([]);
+  // It was shown, so it is audited as shown: once, when it was fetched.
+  expect(await auditActions(tenant.id)).toEqual(["sso.secret.revealed"]);
 });
 
 test("turning SSO off on a private help center is refused with the reason, and the switch stays where it was", async ({ page }) => {

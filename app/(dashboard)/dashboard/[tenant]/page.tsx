@@ -5,25 +5,18 @@ import { findSsoSettings } from "@/lib/data/sso-config";
 import { signInSummary } from "@/lib/data/sso-event-queries";
 import { env } from "@/lib/env";
 import { formatWhen } from "@/lib/format-when";
-import { ssoSetupState } from "@/lib/sso/sign-in-gate";
 import { helpCenterAddress } from "@/lib/tenant/help-center-address";
+import { overviewSsoStatus } from "./_components/sso-status";
 
 export const metadata: Metadata = { title: "Overview" };
 
 type Props = { params: Promise<{ tenant: string }> };
 
-const STATUS = {
-  off: { label: "Not configured", detail: null },
-  "tokens-only": { label: "Widget and API only", detail: "Tokens work, but there is no Login URL: the help center offers no Sign in." },
-  working: { label: "Configured", detail: null },
-} as const;
-
 export default async function OverviewPage({ params }: Props) {
   const { tenant: subdomain } = await params;
   const member = await requireMember(subdomain);
   const [settings, summary] = await Promise.all([findSsoSettings(member.tenant.id), signInSummary(member.tenant.id)]);
-  const setup = ssoSetupState(settings);
-  const status = STATUS[setup];
+  const status = overviewSsoStatus(settings);
   const helpCenter = `${helpCenterAddress(member.tenant, env.APP_URL).origin}/`;
   return (
     <div className="space-y-8">
@@ -38,7 +31,7 @@ export default async function OverviewPage({ params }: Props) {
         <dl className="mt-3 grid gap-4 sm:grid-cols-3">
           <div>
             <dt className="text-sm text-slate-600">Status</dt>
-            <dd className={`text-lg font-semibold ${setup === "working" ? "text-green-700" : "text-amber-700"}`}>{status.label}</dd>
+            <dd className={`text-lg font-semibold ${status.working ? "text-green-700" : "text-amber-700"}`}>{status.label}</dd>
             {status.detail && <dd className="mt-1 text-sm text-slate-600">{status.detail}</dd>}
           </div>
           <div>
@@ -62,7 +55,7 @@ export default async function OverviewPage({ params }: Props) {
         </dl>
         {SETTINGS_ROLES.includes(member.role) && (
           <Link href={`/dashboard/${subdomain}/settings/security/sso`} className="mt-4 inline-block text-sm font-medium text-brand-700 underline">
-            {setup === "off" ? "Set up SSO" : "SSO settings"}
+            {status.action}
           </Link>
         )}
       </section>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
+import { cache, type ReactNode } from "react";
 import { LOG_ROLES, requireMember, SETTINGS_ROLES } from "@/lib/auth/require-member";
 import { countLiveEndUserSessions } from "@/lib/data/end-user-sessions";
 import { findEndUser } from "@/lib/data/end-users";
@@ -11,9 +11,20 @@ import { logQueryString, RANGE_PRESETS, type LogQuery, type RangePreset } from "
 import { PersonActions } from "../_components/person-actions";
 import { SuspendedBadge } from "../_components/suspended-badge";
 
-export const metadata: Metadata = { title: "Person" };
-
 type Props = { params: Promise<{ tenant: string; id: string }> };
+
+// The title names the person, so it asks what the page asks (session, membership, role) before
+// reading them; cache() makes that one lookup for the title and the page.
+const loadPerson = cache(async (subdomain: string, id: string) => {
+  const member = await requireMember(subdomain, LOG_ROLES);
+  return { member, person: await findEndUser(member.tenant.id, id) };
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { tenant: subdomain, id } = await params;
+  const { person } = await loadPerson(subdomain, id);
+  return { title: person ? `${person.name.trim() || person.email} · People` : "Not found" };
+}
 
 /**
  * Settings → Logs searching for this person over every event still kept: the shortest preset
@@ -41,8 +52,7 @@ const NONE = <span className="text-slate-500">None</span>;
 // id that does not exist.
 export default async function PersonPage({ params }: Props) {
   const { tenant: subdomain, id } = await params;
-  const member = await requireMember(subdomain, LOG_ROLES);
-  const person = await findEndUser(member.tenant.id, id);
+  const { member, person } = await loadPerson(subdomain, id);
   if (!person) notFound();
   const [liveSessions, retentionDays] = await Promise.all([countLiveEndUserSessions(member.tenant.id, { endUserId: person.id }), findLogRetentionDays(member.tenant.id)]);
   const logsHref = `/dashboard/${subdomain}/settings/logs${logQueryString(logsQueryFor(person.email, retentionDays, new Date()))}`;
@@ -88,7 +98,7 @@ export default async function PersonPage({ params }: Props) {
           <Field label="Status">{person.suspended ? "Suspended" : "Active"}</Field>
           <Field label="Gatehouse ID"><span className="font-mono text-xs break-all">{person.id}</span></Field>
         </dl>
-        <p className="mt-3 text-sm">
+        <p className="mt-3 text-sm [overflow-wrap:anywhere]">
           <Link href={logsHref} className="text-brand-700 underline">Sign-in events of {person.email} in Logs</Link>
         </p>
       </section>

@@ -3,15 +3,30 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatUtcSeconds } from "@/lib/format-when";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { LOG_ROLES, requireMember } from "@/lib/auth/require-member";
 import { findSsoEvent, otherEventsOfSameUser, type LoggedEvent } from "@/lib/data/sso-event-queries";
 import { explainEvent, utc, type StepStatus } from "@/lib/logs/explain-event";
 import { logQueryString, parseLogQuery } from "@/lib/logs/log-query";
 import { EVENT_TYPE_LABELS } from "../_components/event-labels";
 
-export const metadata: Metadata = { title: "Log event" };
-
 type Props = { params: Promise<{ tenant: string; eventId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// The title names the event, so it asks what the page asks (session, membership, role) before
+// reading it; cache() makes that one lookup for the title and the page.
+const loadEvent = cache(async (subdomain: string, eventId: string) => {
+  const member = await requireMember(subdomain, LOG_ROLES);
+  const event = /^\d{1,18}$/.test(eventId) ? await findSsoEvent(member.tenant.id, BigInt(eventId)) : null;
+  return { member, event };
+});
+
+const labelOf = (eventType: string) => EVENT_TYPE_LABELS[eventType] ?? eventType;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { tenant: subdomain, eventId } = await params;
+  const { event } = await loadEvent(subdomain, eventId);
+  return { title: event ? `${labelOf(event.eventType)}, ${formatUtcSeconds(event.occurredAt)} UTC · Logs` : "Not found" };
+}
 
 const STEP_MARK: Record<StepStatus, { icon: string; className: string }> = {
   passed: { icon: "✓", className: "text-green-700" },
@@ -23,9 +38,7 @@ const STEP_MARK: Record<StepStatus, { icon: string; className: string }> = {
 // means and how to fix it, and the same person's other recent events.
 export default async function LogEventPage({ params, searchParams }: Props) {
   const { tenant: subdomain, eventId } = await params;
-  const member = await requireMember(subdomain, LOG_ROLES);
-  if (!/^\d{1,18}$/.test(eventId)) notFound();
-  const event = await findSsoEvent(member.tenant.id, BigInt(eventId));
+  const { member, event } = await loadEvent(subdomain, eventId);
   if (!event) notFound();
   const others = await otherEventsOfSameUser(member.tenant.id, event);
   const explained = explainEvent(event);
@@ -39,7 +52,7 @@ export default async function LogEventPage({ params, searchParams }: Props) {
     <div>
       <Link href={`${base}${backQuery}`} className="text-sm text-brand-700 underline">← Back to logs</Link>
       <h1 className="mt-3 text-2xl font-bold">
-        {EVENT_TYPE_LABELS[event.eventType] ?? event.eventType}
+        {labelOf(event.eventType)}
         {event.reasonCode && <span className="ml-2 font-mono text-lg text-red-700">{event.reasonCode}</span>}
       </h1>
       <p className="mt-1 text-sm text-slate-600">
@@ -47,7 +60,7 @@ export default async function LogEventPage({ params, searchParams }: Props) {
         {event.repeatCount > 1 && <> · happened {event.repeatCount.toLocaleString("en")} times from this IP within a second or so (identical rejections are folded into one row)</>}
       </p>
 
-      <section aria-labelledby="what-happened" className={`mt-6 rounded-lg border p-4 ${event.outcome === "rejected" ? "border-red-200 bg-red-50" : "border-slate-200"}`}>
+      <section aria-labelledby="what-happened" className={`mt-6 rounded-lg border p-4 [overflow-wrap:anywhere] ${event.outcome === "rejected" ? "border-red-200 bg-red-50" : "border-slate-200"}`}>
         <h2 id="what-happened" className="font-semibold">What happened</h2>
         <p className="mt-2"><CodeText text={explained.explanation} /></p>
         {explained.failedCheck && <p className="mt-2 text-sm"><span className="font-medium">Failed check:</span> {explained.failedCheck}</p>}
@@ -71,7 +84,7 @@ export default async function LogEventPage({ params, searchParams }: Props) {
           <h2 id="request" className="font-semibold">Request</h2>
           <dl className="mt-2 grid grid-cols-[8rem_1fr] gap-x-3 gap-y-1 text-sm">
             <dt className="text-slate-600">Request ID</dt><dd className="font-mono text-xs break-all">{event.requestId ?? "—"}</dd>
-            <dt className="text-slate-600">Client IP</dt><dd className="font-mono text-xs">{event.clientIp ?? "—"}</dd>
+            <dt className="text-slate-600">Client IP</dt><dd className="font-mono text-xs break-all">{event.clientIp ?? "—"}</dd>
             <dt className="text-slate-600">User agent</dt><dd className="text-xs break-all">{event.userAgent ?? "—"}</dd>
           </dl>
         </section>
@@ -84,12 +97,13 @@ export default async function LogEventPage({ params, searchParams }: Props) {
             Unverified: the signature did not verify, so anyone could have written these values. The token itself is never stored.
           </p>
         )}
+        {/* min-w-0: a long claim scrolls inside its box instead of widening the page. */}
         <div className="mt-2 grid gap-4 lg:grid-cols-2">
-          <div>
+          <div className="min-w-0">
             <h3 className="text-sm font-medium">Header</h3>
             <pre className="mt-1 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{header ? JSON.stringify(header, null, 2) : "—"}</pre>
           </div>
-          <div>
+          <div className="min-w-0">
             <h3 className="text-sm font-medium">Claims</h3>
             <pre className="mt-1 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{Object.keys(claims).length ? JSON.stringify(claims, null, 2) : "—"}</pre>
           </div>
@@ -97,7 +111,7 @@ export default async function LogEventPage({ params, searchParams }: Props) {
       </section>
 
       <section aria-labelledby="same-user" className="mt-6">
-        <h2 id="same-user" className="font-semibold">Other recent events of {event.email ?? event.externalId ?? "this user"}</h2>
+        <h2 id="same-user" className="font-semibold [overflow-wrap:anywhere]">Other recent events of {event.email ?? event.externalId ?? "this user"}</h2>
         {!event.email && !event.externalId ? (
           <p className="mt-2 text-sm text-slate-600">This event names no email or external ID, so there is no one to look up.</p>
         ) : others.length === 0 ? (
@@ -107,7 +121,7 @@ export default async function LogEventPage({ params, searchParams }: Props) {
             {others.map((other) => (
               <li key={other.id.toString()} className="flex gap-4 py-1.5">
                 <Link href={`${base}/${other.id}${backQuery}`} className="text-brand-700 hover:underline"><time dateTime={other.occurredAt.toISOString()}>{formatUtcSeconds(other.occurredAt)}</time></Link>
-                <span>{EVENT_TYPE_LABELS[other.eventType] ?? other.eventType}</span>
+                <span>{labelOf(other.eventType)}</span>
                 <span className="font-mono text-xs">{other.reasonCode ?? ""}</span>
               </li>
             ))}

@@ -20,6 +20,7 @@ import {
   allowedDomainsSchema, confirmSchema, mintTokenSchema, providerSchema, ssoSettingsSchema, testTokenSchema, toggleSchema, visibilitySchema,
   type AllowedDomainsField, type MintTokenField, type TestTokenField,
 } from "./schemas";
+import { JWT_SECTION } from "./jwt-section";
 
 // Settings → Security → SSO. Every action: owners and admins of the tenant named by `subdomain`
 // only (memberAction re-checks session, membership and role), audited, never logging a secret.
@@ -141,7 +142,7 @@ export const toggleSso = memberAction(SETTINGS_ROLES, toggleSchema, async ({ ena
   if (!switched.ok) {
     return {
       message: switched.reason === "no_secret"
-        ? "Generate a shared secret first (JWT settings, below), then turn SSO on."
+        ? `Generate a shared secret under ${JWT_SECTION} below first, then turn SSO on.`
         : "This help center is private: make it public first, or nobody could sign in to it.",
     };
   }
@@ -226,7 +227,7 @@ export const mintTestToken = memberAction(SETTINGS_ROLES, mintTokenSchema, async
   // Sent back either way, so the form keeps them for the next token (React resets forms).
   const values = { email: input.email, name: input.name, role: input.role, groups: input.groups.join(", "), kind: input.kind };
   const setup = await readTokenSetupWithSecret(member.tenant.id);
-  if (!setup?.secret) return { message: "There is no shared secret yet: generate one under JWT (HS256) above, then mint a token.", values };
+  if (!setup?.secret) return { message: `There is no shared secret yet: generate one under ${JWT_SECTION} above, then mint a token.`, values };
   const claims = {
     email: input.email,
     name: input.name,

@@ -11,6 +11,7 @@ import { helpCenterAddress } from "@/lib/tenant/help-center-address";
 import { AllowedDomainsForm } from "./_components/allowed-domains-form";
 import { IntegrationPanel } from "./_components/integration-panel";
 import { JwtSettingsForm } from "./_components/jwt-settings-form";
+import { JWT_SECTION } from "./jwt-section";
 import { ProviderGrid } from "./_components/provider-grid";
 import { SignOutEveryone } from "./_components/sign-out-everyone";
 import { SsoToggle } from "./_components/sso-toggle";
@@ -25,7 +26,7 @@ type Props = { params: Promise<{ tenant: string }> };
 // The page is long: a small table of contents links to each section.
 const SECTIONS = [
   { id: "providers", label: "Providers" },
-  { id: "jwt-settings", label: "JWT settings" },
+  { id: "jwt-settings", label: JWT_SECTION },
   { id: "allowed-domains", label: "Allowed domains" },
   { id: "sessions", label: "Sessions" },
   { id: "test-token", label: "Test a token" },
@@ -79,7 +80,7 @@ export default async function SsoSettingsPage({ params }: Props) {
 
       <ProviderGrid subdomain={subdomain} requested={interests} />
 
-      <Section id="jwt-settings" title="JWT (HS256)" intro={<p>Step 1: tell us where your login page is (not needed if you use tokens only for the widget and the API). Step 2: sign tokens with the shared secret.</p>}>
+      <Section id="jwt-settings" title={JWT_SECTION} intro={<p>Step 1: tell us where your login page is (not needed if you use tokens only for the widget and the API). Step 2: sign tokens with the shared secret.</p>}>
         <JwtSettingsForm
           subdomain={subdomain}
           hasSecret={settings?.hasSecret ?? false}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import type { ActionState } from "@/lib/auth/member-action";
 import { generateSecret, revealSecret } from "../actions";
 import { RegenerateDialog } from "./regenerate-dialog";
@@ -22,13 +22,21 @@ export function SecretField({ subdomain, hasSecret, error }: { subdomain: string
   const [busy, setBusy] = useState<"generate" | "reveal" | "copy" | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const working = pending ? busy : null;
+  // Asks for the secret to be selected once it shows as text: a password field's value cannot be copied.
+  const [selectRequests, setSelectRequests] = useState(0);
+  useEffect(() => {
+    if (selectRequests === 0) return;
+    input.current?.focus();
+    input.current?.select();
+  }, [selectRequests]);
 
   const run = (kind: "generate" | "reveal" | "copy", action: typeof generateSecret, then: (result: SecretResult) => void) => {
     setBusy(kind);
     startTransition(async () => {
       const result: SecretResult = await action(subdomain, {}, new FormData());
-      if (result.ok && result.secret) then(result);
+      // Before `then`, so that a notice of its own (Copy's) is the one left showing.
       setNotice(result.message ? { text: result.message, ok: Boolean(result.ok) } : null);
+      if (result.ok && result.secret) then(result);
     });
   };
 
@@ -47,14 +55,27 @@ export function SecretField({ subdomain, hasSecret, error }: { subdomain: string
       setValue(secret!);
       setRevealed(true);
     });
+  // What Reveal does, then the secret selected so that one keystroke copies it.
+  const showToCopyByHand = (secret: string) => {
+    setValue(secret);
+    setRevealed(true);
+    setSelectRequests((count) => count + 1);
+    setNotice({ text: "Could not copy here: the secret is shown and selected, so copy it yourself (Ctrl+C, or ⌘C on a Mac).", ok: false });
+  };
+  const write = async (secret: string) => {
+    try {
+      await navigator.clipboard.writeText(secret);
+      setNotice({ text: "Copied to the clipboard.", ok: true });
+    } catch {
+      showToCopyByHand(secret); // refused: no permission, or the page lost focus meanwhile
+    }
+  };
   const copy = () => {
-    const write = (secret: string) =>
-      navigator.clipboard.writeText(secret).then(
-        () => setNotice({ text: "Copied to the clipboard.", ok: true }),
-        () => setNotice({ text: "Could not copy: select the secret and copy it yourself.", ok: false }),
-      );
-    if (known) void write(known);
-    else run("copy", revealSecret, ({ secret }) => { setKnown(secret!); void write(secret!); });
+    // As CopyButton knows: navigator.clipboard is missing altogether on a plain-http address other
+    // than localhost. Calling it anyway threw inside the transition and took the page down.
+    const copyTo = navigator.clipboard ? write : showToCopyByHand;
+    if (known) void copyTo(known);
+    else run("copy", revealSecret, ({ secret }) => { setKnown(secret!); void copyTo(secret!); });
   };
 
   // Only a value the admin typed is sent as a new secret; the fetched one is not re-saved.

@@ -5,6 +5,7 @@ import { useActionState, useState } from "react";
 import { FormField, FormMessage } from "@/components/form-field";
 import { END_USER_ROLES } from "@/lib/sso/profile-claims";
 import { mintTestToken, type MintTokenState } from "../actions";
+import { JWT_SECTION } from "../jwt-section";
 import { KindChoice } from "./kind-choice";
 import { MintedToken } from "./minted-token";
 import { SubmitButton } from "@/components/submit-button";
@@ -31,7 +32,7 @@ export function TestTokenMinter({ subdomain, helpCenterOrigin, hasSecret, ssoEna
   return (
     <div>
       {!hasSecret && (
-        <p className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900">There is no shared secret yet: generate one under JWT (HS256) first.</p>
+        <p className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900">There is no shared secret yet: generate one under {JWT_SECTION} first.</p>
       )}
       <form key={answer} action={action} noValidate className="mt-4 space-y-4">
         <div className="grid gap-4 sm:grid-cols-2">
