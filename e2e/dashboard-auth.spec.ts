@@ -39,13 +39,33 @@ test("signing up refuses a taken or reserved subdomain with a clear message", as
   await page.getByLabel("Subdomain", { exact: true }).fill("www");
   await page.getByRole("button", { name: "Create help center" }).click();
   await expect(page.getByText('"www" is reserved')).toBeVisible();
-  // What was typed is still there (only the password is asked again).
+  // What was typed is still there, the password too (it once had to be typed again).
   await expect(page.getByLabel("Email", { exact: true })).toHaveValue(`new-${tenant.subdomain}@example.com`);
   await expect(page.getByLabel("Help center name", { exact: true })).toHaveValue("Mine");
-  await page.getByLabel("Password", { exact: true }).fill("a long enough password");
+  await expect(page.getByLabel("Password", { exact: true })).toHaveValue("a long enough password");
   await page.getByLabel("Subdomain", { exact: true }).fill(tenant.subdomain);
   await page.getByRole("button", { name: "Create help center" }).click();
   await expect(page.getByText(`"${tenant.subdomain}" is already taken`)).toBeVisible();
+});
+
+test("a refused sign-up is announced, focuses the field to fix and keeps the password, so fixing that field is enough", async ({ page }) => {
+  const tenant = await createTenant({ prefix: "signupa11y" });
+  await page.goto("/sign-up");
+  await page.getByLabel("Email", { exact: true }).fill(`owner-${tenant.subdomain}@example.com`);
+  await page.getByLabel("Password", { exact: true }).fill("a long enough password");
+  await page.getByLabel("Help center name", { exact: true }).fill("Fresh");
+  await page.getByLabel("Subdomain", { exact: true }).fill(tenant.subdomain); // taken
+  await page.getByRole("button", { name: "Create help center" }).click();
+  // Said only beside the field before: no alert, and focus stayed on the button.
+  await expect(page.getByRole("alert").filter({ hasText: "Some fields need attention." })).toBeVisible();
+  const subdomain = page.getByLabel("Subdomain", { exact: true });
+  await expect(subdomain).toBeFocused();
+  await expect(subdomain).toHaveAccessibleDescription(new RegExp(`"${tenant.subdomain}" is already taken`));
+  await expect(page.getByLabel("Password", { exact: true })).toHaveValue("a long enough password");
+
+  await subdomain.fill(`${tenant.subdomain}-new`);
+  await page.getByRole("button", { name: "Create help center" }).click();
+  await page.waitForURL(new RegExp(`/dashboard/${tenant.subdomain}-new$`));
 });
 
 test("after signing in, the form opens the page it was sent from, and never another site", async ({ page }) => {

@@ -47,6 +47,18 @@ describe("members", () => {
     expect(await changeMembership(tenantId, users[1]!.id, "support", by(users[0]!))).toEqual({ ok: true, email: users[1]!.email, previousRole: "admin" });
   });
 
+  // The Members page once let an admin remove themselves; the refresh then showed them a bare 404.
+  it("refuses to let anyone remove themselves, and keeps them a member; someone else may remove them", async () => {
+    const { tenantId, users } = await tenantWith(["owner", "owner", "admin"]);
+    const [firstOwner, secondOwner, anAdmin] = [users[0]!, users[1]!, users[2]!];
+    expect(await changeMembership(tenantId, anAdmin.id, null, by(anAdmin))).toEqual({ ok: false, reason: "self_removal" });
+    expect(await changeMembership(tenantId, secondOwner.id, null, by(secondOwner))).toEqual({ ok: false, reason: "self_removal" });
+    expect(await Promise.all([secondOwner, anAdmin].map((user) => findMemberRole(tenantId, user.id)))).toEqual(["owner", "admin"]);
+    // Changing one's own role is not removal: an owner may still step down while another owner remains.
+    expect(await changeMembership(tenantId, secondOwner.id, "admin", by(secondOwner))).toEqual({ ok: true, email: secondOwner.email, previousRole: "owner" });
+    expect(await changeMembership(tenantId, anAdmin.id, null, by(firstOwner))).toEqual({ ok: true, email: anAdmin.email, previousRole: "admin" });
+  });
+
   it("keeps one owner when two owners demote each other at the same moment", async () => {
     const { tenantId, users } = await tenantWith(["owner", "owner"]);
     const results = await Promise.all([changeMembership(tenantId, users[0]!.id, "admin", by(users[1]!)), changeMembership(tenantId, users[1]!.id, "admin", by(users[0]!))]);

@@ -219,11 +219,16 @@ export async function acceptInviteWithNewAccount(
 }
 
 /** On success, who it was and what they were: the audit entry names them (a user id alone says little). */
-export type MembershipChange = { ok: true; email: string; previousRole: MemberRole } | { ok: false; reason: "last_owner" | "not_member" | "owner_only" | "not_allowed" };
+export type MembershipChange =
+  | { ok: true; email: string; previousRole: MemberRole }
+  | { ok: false; reason: "last_owner" | "not_member" | "owner_only" | "not_allowed" | "self_removal" };
 
 /**
  * Changes a member's role, or removes them (role null); never leaves the tenant without an owner,
- * and only an owner may touch the owner role.
+ * and only an owner may touch the owner role. Nobody removes themselves: it would lock them out of
+ * the page they pressed it on, with no way back but a new invite, and it is never the only way out,
+ * since another owner or admin can always do it (the last owner cannot leave at all: see last_owner,
+ * checked first because it is the reason that still holds once someone else is asked).
  */
 export async function changeMembership(
   tenantId: string,
@@ -244,6 +249,7 @@ export async function changeMembership(
       const owners = await tx.membership.count({ where: { tenantId, role: "owner" } });
       if (owners <= 1) return { ok: false, reason: "last_owner" } as const;
     }
+    if (role === null && userId === actor.userId) return { ok: false, reason: "self_removal" } as const;
     if (role === null) await tx.membership.delete({ where: { tenantId_userId: { tenantId, userId } } });
     else await tx.membership.update({ where: { tenantId_userId: { tenantId, userId } }, data: { role } });
     return { ok: true, email: current.user.email, previousRole: current.role } as const;

@@ -14,6 +14,9 @@ export interface SignUpState {
   values?: { email: string; tenantName: string; subdomain: string };
 }
 
+// With every refusal beside a field: the form announces it (role="alert") as focus moves to the field.
+const FIELDS_NEED_ATTENTION = "Some fields need attention.";
+
 export async function signUp(_previous: SignUpState, form: FormData): Promise<SignUpState> {
   const values = { email: String(form.get("email") ?? ""), tenantName: String(form.get("tenantName") ?? ""), subdomain: String(form.get("subdomain") ?? "") };
   const parsed = signUpSchema.safeParse(Object.fromEntries(form));
@@ -21,6 +24,7 @@ export async function signUp(_previous: SignUpState, form: FormData): Promise<Si
     const errors = z.flattenError(parsed.error).fieldErrors;
     return {
       values,
+      message: FIELDS_NEED_ATTENTION,
       fieldErrors: { email: errors.email?.[0], password: errors.password?.[0], tenantName: errors.tenantName?.[0], subdomain: errors.subdomain?.[0] },
     };
   }
@@ -36,8 +40,8 @@ export async function signUp(_previous: SignUpState, form: FormData): Promise<Si
     // Saying the email is taken reveals that an account exists; sign-up cannot avoid it, but it
     // says no more than that and points to sign-in.
     return created.conflict === "subdomain"
-      ? { values, fieldErrors: { subdomain: `"${subdomain}" is already taken. Choose another subdomain.` } }
-      : { values, fieldErrors: { email: "This email already has an account. Sign in instead." } };
+      ? { values, message: FIELDS_NEED_ATTENTION, fieldErrors: { subdomain: `"${subdomain}" is already taken. Choose another subdomain.` } }
+      : { values, message: FIELDS_NEED_ATTENTION, fieldErrors: { email: "This email already has an account. Sign in instead." } };
   }
   return { ok: true, subdomain };
 }

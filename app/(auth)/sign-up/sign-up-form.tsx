@@ -1,13 +1,16 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useActionState, useEffect, useState } from "react";
+import { startTransition, useActionState, useEffect, useState } from "react";
 import { FormField, FormMessage } from "@/components/form-field";
+import { SubmitButton } from "@/components/submit-button";
+import { useFocusFirstError } from "@/components/use-focus-first-error";
 import { signUp, type SignUpState } from "./actions";
 
 export function SignUpForm({ rootHost }: { rootHost: string }) {
   const [state, action, pending] = useActionState<SignUpState, FormData>(signUp, {});
   const [credentials, setCredentials] = useState<{ email: string; password: string } | null>(null);
+  const formRef = useFocusFirstError(state.fieldErrors);
   // Account created: we are signing the new owner in.
   const signingIn = Boolean(state.ok);
 
@@ -18,11 +21,18 @@ export function SignUpForm({ rootHost }: { rootHost: string }) {
   }, [state, credentials]);
 
   return (
+    // React resets a form after its action, which would wipe the password chosen a moment ago over
+    // a taken subdomain. So once hydrated, onSubmit sends it instead (a prevented submit is not
+    // reset), as the sign-in form does; `action` stays for a submit before then, posted, not put in a URL.
     <form
+      ref={formRef}
       action={action}
       onSubmit={(event) => {
+        event.preventDefault();
+        if (pending || signingIn) return;
         const form = new FormData(event.currentTarget);
         setCredentials({ email: String(form.get("email")), password: String(form.get("password")) });
+        startTransition(() => action(form));
       }}
       className="space-y-4"
       noValidate
@@ -32,9 +42,9 @@ export function SignUpForm({ rootHost }: { rootHost: string }) {
       <FormField id="tenantName" label="Help center name" required defaultValue={state.values?.tenantName} error={state.fieldErrors?.tenantName} />
       <FormField id="subdomain" label="Subdomain" required defaultValue={state.values?.subdomain} error={state.fieldErrors?.subdomain} hint={`Your help center will live at <subdomain>.${rootHost}`} autoCapitalize="none" spellCheck={false} />
       <FormMessage message={state.message} />
-      <button type="submit" disabled={pending || signingIn} className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <SubmitButton pending={pending || signingIn} className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 aria-disabled:opacity-60">
         {pending ? "Creating your help center…" : signingIn ? "Signing you in…" : "Create help center"}
-      </button>
+      </SubmitButton>
     </form>
   );
 }

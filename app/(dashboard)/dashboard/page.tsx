@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentUserId } from "@/lib/auth/require-member";
 import { listMemberships } from "@/lib/data/memberships";
+import { SignOutButton } from "./[tenant]/_components/sign-out-button";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -15,6 +16,12 @@ export default async function DashboardIndex() {
   return (
     <main className="mx-auto max-w-xl px-6 py-16">
       <h1 className="text-2xl font-bold">Your help centers</h1>
+      {/* The tenant pages' menu has Sign out; this page has no menu, and is a dead end without it
+          for someone in no help center (signed in with the wrong account, say). */}
+      <div className="mt-2 flex flex-wrap items-center gap-3 text-sm text-slate-600">
+        <p>Signed in as {user.email}.</p>
+        <SignOutButton />
+      </div>
       {memberships.length === 0 ? (
         <p className="mt-4 text-slate-600">
           You are not a member of any help center yet. <Link href="/sign-up" className="text-brand-700 underline">Create one</Link>, or ask an

@@ -22,6 +22,8 @@ export interface AcceptState {
 const joinedEntry = (acceptance: { ok: boolean }): AuditEntry | null => (acceptance.ok ? { action: "member.joined" } : null);
 
 const INVALID = "This invite link is invalid, expired or already used. Ask for a new one.";
+// With every refusal beside a field: the form announces it (role="alert") as focus moves to the field.
+const FIELDS_NEED_ATTENTION = "Some fields need attention.";
 
 /** A signed-in user accepts the invite made for their email. */
 export async function acceptAsSignedInUser(token: string): Promise<AcceptState> {
@@ -46,7 +48,7 @@ export async function acceptWithNewAccount(token: string, _previous: AcceptState
   const parsed = newAccountSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
     const errors = z.flattenError(parsed.error).fieldErrors;
-    return { fieldErrors: { name: errors.name?.[0], password: errors.password?.[0] }, values };
+    return { fieldErrors: { name: errors.name?.[0], password: errors.password?.[0] }, message: FIELDS_NEED_ATTENTION, values };
   }
   // The account, the use of the invite and the membership commit together: a join that fails leaves no account.
   const account = { name: parsed.data.name || invite.email.split("@")[0]!, passwordHash: await hashPassword(parsed.data.password) };

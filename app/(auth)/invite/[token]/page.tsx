@@ -3,6 +3,7 @@ import Link from "next/link";
 import { currentUserId } from "@/lib/auth/require-member";
 import { findUsableInvite } from "@/lib/data/members";
 import { AcceptInvite } from "./accept-invite";
+import { SignOutAndReturn } from "./sign-out-and-return";
 
 export const metadata: Metadata = { title: "Join a help center" };
 
@@ -17,6 +18,11 @@ export default async function InvitePage({ params }: Props) {
         <>
           <h1 className="text-2xl font-bold">This invite cannot be used</h1>
           <p className="mt-2 text-slate-600">The link is invalid, expired (invites last 7 days) or was already used. Ask for a new one.</p>
+          {/* Not a dead end: someone who already joined with this link signs in; anyone else can look around. */}
+          <p className="mt-6 flex flex-wrap gap-x-6 gap-y-2 text-sm">
+            <Link href="/sign-in" className="text-brand-700 underline">Sign in</Link>
+            <Link href="/" className="text-brand-700 underline">Go to the Gatehouse home page</Link>
+          </p>
         </>
       ) : (
         <>
@@ -25,9 +31,10 @@ export default async function InvitePage({ params }: Props) {
             You were invited as <strong>{invite.role}</strong>, for <strong>{invite.email}</strong>.
           </p>
           {user && user.email.toLowerCase() !== invite.email ? (
-            <p className="mt-6 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
-              You are signed in as {user.email}. Sign out and open this link again to accept it as {invite.email}.
-            </p>
+            <div className="mt-6 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+              <p>You are signed in as {user.email}. To accept it as {invite.email}, sign out: this page then opens again, signed out.</p>
+              <SignOutAndReturn token={token} />
+            </div>
           ) : (
             <AcceptInvite token={token} email={invite.email} signedIn={Boolean(user)} />
           )}

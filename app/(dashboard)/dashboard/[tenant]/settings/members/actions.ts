@@ -12,6 +12,10 @@ import { changeRoleSchema, inviteSchema, removeMemberSchema, revokeInviteSchema 
 const page = (subdomain: string) => `/dashboard/${subdomain}/settings/members`;
 const OWNER_ONLY = "Only an owner can give or take away the owner role.";
 const LAST_OWNER = "A help center needs at least one owner: make someone else an owner first.";
+const SELF_REMOVAL = "You cannot remove yourself: ask another owner or admin to remove you.";
+// A refusal beside a field also needs a line the form announces (role="alert"): focus moves to the
+// field, and a screen reader would otherwise hear only the field's name.
+const FIELDS_NEED_ATTENTION = "Some fields need attention.";
 // Checked again under the tenant's lock: a demotion or removal that landed while this waited counts.
 const NOT_ALLOWED = "Your role in this help center changed a moment ago, and it no longer lets you do this. Nothing was changed. Reload the page.";
 
@@ -28,7 +32,7 @@ export const inviteMember = memberAction(MEMBER_MANAGER_ROLES, inviteSchema, asy
         : role === "owner"
           ? { role: OWNER_ONLY }
           : { email: `${email} has a pending owner invite, which only an owner can replace.` };
-    return { fieldErrors: refusal, values: { email, role } };
+    return { fieldErrors: refusal, message: FIELDS_NEED_ATTENTION, values: { email, role } };
   }
   revalidatePath(page(member.tenant.subdomain));
   return {
@@ -43,6 +47,7 @@ const MEMBERSHIP_REFUSALS: Record<Exclude<MembershipChange, { ok: true }>["reaso
   last_owner: LAST_OWNER,
   not_member: "That person is no longer a member.",
   not_allowed: NOT_ALLOWED,
+  self_removal: SELF_REMOVAL,
 };
 
 export const changeRole = memberAction(MEMBER_MANAGER_ROLES, changeRoleSchema, async ({ userId, role }, member) => {
@@ -62,7 +67,9 @@ export const removeMember = memberAction(MEMBER_MANAGER_ROLES, removeMemberSchem
   });
   if (!result.ok) return { message: MEMBERSHIP_REFUSALS[result.reason] };
   revalidatePath(page(member.tenant.subdomain));
-  return { ok: true, message: "Member removed." };
+  // The row is gone once the page refreshes: the message names who was removed, since it is shown
+  // (and focused) above the list rather than beside them.
+  return { ok: true, message: `Member removed: ${result.email} no longer has access to this help center's dashboard.` };
 });
 
 export const cancelInvite = memberAction(MEMBER_MANAGER_ROLES, revokeInviteSchema, async ({ inviteId }, member) => {

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { MEMBER_MANAGER_ROLES, requireMember } from "@/lib/auth/require-member";
 import { listMembers, listPendingInvites } from "@/lib/data/members";
 import { InviteForm } from "./_components/invite-form";
-import { MemberRow, PendingInviteRow } from "./_components/member-rows";
+import { MemberList } from "./_components/member-list";
+import { PendingInviteRow } from "./_components/member-rows";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -12,7 +13,6 @@ export default async function MembersPage({ params }: Props) {
   const { tenant: subdomain } = await params;
   const member = await requireMember(subdomain, MEMBER_MANAGER_ROLES);
   const [members, invites] = await Promise.all([listMembers(member.tenant.id), listPendingInvites(member.tenant.id)]);
-  const owners = members.filter((m) => m.role === "owner").length;
   return (
     <div className="space-y-8">
       <header>
@@ -20,21 +20,12 @@ export default async function MembersPage({ params }: Props) {
         <p className="mt-1 text-sm text-slate-600">Owners and admins manage settings and secrets; support reads logs; editors edit content.</p>
       </header>
       <InviteForm subdomain={subdomain} canInviteOwners={member.role === "owner"} />
-      <section aria-labelledby="members-heading">
-        <h2 id="members-heading" className="text-lg font-semibold">People</h2>
-        <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200">
-          {members.map((m) => (
-            <MemberRow
-              key={m.userId}
-              subdomain={subdomain}
-              member={{ userId: m.userId, email: m.email, role: m.role }}
-              isSelf={m.userId === member.userId}
-              lastOwner={m.role === "owner" && owners === 1}
-              canManageOwners={member.role === "owner"}
-            />
-          ))}
-        </ul>
-      </section>
+      <MemberList
+        subdomain={subdomain}
+        members={members.map((m) => ({ userId: m.userId, email: m.email, role: m.role }))}
+        selfId={member.userId}
+        canManageOwners={member.role === "owner"}
+      />
       {invites.length > 0 && (
         <section aria-labelledby="invites-heading">
           <h2 id="invites-heading" className="text-lg font-semibold">Pending invites</h2>

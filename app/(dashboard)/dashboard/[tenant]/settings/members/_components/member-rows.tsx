@@ -2,34 +2,45 @@
 
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/auth/member-action";
-import { cancelInvite, changeRole, removeMember } from "../actions";
+import { cancelInvite, changeRole } from "../actions";
 
 type Role = "owner" | "admin" | "support" | "editor";
 
+export type ListedMember = { userId: string; email: string; role: Role };
+
+/**
+ * One member: their role, changed here, and a Remove button that only asks the list (MemberList)
+ * to confirm and remove, since the outcome must outlive this row.
+ */
 export function MemberRow({
   subdomain,
   member,
   isSelf,
   lastOwner,
   canManageOwners,
+  removing,
+  onRemove,
 }: {
   subdomain: string;
-  member: { userId: string; email: string; role: Role };
+  member: ListedMember;
   isSelf: boolean;
   lastOwner: boolean;
   canManageOwners: boolean;
+  removing: boolean;
+  onRemove: (member: ListedMember, button: HTMLButtonElement) => void;
 }) {
   const [roleState, roleAction, rolePending] = useActionState<ActionState, FormData>(changeRole.bind(null, subdomain), {});
-  const [removeState, removeAction, removePending] = useActionState<ActionState, FormData>(removeMember.bind(null, subdomain), {});
   const locked = member.role === "owner" && !canManageOwners;
-  const message = removeState.message ?? roleState.message;
-  const ok = removeState.message ? removeState.ok : roleState.ok;
   return (
     <li className="flex flex-wrap items-center justify-between gap-3 p-4">
       <div className="min-w-0">
         <p className="truncate font-medium">{member.email}{isSelf && <span className="ml-2 text-xs text-slate-500">(you)</span>}</p>
-        {lastOwner && <p className="text-xs text-slate-500">The only owner: cannot be removed or demoted.</p>}
-        {message && <p role={ok ? "status" : "alert"} className={`text-sm ${ok ? "text-green-700" : "text-red-700"}`}>{message}</p>}
+        {lastOwner ? (
+          <p className="text-xs text-slate-500">The only owner: cannot be removed or demoted.</p>
+        ) : (
+          isSelf && <p className="text-xs text-slate-500">You cannot remove yourself: ask another owner or admin to remove you.</p>
+        )}
+        {roleState.message && <p role={roleState.ok ? "status" : "alert"} className={`text-sm ${roleState.ok ? "text-green-700" : "text-red-700"}`}>{roleState.message}</p>}
       </div>
       <div className="flex items-center gap-2">
         <form action={roleAction} className="flex items-center gap-2">
@@ -45,12 +56,17 @@ export function MemberRow({
             {rolePending ? "Saving…" : "Change role"}
           </button>
         </form>
-        <form action={removeAction}>
-          <input type="hidden" name="userId" value={member.userId} />
-          <button type="submit" disabled={removePending || locked || lastOwner} aria-label={`Remove ${member.email}`} className="rounded-md border border-red-300 px-3 py-1.5 text-sm text-red-700 hover:bg-red-50 disabled:opacity-50">
-            {removePending ? "Removing…" : "Remove"}
-          </button>
-        </form>
+        {/* aria-disabled while its removal runs: disabling a focused button would drop focus to the page's start. */}
+        <button
+          type="button"
+          disabled={locked || lastOwner || isSelf}
+          aria-disabled={removing || undefined}
+          onClick={(event) => onRemove(member, event.currentTarget)}
+          aria-label={`Remove ${member.email}`}
+          className="rounded-md border border-red-300 px-3 py-1.5 text-sm text-red-700 hover:bg-red-50 disabled:opacity-50 aria-disabled:opacity-50"
+        >
+          {removing ? "Removing…" : "Remove"}
+        </button>
       </div>
     </li>
   );
