@@ -1,6 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { forbidden, notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { findMembership, type MemberRole, type TenantMembership } from "@/lib/data/memberships";
 import { authOptions } from "./options";
 import { ALL_ROLES } from "./roles";
@@ -55,4 +56,16 @@ export async function memberForRoute(subdomain: string, roles: readonly MemberRo
   const found = await lookUpMember(subdomain, roles);
   if (found.ok) return found.member;
   return new Response(ROUTE_REFUSALS[found.status], { status: found.status, headers: { "content-type": "text/plain; charset=utf-8" } });
+}
+
+/**
+ * A dashboard record for a page and its title alike. A title that names the record (a request's
+ * subject, a person's name) must ask what the page asks (session, membership, role) before reading
+ * it; React's cache() makes that one check and one read per request for the two.
+ */
+export function memberRecordLoader<T>(roles: readonly MemberRole[], find: (tenantId: string, id: string) => Promise<T | null>) {
+  return cache(async (subdomain: string, id: string): Promise<{ member: SignedInMember; record: T | null }> => {
+    const member = await requireMember(subdomain, roles);
+    return { member, record: await find(member.tenant.id, id) };
+  });
 }

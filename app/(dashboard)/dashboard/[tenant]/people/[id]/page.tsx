@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cache, type ReactNode } from "react";
-import { LOG_ROLES, requireMember, SETTINGS_ROLES } from "@/lib/auth/require-member";
+import type { ReactNode } from "react";
+import { LOG_ROLES, memberRecordLoader, SETTINGS_ROLES } from "@/lib/auth/require-member";
 import { countLiveEndUserSessions } from "@/lib/data/end-user-sessions";
 import { findEndUser } from "@/lib/data/end-users";
 import { findLogRetentionDays } from "@/lib/data/tenants";
@@ -13,16 +13,11 @@ import { SuspendedBadge } from "../_components/suspended-badge";
 
 type Props = { params: Promise<{ tenant: string; id: string }> };
 
-// The title names the person, so it asks what the page asks (session, membership, role) before
-// reading them; cache() makes that one lookup for the title and the page.
-const loadPerson = cache(async (subdomain: string, id: string) => {
-  const member = await requireMember(subdomain, LOG_ROLES);
-  return { member, person: await findEndUser(member.tenant.id, id) };
-});
+const loadPerson = memberRecordLoader(LOG_ROLES, findEndUser);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { tenant: subdomain, id } = await params;
-  const { person } = await loadPerson(subdomain, id);
+  const { record: person } = await loadPerson(subdomain, id);
   return { title: person ? `${person.name.trim() || person.email} · People` : "Not found" };
 }
 
@@ -52,7 +47,7 @@ const NONE = <span className="text-slate-500">None</span>;
 // id that does not exist.
 export default async function PersonPage({ params }: Props) {
   const { tenant: subdomain, id } = await params;
-  const { member, person } = await loadPerson(subdomain, id);
+  const { member, record: person } = await loadPerson(subdomain, id);
   if (!person) notFound();
   const [liveSessions, retentionDays] = await Promise.all([countLiveEndUserSessions(member.tenant.id, { endUserId: person.id }), findLogRetentionDays(member.tenant.id)]);
   const logsHref = `/dashboard/${subdomain}/settings/logs${logQueryString(logsQueryFor(person.email, retentionDays, new Date()))}`;

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { RequestStatusBadge } from "@/components/request-status-badge";
-import { REQUEST_ROLES, requireMember } from "@/lib/auth/require-member";
+import { memberRecordLoader, REQUEST_ROLES } from "@/lib/auth/require-member";
 import { findRequestForStaff } from "@/lib/data/support-requests";
 import { formatWhen } from "@/lib/format-when";
 import { StaffReplyForm } from "../_components/staff-reply-form";
@@ -11,16 +10,11 @@ import { StatusForm } from "../_components/status-form";
 
 type Props = { params: Promise<{ tenant: string; requestId: string }> };
 
-// The title names the request, so it asks what the page asks (session, membership, role) before
-// reading it; cache() makes that one lookup for the title and the page.
-const loadRequest = cache(async (subdomain: string, requestId: string) => {
-  const member = await requireMember(subdomain, REQUEST_ROLES);
-  return { member, request: await findRequestForStaff(member.tenant.id, requestId) };
-});
+const loadRequest = memberRecordLoader(REQUEST_ROLES, findRequestForStaff);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { tenant: subdomain, requestId } = await params;
-  const { request } = await loadRequest(subdomain, requestId);
+  const { record: request } = await loadRequest(subdomain, requestId);
   return { title: request ? `${request.subject} · Requests` : "Not found" };
 }
 
@@ -28,7 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 // tenant is a 404, the same as an id that does not exist.
 export default async function RequestDetailPage({ params }: Props) {
   const { tenant: subdomain, requestId } = await params;
-  const { request } = await loadRequest(subdomain, requestId);
+  const { record: request } = await loadRequest(subdomain, requestId);
   if (!request) notFound();
   const requester = request.endUser;
   const thread = [

@@ -3,8 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatUtcSeconds } from "@/lib/format-when";
 import { notFound } from "next/navigation";
-import { cache } from "react";
-import { LOG_ROLES, requireMember } from "@/lib/auth/require-member";
+import { LOG_ROLES, memberRecordLoader } from "@/lib/auth/require-member";
 import { findSsoEvent, otherEventsOfSameUser, type LoggedEvent } from "@/lib/data/sso-event-queries";
 import { explainEvent, utc, type StepStatus } from "@/lib/logs/explain-event";
 import { logQueryString, parseLogQuery } from "@/lib/logs/log-query";
@@ -12,19 +11,14 @@ import { EVENT_TYPE_LABELS } from "../_components/event-labels";
 
 type Props = { params: Promise<{ tenant: string; eventId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-// The title names the event, so it asks what the page asks (session, membership, role) before
-// reading it; cache() makes that one lookup for the title and the page.
-const loadEvent = cache(async (subdomain: string, eventId: string) => {
-  const member = await requireMember(subdomain, LOG_ROLES);
-  const event = /^\d{1,18}$/.test(eventId) ? await findSsoEvent(member.tenant.id, BigInt(eventId)) : null;
-  return { member, event };
-});
+// Event ids are bigints: anything else in the address is no event (and no query).
+const loadEvent = memberRecordLoader(LOG_ROLES, (tenantId, eventId) => (/^\d{1,18}$/.test(eventId) ? findSsoEvent(tenantId, BigInt(eventId)) : Promise.resolve(null)));
 
 const labelOf = (eventType: string) => EVENT_TYPE_LABELS[eventType] ?? eventType;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { tenant: subdomain, eventId } = await params;
-  const { event } = await loadEvent(subdomain, eventId);
+  const { record: event } = await loadEvent(subdomain, eventId);
   return { title: event ? `${labelOf(event.eventType)}, ${formatUtcSeconds(event.occurredAt)} UTC · Logs` : "Not found" };
 }
 
@@ -38,7 +32,7 @@ const STEP_MARK: Record<StepStatus, { icon: string; className: string }> = {
 // means and how to fix it, and the same person's other recent events.
 export default async function LogEventPage({ params, searchParams }: Props) {
   const { tenant: subdomain, eventId } = await params;
-  const { member, event } = await loadEvent(subdomain, eventId);
+  const { member, record: event } = await loadEvent(subdomain, eventId);
   if (!event) notFound();
   const others = await otherEventsOfSameUser(member.tenant.id, event);
   const explained = explainEvent(event);
