@@ -78,7 +78,7 @@ test("categories of drafts only or of another group's articles are hidden from r
   // Signed out: nothing to see, so no cards and no search; a neutral message, no group's name.
   await page.goto(`${tenant.origin}/`);
   await expect(page.getByText("There are no articles to read here yet.")).toBeVisible();
-  await expect(page.getByText("Some articles are only for signed-in readers")).toBeVisible();
+  await expect(page.getByText("some articles may be shown only to signed-in readers")).toBeVisible();
   await expect(page.getByRole("list", { name: "Categories" })).toHaveCount(0);
   await expect(page.getByRole("searchbox")).toHaveCount(0);
   for (const category of ["labs", "coming-soon"]) {
@@ -96,7 +96,7 @@ test("categories of drafts only or of another group's articles are hidden from r
     await plainPage.getByRole("link", { name: "Sign in" }).click(); // a public help center: reading needs no sign-in
     await expect(plainPage.getByText("Signed in as Plain User")).toBeVisible();
     await expect(plainPage.getByText("There are no articles to read here yet.")).toBeVisible();
-    await expect(plainPage.getByText("Some articles are only for signed-in readers")).toHaveCount(0);
+    await expect(plainPage.getByText("some articles may be shown only to signed-in readers")).toHaveCount(0);
   } finally {
     await plain.close();
   }

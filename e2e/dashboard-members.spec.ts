@@ -77,7 +77,7 @@ test("removing a member asks first, naming them; the outcome is announced above 
 
     await signInToDashboard(page, owner.email);
     await page.goto(`/dashboard/${tenant.subdomain}/settings/members`);
-    const people = page.getByRole("region", { name: "People" });
+    const people = page.getByRole("region", { name: "Current members" });
     const remove = people.getByRole("button", { name: `Remove ${editor.email}` });
     const dialog = page.getByRole("dialog", { name: `Remove ${editor.email}?` });
 
@@ -118,7 +118,7 @@ test("nobody removes themselves: their own Remove is off, and says who can do it
   const admin = await createMember(tenant.id, "admin");
   await signInToDashboard(page, admin.email);
   await page.goto(`/dashboard/${tenant.subdomain}/settings/members`);
-  const ownRow = page.getByRole("region", { name: "People" }).getByRole("listitem").filter({ hasText: admin.email });
+  const ownRow = page.getByRole("region", { name: "Current members" }).getByRole("listitem").filter({ hasText: admin.email });
   await expect(ownRow.getByText("You cannot remove yourself: ask another owner or admin to remove you.")).toBeVisible();
   await expect(ownRow.getByRole("button", { name: `Remove ${admin.email}` })).toBeDisabled();
 });

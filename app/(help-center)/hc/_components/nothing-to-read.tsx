@@ -10,7 +10,7 @@ export function NothingToRead({ viewer, where = "here" }: { viewer: Viewer; wher
   return (
     <div className="mt-6 space-y-2 text-slate-600">
       <p>There are no articles to read {where} yet.</p>
-      {mightSignIn && <p>Some articles are only for signed-in readers: sign in to see any that are meant for you.</p>}
+      {mightSignIn && <p>If you have an account, sign in: some articles may be shown only to signed-in readers.</p>}
     </div>
   );
 }

@@ -47,7 +47,7 @@ export function MemberList({
 
   return (
     <section aria-labelledby="members-heading">
-      <h2 id="members-heading" className="text-lg font-semibold">People</h2>
+      <h2 id="members-heading" className="text-lg font-semibold">Current members</h2>
       <div ref={outcome} tabIndex={-1} className="mt-3 space-y-2 focus:outline-none">
         {/* Always in the page, so assistive technology is already listening when the text changes. */}
         <p role="status" className={state.ok && !removing ? "rounded-md bg-green-50 px-3 py-2 text-sm text-green-800" : "sr-only"}>
