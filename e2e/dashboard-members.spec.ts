@@ -121,6 +121,14 @@ test("nobody removes themselves: their own Remove is off, and says who can do it
   const ownRow = page.getByRole("region", { name: "Current members" }).getByRole("listitem").filter({ hasText: admin.email });
   await expect(ownRow.getByText("You cannot remove yourself: ask another owner or admin to remove you.")).toBeVisible();
   await expect(ownRow.getByRole("button", { name: `Remove ${admin.email}` })).toBeDisabled();
+
+  // Stepping down to a role without this page lands on the Overview, which says what happened,
+  // instead of on a 403 at the next refresh.
+  await ownRow.getByLabel(`Role of ${admin.email}`).selectOption("support");
+  await ownRow.getByRole("button", { name: "Change role" }).click();
+  await expect(page).toHaveURL(new RegExp(`/dashboard/${tenant.subdomain}\\?role_changed=support$`));
+  await expect(page.getByRole("status").filter({ hasText: "Your role in this help center is now support." })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Members" })).toHaveCount(0);
 });
 
 test("someone signed in as another account can sign out on the invite page and lands back on it", async ({ page }) => {

@@ -10,16 +10,24 @@ import { overviewSsoStatus } from "./_components/sso-status";
 
 export const metadata: Metadata = { title: "Overview" };
 
-type Props = { params: Promise<{ tenant: string }> };
+type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<{ role_changed?: string | string[] }> };
 
-export default async function OverviewPage({ params }: Props) {
+export default async function OverviewPage({ params, searchParams }: Props) {
   const { tenant: subdomain } = await params;
   const member = await requireMember(subdomain);
+  // Set by Settings → Members when someone steps down to a role without that page. The role shown
+  // is the one on record, not the address's.
+  const steppedDown = (await searchParams).role_changed !== undefined;
   const [settings, summary] = await Promise.all([findSsoSettings(member.tenant.id), signInSummary(member.tenant.id)]);
   const status = overviewSsoStatus(settings);
   const helpCenter = `${helpCenterAddress(member.tenant, env.APP_URL).origin}/`;
   return (
     <div className="space-y-8">
+      {steppedDown && (
+        <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
+          Your role in this help center is now <strong>{member.role}</strong>. The menu shows the pages it includes.
+        </p>
+      )}
       <header>
         <h1 className="text-2xl font-bold">{member.tenant.name}</h1>
         <p className="mt-1 text-sm text-slate-600">

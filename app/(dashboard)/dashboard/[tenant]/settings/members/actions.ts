@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { memberAction, type ActionState } from "@/lib/auth/member-action";
 import { MEMBER_MANAGER_ROLES } from "@/lib/auth/require-member";
 import { changeMembership, createInvite, revokeInvite, type MembershipChange } from "@/lib/data/members";
@@ -57,6 +58,9 @@ export const changeRole = memberAction(MEMBER_MANAGER_ROLES, changeRoleSchema, a
   });
   if (!result.ok) return { message: MEMBERSHIP_REFUSALS[result.reason] };
   revalidatePath(page(member.tenant.subdomain));
+  // Stepping down to a role that does not manage members: this page would answer 403 on its next
+  // refresh, so go where the new role can read, with the reason in the address (the Overview says it).
+  if (userId === member.userId && !MEMBER_MANAGER_ROLES.includes(role)) redirect(`/dashboard/${member.tenant.subdomain}?role_changed=${role}`);
   return { ok: true, message: "Role changed." };
 });
 

@@ -38,7 +38,11 @@ export function MemberRow({
         {lastOwner ? (
           <p className="text-xs text-slate-500">The only owner: cannot be removed or demoted.</p>
         ) : (
-          isSelf && <p className="text-xs text-slate-500">You cannot remove yourself: ask another owner or admin to remove you.</p>
+          isSelf && (
+            <p className="text-xs text-slate-500">
+              You cannot remove yourself: ask another owner or admin to remove you. As Support or Editor you would no longer see this page.
+            </p>
+          )
         )}
         {roleState.message && <p role={roleState.ok ? "status" : "alert"} className={`text-sm ${roleState.ok ? "text-green-700" : "text-red-700"}`}>{roleState.message}</p>}
       </div>
