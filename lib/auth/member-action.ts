@@ -4,6 +4,7 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import type { MemberRole } from "@/lib/data/memberships";
 import { requireMember, type SignedInMember } from "./require-member";
+import { FIELDS_NEED_ATTENTION } from "@/lib/forms/messages";
 
 // The one wrapper every dashboard server action goes through: actions are reachable by a direct
 // POST, so each re-checks the session, the membership in *that* tenant and the role itself, then
@@ -29,7 +30,7 @@ export function memberAction<S extends z.ZodType, F extends string>(
     if (!parsed.success) {
       const errors = z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>;
       const fieldErrors = Object.fromEntries(Object.entries(errors).map(([field, messages]) => [field, messages?.[0]])) as Partial<Record<F, string>>;
-      return { fieldErrors, message: "Some fields need attention.", values: submittedTextFields(form) };
+      return { fieldErrors, message: FIELDS_NEED_ATTENTION, values: submittedTextFields(form) };
     }
     try {
       return await handler(parsed.data, member, form);

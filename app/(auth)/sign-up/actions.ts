@@ -4,6 +4,7 @@ import { z } from "zod";
 import { hashPassword } from "@/lib/auth/password";
 import { signUpSchema } from "@/lib/auth/sign-up-schema";
 import { createAccountWithTenant } from "@/lib/data/accounts";
+import { FIELDS_NEED_ATTENTION } from "@/lib/forms/messages";
 
 export interface SignUpState {
   ok?: boolean;
@@ -13,9 +14,6 @@ export interface SignUpState {
   /** what was typed (never the password), so a refused form keeps it */
   values?: { email: string; tenantName: string; subdomain: string };
 }
-
-// With every refusal beside a field: the form announces it (role="alert") as focus moves to the field.
-const FIELDS_NEED_ATTENTION = "Some fields need attention.";
 
 export async function signUp(_previous: SignUpState, form: FormData): Promise<SignUpState> {
   const values = { email: String(form.get("email") ?? ""), tenantName: String(form.get("tenantName") ?? ""), subdomain: String(form.get("subdomain") ?? "") };

@@ -8,6 +8,7 @@ import { currentUserId } from "@/lib/auth/require-member";
 import { acceptInvite, acceptInviteWithNewAccount, findUsableInvite } from "@/lib/data/members";
 import type { AuditEntry } from "@/lib/data/audit";
 import { isCleanText, uncleanTextMessage } from "@/lib/text/control-characters";
+import { FIELDS_NEED_ATTENTION } from "@/lib/forms/messages";
 
 export interface AcceptState {
   ok?: boolean;
@@ -22,8 +23,6 @@ export interface AcceptState {
 const joinedEntry = (acceptance: { ok: boolean }): AuditEntry | null => (acceptance.ok ? { action: "member.joined" } : null);
 
 const INVALID = "This invite link is invalid, expired or already used. Ask for a new one.";
-// With every refusal beside a field: the form announces it (role="alert") as focus moves to the field.
-const FIELDS_NEED_ATTENTION = "Some fields need attention.";
 
 /** A signed-in user accepts the invite made for their email. */
 export async function acceptAsSignedInUser(token: string): Promise<AcceptState> {

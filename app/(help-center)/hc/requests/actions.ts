@@ -5,6 +5,7 @@ import type { ActionState } from "@/lib/auth/member-action";
 import { addEndUserReply, countRequestsSince, createSupportRequest } from "@/lib/data/support-requests";
 import { endUserReplySchema, fieldErrorsOf, newRequestSchema } from "@/lib/requests/schemas";
 import { actingRequester } from "./requester";
+import { FIELDS_NEED_ATTENTION } from "@/lib/forms/messages";
 
 // End users' actions on /requests. Each one finds the host's tenant and the session itself (an
 // action is reachable by a direct POST, whatever the page checked), and every write is scoped to
@@ -28,7 +29,7 @@ export async function raiseRequest(_previous: RequestFormState, form: FormData):
   const requester = await actingRequester();
   if (!requester) return { message: SIGNED_OUT, signedOut: true, values };
   const parsed = newRequestSchema.safeParse(values);
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), message: "Some fields need attention.", values };
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), message: FIELDS_NEED_ATTENTION, values };
 
   const { tenant, user } = requester;
   if ((await countRequestsSince(tenant.id, user.id, new Date(Date.now() - 3600_000))) >= REQUESTS_PER_HOUR) {

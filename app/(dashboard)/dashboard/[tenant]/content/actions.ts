@@ -17,6 +17,7 @@ import {
 } from "@/lib/data/content-editing";
 import { formatGroupList } from "@/lib/content/groups";
 import { articleSchema, categorySchema, deleteSchema, updateArticleSchema, updateCategorySchema, type ArticleField, type CategoryField } from "./schemas";
+import { FIELDS_NEED_ATTENTION } from "@/lib/forms/messages";
 
 // Categories and articles: owners, admins and editors. memberAction re-checks the session, the
 // membership in this tenant and the role on every call; the data layer scopes every statement by
@@ -48,9 +49,9 @@ const articleValues = (input: ArticleInput) => ({
 function updateRefusal(result: Exclude<UpdateResult, { ok: true }>, what: string, values: Record<string, string>): ActionState<"slug" | "categoryId"> {
   switch (result.reason) {
     case "slug_taken":
-      return { fieldErrors: { slug: SLUG_TAKEN }, message: "Some fields need attention.", values };
+      return { fieldErrors: { slug: SLUG_TAKEN }, message: FIELDS_NEED_ATTENTION, values };
     case "category_not_found":
-      return { fieldErrors: { categoryId: NO_CATEGORY }, message: "Some fields need attention.", values };
+      return { fieldErrors: { categoryId: NO_CATEGORY }, message: FIELDS_NEED_ATTENTION, values };
     case "changed_elsewhere":
       return { message: CHANGED_ELSEWHERE, values };
     case "not_found":
@@ -63,7 +64,7 @@ export const addCategory = memberAction(CONTENT_ROLES, categorySchema, async (in
     actor: member,
     describe: (created) => (created.ok ? { action: "content.category.created", details: { id: created.id, title: input.title, slug: input.slug } } : null),
   });
-  if (!result.ok) return { fieldErrors: { slug: SLUG_TAKEN }, message: "Some fields need attention.", values: categoryValues(input) };
+  if (!result.ok) return { fieldErrors: { slug: SLUG_TAKEN }, message: FIELDS_NEED_ATTENTION, values: categoryValues(input) };
   revalidateContent(member);
   redirect(`${listPath(member)}?notice=category-created`);
 });

@@ -14,6 +14,7 @@ import { challengeRecordName, judgeDomainProof } from "@/lib/tenant/domain-verif
 import { rootHostnameFrom } from "@/lib/tenant/host";
 import { lookUpTxtRecords } from "@/lib/tenant/txt-lookup";
 import { customDomainRedirectSchema, customDomainSchema, generalSettingsSchema } from "./schemas";
+import { FIELDS_NEED_ATTENTION } from "@/lib/forms/messages";
 
 export const saveGeneralSettings = memberAction(SETTINGS_ROLES, generalSettingsSchema, async ({ name, logRetentionDays }, member) => {
   const { changed } = await updateGeneralSettings(member.tenant.id, { name, logRetentionDays }, {
@@ -56,7 +57,7 @@ export const saveCustomDomain = memberAction(SETTINGS_ROLES, customDomainSchema(
     case "taken":
       return {
         fieldErrors: { customDomain: takenMessage(customDomain ?? "") },
-        message: "Some fields need attention.",
+        message: FIELDS_NEED_ATTENTION,
         values: { customDomain: customDomain ?? "" },
       };
     case "pending":

@@ -10,6 +10,7 @@ import type { ActionState } from "@/lib/auth/member-action";
 import { parseCustomDomain } from "@/lib/tenant/custom-domain";
 import { saveCustomDomain, verifyCustomDomain } from "./actions";
 import { SubmitButton } from "@/components/submit-button";
+import { FIELDS_NEED_ATTENTION } from "@/lib/forms/messages";
 
 export interface PendingDomain {
   domain: string;
@@ -89,7 +90,7 @@ export function CustomDomainForm({
         <FormField id="customDomain" label="Custom domain" defaultValue={typed ?? pending?.domain ?? activeDomain ?? ""} placeholder="help.example.com" autoComplete="off" spellCheck={false}
           error={error}
           hint={<>A host name of yours, such as help.example.com. You will prove it is yours with a DNS record, then point it here with a <strong>CNAME</strong> to <code className="font-mono">{cnameTarget}</code>. Leave empty to use only the Gatehouse address.</>} />
-        {latest === "save" && <FormMessage message={localErrors ? "Some fields need attention." : state.ok ? undefined : state.message} />}
+        {latest === "save" && <FormMessage message={localErrors ? FIELDS_NEED_ATTENTION : state.ok ? undefined : state.message} />}
         {latest === "save" && state.ok && !localErrors && <FormMessage tone="success" message={state.message} />}
         {latest === "verify" && verifyState.ok && <FormMessage tone="success" message={verifyState.message} />}
         <SubmitButton ref={saveButton} pending={saving} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 aria-disabled:opacity-60">

@@ -7,6 +7,7 @@ import { MEMBER_MANAGER_ROLES } from "@/lib/auth/require-member";
 import { changeMembership, createInvite, revokeInvite, type MembershipChange } from "@/lib/data/members";
 import { env } from "@/lib/env";
 import { changeRoleSchema, inviteSchema, removeMemberSchema, revokeInviteSchema } from "./schemas";
+import { FIELDS_NEED_ATTENTION } from "@/lib/forms/messages";
 
 // Members: owners and admins manage them; only an owner may hand out or take away the owner role.
 
@@ -14,9 +15,6 @@ const page = (subdomain: string) => `/dashboard/${subdomain}/settings/members`;
 const OWNER_ONLY = "Only an owner can give or take away the owner role.";
 const LAST_OWNER = "A help center needs at least one owner: make someone else an owner first.";
 const SELF_REMOVAL = "You cannot remove yourself: ask another owner or admin to remove you.";
-// A refusal beside a field also needs a line the form announces (role="alert"): focus moves to the
-// field, and a screen reader would otherwise hear only the field's name.
-const FIELDS_NEED_ATTENTION = "Some fields need attention.";
 // Checked again under the tenant's lock: a demotion or removal that landed while this waited counts.
 const NOT_ALLOWED = "Your role in this help center changed a moment ago, and it no longer lets you do this. Nothing was changed. Reload the page.";
 

@@ -21,6 +21,7 @@ import {
   type AllowedDomainsField, type MintTokenField, type TestTokenField,
 } from "./schemas";
 import { JWT_SECTION } from "./jwt-section";
+import { FIELDS_NEED_ATTENTION } from "@/lib/forms/messages";
 
 // Settings → Security → SSO. Every action: owners and admins of the tenant named by `subdomain`
 // only (memberAction re-checks session, membership and role), audited, never logging a secret.
@@ -77,7 +78,7 @@ export const applyJwtSettings = memberAction<typeof ssoSettingsSchema, SsoSettin
     // secret is never sent back to the page, so they are told to paste it again.
     return {
       fieldErrors: { loginUrl: "This help center is private, and its readers start signing in at the Login URL. Make it public first (Visibility, below), or keep a Login URL." },
-      message: sharedSecret ? "Nothing was saved, not even the secret you pasted: fix this, paste the secret again and apply." : "Some fields need attention.",
+      message: sharedSecret ? "Nothing was saved, not even the secret you pasted: fix this, paste the secret again and apply." : FIELDS_NEED_ATTENTION,
       values: submittedTextFields(form),
     };
   }

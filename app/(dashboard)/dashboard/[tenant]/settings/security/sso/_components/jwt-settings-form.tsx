@@ -11,6 +11,7 @@ import { SESSION_LENGTH_MINUTES, ssoSettingsSchema, type SsoSettingsField } from
 import { applyJwtSettings } from "../actions";
 import { SecretField } from "./secret-field";
 import { SubmitButton } from "@/components/submit-button";
+import { FIELDS_NEED_ATTENTION } from "@/lib/forms/messages";
 
 interface Initial {
   loginUrl: string;
@@ -87,7 +88,7 @@ export function JwtSettingsForm({ subdomain, hasSecret, initial }: { subdomain: 
         </div>
       </div>
       {/* A mistake caught here replaces whatever the last save said, success included. */}
-      <FormMessage message={localErrors ? "Some fields need attention." : state.ok ? undefined : state.message} />
+      <FormMessage message={localErrors ? FIELDS_NEED_ATTENTION : state.ok ? undefined : state.message} />
       {state.ok && !localErrors && <FormMessage tone="success" message={state.message} />}
       <SubmitButton ref={applyButton} pending={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 aria-disabled:opacity-60">
         {pending ? "Saving…" : "Apply JWT Settings"}
