@@ -37,6 +37,28 @@ describe("GET /api/v1/categories", () => {
     expect(beta.body!.data[0].article_count).toBe(2);
   });
 
+  it("leaves out categories with nothing the holder may see, as the help-center home does", async () => {
+    const own = await createApiTenant();
+    const category = async (title: string, slug: string, position: number) => {
+      const id = randomUUID();
+      await sql(`INSERT INTO categories (id, tenant_id, title, slug, position, updated_at) VALUES ($1, $2, $3, $4, $5, now())`, [id, own.id, title, slug, position]);
+      return id;
+    };
+    // The beta article gets a category of its own; the draft another; one stays empty.
+    await sql(`UPDATE articles SET category_id = $2 WHERE id = $1`, [own.articles.beta, await category("Beta programme", "beta-programme", 1)]);
+    await sql(`UPDATE articles SET category_id = $2 WHERE id = $1`, [own.articles.draft, await category("Drafts only", "drafts-only", 2)]);
+    await category("Coming soon", "coming-soon", 3);
+    const listed = async (claims: Record<string, unknown>, query = "") => {
+      const response = await call(listCategories, own, `/api/v1/categories${query}`, { headers: bearer(await widgetToken(own, { claims })) });
+      expect(response.status).toBe(200);
+      return response.body as { data: { slug: string; article_count: number }[]; pagination: { next_cursor: string | null } };
+    };
+    expect((await listed({})).data.map((c) => c.slug)).toEqual(["basics"]);
+    // No page is left half-empty or points at a next page of hidden categories.
+    expect((await listed({}, "?limit=1")).pagination.next_cursor).toBeNull();
+    expect((await listed({ groups: ["beta"] })).data.map((c) => [c.slug, c.article_count])).toEqual([["basics", 1], ["beta-programme", 1]]);
+  });
+
   it("pages with an opaque cursor, and refuses a made-up one", async () => {
     const token = await widgetToken(tenant);
     const first = await call(listCategories, tenant, "/api/v1/categories?limit=1", { headers: bearer(token) });

@@ -29,6 +29,7 @@ export const OPENAPI_DOCUMENT = {
       get: {
         operationId: "listCategories",
         summary: "Categories, in help-center order",
+        description: "Only categories holding at least one article this user may see, as on the help-center home: an empty category, or one whose articles are all for other groups, is left out.",
         parameters: [limitParameter, cursorParameter],
         responses: {
           "200": { description: "A page of categories.", content: { "application/json": { schema: { type: "object", required: ["data", "pagination"], properties: { data: { type: "array", items: { $ref: "#/components/schemas/Category" } }, pagination: page } } } } },

@@ -148,7 +148,9 @@ export interface CategoryRow {
 
 /**
  * A page of categories in help-center order (position, then id), with the number of articles the
- * reader may see. Keyset on (position, id); `after` is the last row's pair.
+ * reader may see. Only categories holding at least one such article, as on the help-center home:
+ * an empty category, or one whose articles are all for other groups, is not listed, so its title
+ * tells this reader nothing. Keyset on (position, id); `after` is the last row's pair.
  */
 export async function listCategoriesForReader(
   tenantId: string,
@@ -157,12 +159,15 @@ export async function listCategoriesForReader(
 ): Promise<CategoryRow[]> {
   const { rows } = await queryPrepared<CategoryRow>(
     "content/categories-page",
-    `SELECT c.id, c.slug, c.title, c.description, c.position, c.created_at AS "createdAt",
-            (SELECT count(*)::int FROM articles a WHERE a.tenant_id = c.tenant_id AND a.category_id = c.id AND ${VISIBLE_SQL}) AS "articleCount"
-       FROM categories c
-      WHERE c.tenant_id = $1::uuid
-        AND ($3::int IS NULL OR (c.position, c.id) > ($3::int, $4::uuid))
-      ORDER BY c.position, c.id LIMIT $5`,
+    `SELECT * FROM (
+       SELECT c.id, c.slug, c.title, c.description, c.position, c.created_at AS "createdAt",
+              (SELECT count(*)::int FROM articles a WHERE a.tenant_id = c.tenant_id AND a.category_id = c.id AND ${VISIBLE_SQL}) AS "articleCount"
+         FROM categories c
+        WHERE c.tenant_id = $1::uuid
+          AND ($3::int IS NULL OR (c.position, c.id) > ($3::int, $4::uuid))
+     ) visible
+      WHERE "articleCount" > 0
+      ORDER BY position, id LIMIT $5`,
     [tenantId, groups, options.after?.position ?? null, options.after?.id ?? null, options.limit],
   );
   return rows;

@@ -5,7 +5,7 @@ import { authenticateBearer } from "@/lib/sso-web/bearer-auth";
 import { categoryJson, invalidCursor, pageLimit } from "@/lib/sso-web/read-api";
 
 // GET /api/v1/categories?limit=&cursor= — the help center's categories in order, each with the
-// number of articles the token's holder may see.
+// number of articles the token's holder may see; those with none are left out, as on the home page.
 export const GET = apiRoute("v1/categories", async (request, site, info) => {
   const auth = await authenticateBearer(request, site, info, "read_api");
   if (!auth.ok) return auth.result;
