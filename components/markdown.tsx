@@ -16,10 +16,15 @@ export function Markdown({ source }: { source: string }) {
               {children}
             </a>
           ),
-          // A wide table scrolls in its own box on a phone; the table itself stays a table for
-          // screen readers (display:block on it would lose that in some).
+          // A code block or a table wider than the column scrolls sideways in its own box (a wide
+          // table on a phone; the table itself stays a table for screen readers, which display:block
+          // on it would lose in some). tabIndex puts that box in the Tab order, so a keyboard can
+          // scroll the hidden part into view with the arrow keys (WCAG 2.1.1; axe's
+          // scrollable-region-focusable). Every such box gets it: the server cannot know which will
+          // overflow on the reader's screen.
+          pre: ({ children }) => <pre tabIndex={0}>{children}</pre>,
           table: ({ children }) => (
-            <div className="overflow-x-auto">
+            <div className="overflow-x-auto" tabIndex={0}>
               <table>{children}</table>
             </div>
           ),

@@ -10,6 +10,10 @@ export default async function HelpCenterLayout({ children }: { children: React.R
   const offerSignIn = !user && tenant.visibility === "public" && tenant.signInWorks;
   return (
     <div className="flex min-h-screen flex-col">
+      {/* Keyboard users skip the header to the page itself, as in the dashboard. */}
+      <a href="#content" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:shadow">
+        Skip to content
+      </a>
       <header className="border-b border-slate-200 bg-brand-50">
         <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-3 px-4 py-4 sm:px-6">
           <Link href="/" className="text-lg font-semibold text-slate-900">
@@ -37,7 +41,7 @@ export default async function HelpCenterLayout({ children }: { children: React.R
           ) : null}
         </div>
       </header>
-      <main className="mx-auto w-full max-w-4xl flex-1 px-4 py-8 sm:px-6 sm:py-10">{children}</main>
+      <main id="content" tabIndex={-1} className="mx-auto w-full max-w-4xl flex-1 px-4 py-8 focus:outline-none sm:px-6 sm:py-10">{children}</main>
     </div>
   );
 }

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Markdown } from "@/components/markdown";
 import { findArticle } from "@/lib/data/content";
 import { requireReader, viewerGroups } from "@/lib/help-center/viewer";
+import { TrailAndSearch } from "../../_components/trail-and-search";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -20,17 +20,19 @@ export default async function ArticlePage({ params }: Props) {
   const article = await findArticle(tenant.id, (await params).slug, viewerGroups(viewer));
   if (!article) notFound();
   return (
-    <article>
-      <Breadcrumbs
+    <>
+      <TrailAndSearch
         trail={[
           { href: "/", label: "Home" },
           { href: `/categories/${article.category.slug}`, label: article.category.title },
         ]}
       />
-      <h1 className="mt-2 text-3xl font-bold tracking-tight wrap-anywhere">{article.title}</h1>
-      <div className="mt-6">
-        <Markdown source={article.body} />
-      </div>
-    </article>
+      <article className="mt-2">
+        <h1 className="text-3xl font-bold tracking-tight wrap-anywhere">{article.title}</h1>
+        <div className="mt-6">
+          <Markdown source={article.body} />
+        </div>
+      </article>
+    </>
   );
 }

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Breadcrumbs } from "@/components/breadcrumbs";
 import { findCategory } from "@/lib/data/content";
 import { requireReader, viewerGroups } from "@/lib/help-center/viewer";
 import { NothingToRead } from "../../_components/nothing-to-read";
+import { TrailAndSearch } from "../../_components/trail-and-search";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -24,7 +24,7 @@ export default async function CategoryPage({ params }: Props) {
   if (!category) notFound();
   return (
     <>
-      <Breadcrumbs trail={[{ href: "/", label: "Home" }]} />
+      <TrailAndSearch trail={[{ href: "/", label: "Home" }]} search={category.articles.length > 0} />
       <h1 className="mt-2 text-3xl font-bold tracking-tight">{category.title}</h1>
       {category.description && <p className="mt-2 text-slate-600">{category.description}</p>}
       {category.articles.length === 0 ? (
