@@ -54,6 +54,13 @@ async function insertEndUser(tenantId: string, options: { suspended?: boolean; l
   return id;
 }
 
+/** A new end user's request, for the staff-side changes to act on. */
+async function newRequestId(tenantId: string): Promise<string> {
+  const raised = await createSupportRequest(tenantId, await insertEndUser(tenantId), { subject: "Refund", message: "Where is it?" });
+  if (!raised.ok) throw new Error(`request refused: ${raised.reason}`);
+  return raised.id;
+}
+
 async function one(query: string, values: unknown[]): Promise<unknown> {
   const { rows } = await sql.query(query, values);
   return rows;
@@ -270,8 +277,7 @@ const cases: Case<unknown>[] = [
     name: "replyAsStaff",
     arrange: async (tenantId) => {
       const staff = await insertOwner(tenantId);
-      const { id } = await createSupportRequest(tenantId, await insertEndUser(tenantId), { subject: "Refund", message: "Where is it?" });
-      return { staff, requestId: id };
+      return { staff, requestId: await newRequestId(tenantId) };
     },
     change: (tenantId, { staff, requestId }: { staff: Actor; requestId: string }, audit) =>
       replyAsStaff(tenantId, staff.userId, requestId, { body: "On its way." }, new Date(), audit),
@@ -282,7 +288,7 @@ const cases: Case<unknown>[] = [
   }),
   audited({
     name: "setRequestStatus",
-    arrange: async (tenantId) => (await createSupportRequest(tenantId, await insertEndUser(tenantId), { subject: "Refund", message: "Where is it?" })).id,
+    arrange: newRequestId,
     change: (tenantId, requestId: string, audit) => setRequestStatus(tenantId, requestId, "closed", new Date(), audit),
     observe: (tenantId) => one(`SELECT status FROM support_requests WHERE tenant_id = $1`, [tenantId]),
   }),

@@ -6,8 +6,8 @@ import { insertTenant } from "@/test/support/tenants";
 import {
   addEndUserReply,
   countRequestsByStatus,
-  countRequestsSince,
   createSupportRequest,
+  END_USER_WRITES_PER_HOUR,
   findOwnRequest,
   findRequestForStaff,
   listOwnRequests,
@@ -32,6 +32,13 @@ async function tenantWithUsers(names: string[]) {
   return { tenantId, users };
 }
 
+/** Raises a request that must be accepted (setup for the tests about something else). */
+async function raise(tenantId: string, endUserId: string, input: { subject: string; message: string }) {
+  const outcome = await createSupportRequest(tenantId, endUserId, input);
+  if (!outcome.ok) throw new Error(`request refused: ${outcome.reason}`);
+  return outcome;
+}
+
 async function staffUser(name = "Sam Support") {
   const id = randomUUID();
   await sql.query(`INSERT INTO users (id, email, name, password_hash, updated_at) VALUES ($1, $2, $3, 'x', now())`, [id, `${id}@example.com`, name]);
@@ -41,8 +48,8 @@ async function staffUser(name = "Sam Support") {
 describe("support requests: end users see only their own", () => {
   it("user A can neither read nor reply to user B's request (regression: a request id from the URL must not widen the query)", async () => {
     const { tenantId, users: [alice, bob] } = await tenantWithUsers(["Alice", "Bob"]);
-    const bobs = await createSupportRequest(tenantId, bob!, { subject: "Bob's invoice", message: "Wrong VAT" });
-    await createSupportRequest(tenantId, alice!, { subject: "Alice's login", message: "Cannot sign in" });
+    const bobs = await raise(tenantId, bob!, { subject: "Bob's invoice", message: "Wrong VAT" });
+    await raise(tenantId, alice!, { subject: "Alice's login", message: "Cannot sign in" });
 
     expect(await findOwnRequest(tenantId, alice!, bobs.id)).toBeNull();
     expect(await addEndUserReply(tenantId, alice!, bobs.id, "Let me in")).toEqual({ ok: false, reason: "not_found" });
@@ -58,7 +65,7 @@ describe("support requests: end users see only their own", () => {
     const a = await tenantWithUsers(["Ann"]);
     const b = await tenantWithUsers(["Ben"]);
     const staff = await staffUser();
-    const inB = await createSupportRequest(b.tenantId, b.users[0]!, { subject: "B only", message: "secret to B" });
+    const inB = await raise(b.tenantId, b.users[0]!, { subject: "B only", message: "secret to B" });
 
     // Tenant A's staff, and an end user id of tenant B used under tenant A.
     expect(await findRequestForStaff(a.tenantId, inB.id)).toBeNull();
@@ -82,7 +89,7 @@ describe("support requests: the conversation", () => {
   it("a staff reply answers; the end user's reply reopens; closed takes no end-user reply", async () => {
     const { tenantId, users: [dana] } = await tenantWithUsers(["Dana"]);
     const staff = await staffUser("Sam Support");
-    const { id } = await createSupportRequest(tenantId, dana!, { subject: "Export fails", message: "CSV is empty" });
+    const { id } = await raise(tenantId, dana!, { subject: "Export fails", message: "CSV is empty" });
 
     const t1 = new Date("2026-11-21T10:00:00.000Z");
     expect(await replyAsStaff(tenantId, staff, id, { body: "Fixed, try again." }, t1)).toEqual({ ok: true, previousStatus: "open", status: "answered" });
@@ -107,7 +114,7 @@ describe("support requests: the conversation", () => {
   it("a reply and a close at the same moment: the reply is refused or lands before the close, never after", async () => {
     const { tenantId, users: [eve] } = await tenantWithUsers(["Eve"]);
     for (let round = 0; round < 5; round++) {
-      const { id } = await createSupportRequest(tenantId, eve!, { subject: `Race ${round}`, message: "go" });
+      const { id } = await raise(tenantId, eve!, { subject: `Race ${round}`, message: "go" });
       const [reply] = await Promise.all([addEndUserReply(tenantId, eve!, id, "me first"), setRequestStatus(tenantId, id, "closed")]);
       const { rows } = await sql.query(`SELECT status::text AS status FROM support_requests WHERE id = $1`, [id]);
       // Either the reply got in first (then the close came after it) or it saw "closed" and was refused.
@@ -123,12 +130,12 @@ describe("support requests: lists", () => {
     const staff = await staffUser();
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const { id } = await createSupportRequest(tenantId, fay!, { subject: `Fay ${i}`, message: "m" });
+      const { id } = await raise(tenantId, fay!, { subject: `Fay ${i}`, message: "m" });
       // A second apart, so "newest first" has one right answer (the same millisecond would tie).
       await sql.query(`UPDATE support_requests SET created_at = now() - make_interval(secs => $2), updated_at = now() - make_interval(secs => $2) WHERE id = $1`, [id, 10 - i]);
       ids.push(id);
     }
-    const gusRequest = await createSupportRequest(tenantId, gus!, { subject: "Gus 0", message: "m" });
+    const gusRequest = await raise(tenantId, gus!, { subject: "Gus 0", message: "m" });
 
     const first = await listOwnRequests(tenantId, fay!, undefined, 2);
     const second = await listOwnRequests(tenantId, fay!, first.next!, 2);
@@ -153,6 +160,41 @@ describe("support requests: lists", () => {
       before = page.next ?? undefined;
     } while (before);
     expect(paged.sort()).toEqual(["Fay 1", "Fay 2", "Fay 3", "Fay 4", "Gus 0"]);
-    expect(await countRequestsSince(tenantId, fay!, new Date(Date.now() - 60_000))).toBe(5);
+  });
+});
+
+describe("support requests: an end user's writes per hour", () => {
+  it("counts concurrent submissions: a burst of new requests makes exactly the hour's allowance, for that user only, until the hour has passed", async () => {
+    const { tenantId, users: [hal, ida] } = await tenantWithUsers(["Hal", "Ida"]);
+    const limit = END_USER_WRITES_PER_HOUR.requests;
+    const burst = await Promise.all(Array.from({ length: limit + 15 }, (_, i) => createSupportRequest(tenantId, hal!, { subject: `Burst ${i}`, message: "m" })));
+    expect(burst.filter((outcome) => outcome.ok)).toHaveLength(limit);
+    expect(burst.filter((outcome) => !outcome.ok)).toEqual(Array(15).fill({ ok: false, reason: "too_many" }));
+    const { rows } = await sql.query(`SELECT count(*)::int AS n FROM support_requests WHERE tenant_id = $1 AND end_user_id = $2`, [tenantId, hal]);
+    expect(rows[0].n).toBe(limit);
+    expect((await createSupportRequest(tenantId, ida!, { subject: "Mine", message: "m" })).ok).toBe(true);
+    const anHourLater = new Date(Date.now() + 3600_000 + 1000);
+    expect((await createSupportRequest(tenantId, hal!, { subject: "Later", message: "m" }, anHourLater)).ok).toBe(true);
+  });
+
+  it("counts an end user's replies over all their requests, concurrent ones included; staff replies do not count", async () => {
+    const { tenantId, users: [jo] } = await tenantWithUsers(["Jo"]);
+    const staff = await staffUser();
+    const first = await raise(tenantId, jo!, { subject: "One", message: "m" });
+    const second = await raise(tenantId, jo!, { subject: "Two", message: "m" });
+    await replyAsStaff(tenantId, staff, first.id, { body: "Staff answer" });
+    const limit = END_USER_WRITES_PER_HOUR.replies;
+    const replies = await Promise.all(
+      Array.from({ length: limit + 10 }, (_, i) => addEndUserReply(tenantId, jo!, i % 2 === 0 ? first.id : second.id, `Reply ${i}`)),
+    );
+    expect(replies.filter((outcome) => outcome.ok)).toHaveLength(limit);
+    expect(replies.filter((outcome) => !outcome.ok)).toEqual(Array(10).fill({ ok: false, reason: "too_many" }));
+    const { rows } = await sql.query(
+      `SELECT count(*)::int AS n FROM support_request_replies WHERE tenant_id = $1 AND author = 'end_user'`,
+      [tenantId],
+    );
+    expect(rows[0].n).toBe(limit);
+    // The staff can still answer.
+    expect((await replyAsStaff(tenantId, staff, second.id, { body: "Another answer" })).ok).toBe(true);
   });
 });

@@ -27,6 +27,8 @@ export interface ThreadReply {
 }
 
 export type ReplyOutcome = { ok: true; previousStatus: RequestStatus; status: RequestStatus } | { ok: false; reason: "not_found" | "closed" };
+/** An end user's reply may also be one too many for the hour (END_USER_WRITES_PER_HOUR). */
+export type EndUserReplyOutcome = ReplyOutcome | { ok: false; reason: "too_many" };
 
 const replySelect = { id: true, author: true, authorName: true, body: true, createdAt: true } as const;
 const summarySelect = { id: true, subject: true, status: true, createdAt: true, updatedAt: true } as const;
@@ -58,13 +60,34 @@ async function lockRequest(tx: Prisma.TransactionClient, tenantId: string, reque
 
 // ---- end users: always their own requests ---------------------------------------------------------
 
-export async function createSupportRequest(tenantId: string, endUserId: string, input: { subject: string; message: string }): Promise<{ id: string }> {
-  return getDb().supportRequest.create({ data: { tenantId, endUserId, ...input }, select: { id: true } });
+/**
+ * An end user's writes per hour: enough for anyone with a real problem, and a stop for a script (or
+ * a stuck button) filling the staff's queue and the database.
+ */
+export const END_USER_WRITES_PER_HOUR = { requests: 10, replies: 30 } as const;
+const HOUR_MS = 3600_000;
+
+/**
+ * Serializes one end user's request writes until the transaction ends, so that concurrent
+ * submissions count each other: a count and an insert without it let 50 parallel posts all see
+ * "under the limit". An advisory lock, not a row lock on end_users, so a sign-in updating the
+ * user's row never waits on it.
+ */
+async function lockEndUserWrites(tx: Prisma.TransactionClient, tenantId: string, endUserId: string) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('support-writes:' || ${tenantId} || ':' || ${endUserId}, 0))`;
 }
 
-/** How many requests this end user raised since `since` (the action's flood limit). */
-export async function countRequestsSince(tenantId: string, endUserId: string, since: Date): Promise<number> {
-  return getDb().supportRequest.count({ where: { tenantId, endUserId, createdAt: { gte: since } } });
+export type NewRequestOutcome = { ok: true; id: string } | { ok: false; reason: "too_many" };
+
+/** Raises a request, unless this end user raised END_USER_WRITES_PER_HOUR.requests in the last hour. */
+export async function createSupportRequest(tenantId: string, endUserId: string, input: { subject: string; message: string }, now = new Date()): Promise<NewRequestOutcome> {
+  return getDb().$transaction(async (tx) => {
+    await lockEndUserWrites(tx, tenantId, endUserId);
+    const recent = await tx.supportRequest.count({ where: { tenantId, endUserId, createdAt: { gte: new Date(now.getTime() - HOUR_MS) } } });
+    if (recent >= END_USER_WRITES_PER_HOUR.requests) return { ok: false, reason: "too_many" } as const;
+    const { id } = await tx.supportRequest.create({ data: { tenantId, endUserId, ...input, createdAt: now, updatedAt: now }, select: { id: true } });
+    return { ok: true, id } as const;
+  });
 }
 
 /** The end user's own requests, newest first. */
@@ -87,13 +110,23 @@ export async function findOwnRequest(tenantId: string, endUserId: string, reques
   });
 }
 
-/** The end user replies on their own request; an answered request opens again. Closed ones take no replies. */
-export async function addEndUserReply(tenantId: string, endUserId: string, requestId: string, body: string, now = new Date()): Promise<ReplyOutcome> {
+/**
+ * The end user replies on their own request; an answered request opens again. Closed ones take no
+ * replies, and an end user posts at most END_USER_WRITES_PER_HOUR.replies in an hour, over all
+ * their requests.
+ */
+export async function addEndUserReply(tenantId: string, endUserId: string, requestId: string, body: string, now = new Date()): Promise<EndUserReplyOutcome> {
   if (!isRequestId(requestId)) return { ok: false, reason: "not_found" };
   return getDb().$transaction(async (tx) => {
+    // The user's lock first, then the request's: staff replies take only the request's, so no cycle.
+    await lockEndUserWrites(tx, tenantId, endUserId);
     const previousStatus = await lockRequest(tx, tenantId, requestId, endUserId);
     if (!previousStatus) return { ok: false, reason: "not_found" } as const;
     if (previousStatus === "closed") return { ok: false, reason: "closed" } as const;
+    const recent = await tx.supportRequestReply.count({
+      where: { tenantId, author: "end_user", createdAt: { gte: new Date(now.getTime() - HOUR_MS) }, request: { endUserId } },
+    });
+    if (recent >= END_USER_WRITES_PER_HOUR.replies) return { ok: false, reason: "too_many" } as const;
     const user = await tx.endUser.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: endUserId } }, select: { name: true } });
     await tx.supportRequestReply.create({ data: { tenantId, requestId, author: "end_user", authorName: user.name, body, createdAt: now }, select: { id: true } });
     await tx.supportRequest.update({ where: { tenantId_id: { tenantId, id: requestId } }, data: { status: "open", updatedAt: now }, select: { id: true } });

@@ -2,7 +2,7 @@
 
 import { refresh } from "next/cache";
 import type { ActionState } from "@/lib/auth/member-action";
-import { addEndUserReply, countRequestsSince, createSupportRequest } from "@/lib/data/support-requests";
+import { addEndUserReply, createSupportRequest } from "@/lib/data/support-requests";
 import { endUserReplySchema, fieldErrorsOf, newRequestSchema } from "@/lib/requests/schemas";
 import { actingRequester } from "./requester";
 import { FIELDS_NEED_ATTENTION } from "@/lib/forms/messages";
@@ -16,8 +16,6 @@ export type ReplyFormState = ActionState<"body"> & { signedOut?: boolean };
 
 const SIGNED_OUT = "Your session has ended. Sign in again and send it once more: what you typed is still here.";
 const NOT_FOUND = "This request could not be found.";
-// Enough for anyone with a real problem; stops a script (or a stuck button) from filling the queue.
-const REQUESTS_PER_HOUR = 10;
 
 function textOf(form: FormData, name: string): string {
   const value = form.get(name);
@@ -31,14 +29,20 @@ export async function raiseRequest(_previous: RequestFormState, form: FormData):
   const parsed = newRequestSchema.safeParse(values);
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), message: FIELDS_NEED_ATTENTION, values };
 
-  const { tenant, user } = requester;
-  if ((await countRequestsSince(tenant.id, user.id, new Date(Date.now() - 3600_000))) >= REQUESTS_PER_HOUR) {
+  // The hourly limit is counted and the request written under one lock (lib/data/support-requests.ts).
+  const outcome = await createSupportRequest(requester.tenant.id, requester.user.id, parsed.data);
+  if (!outcome.ok) {
     return { message: "You have raised many requests in the last hour. Please wait a while, or add to one of your open requests.", values };
   }
-  const { id } = await createSupportRequest(tenant.id, user.id, parsed.data);
   refresh();
-  return { ok: true, message: "Your request has been sent. We will reply on its page.", requestId: id };
+  return { ok: true, message: "Your request has been sent. We will reply on its page.", requestId: outcome.id };
 }
+
+const REPLY_REFUSED = {
+  closed: "This request has been closed, so it takes no more replies. Raise a new request if you still need help.",
+  not_found: NOT_FOUND,
+  too_many: "You have sent many replies in the last hour. Please wait a while before sending more: what you typed is still here.",
+} as const;
 
 export async function replyToOwnRequest(requestId: string, _previous: ReplyFormState, form: FormData): Promise<ReplyFormState> {
   const values = { body: textOf(form, "body") };
@@ -51,8 +55,7 @@ export async function replyToOwnRequest(requestId: string, _previous: ReplyFormS
   // it among this end user's own requests.
   const outcome = await addEndUserReply(requester.tenant.id, requester.user.id, String(requestId), parsed.data.body);
   if (!outcome.ok) {
-    const message = outcome.reason === "closed" ? "This request has been closed, so it takes no more replies. Raise a new request if you still need help." : NOT_FOUND;
-    return { message, values };
+    return { message: REPLY_REFUSED[outcome.reason], values };
   }
   refresh();
   return { ok: true, message: outcome.previousStatus === "answered" ? "Reply sent. Your request is open again." : "Reply sent." };
