@@ -4,10 +4,25 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { childProcessEnv } from "@/lib/env";
+import { childProcessEnv, env } from "@/lib/env";
 import { integrationExample } from "@/lib/sso/integration-examples";
 import { createMember, signInToDashboard } from "./support/dashboard-users";
-import { createTenant } from "./support/tenants";
+import { createTenant, setCustomDomain, testCustomDomain, type TestTenant } from "./support/tenants";
+
+/** The Node.js example, written where `require("jsonwebtoken")` resolves as in a tenant's app; returns its helpCenterSignInUrl's answer. */
+function runNodeExample(tenant: TestTenant, code: string, key: string | null, returnTo: string): string {
+  const dir = path.resolve("test-results", "integration-example");
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${tenant.subdomain}.cjs`);
+  writeFileSync(file, code);
+  const run = spawnSync(
+    process.execPath,
+    ["-e", `const { helpCenterSignInUrl } = require(${JSON.stringify(file)}); console.log(helpCenterSignInUrl({ id: 7, email: "ex@example.com", name: "Example User" }, ${JSON.stringify(key)}, ${JSON.stringify(returnTo)}));`],
+    { env: childProcessEnv({ GATEHOUSE_SSO_SECRET: tenant.secret! }), encoding: "utf8" },
+  );
+  expect(run.stderr).toBe("");
+  return run.stdout.trim();
+}
 
 test("the Node.js integration example mints a token the real /sso/jwt accepts, issuer and audience included", async ({ page }) => {
   const tenant = await createTenant({
@@ -16,23 +31,12 @@ test("the Node.js integration example mints a token the real /sso/jwt accepts, i
     sso: { enabled: true, loginUrl: "https://app.example.com/login", issuer: "https://app.example.com", audience: "help-center" },
     categories: [{ slug: "start", title: "Start here", articles: [{ slug: "hello", title: "Hello", body: "Welcome aboard." }] }],
   });
-  const code = integrationExample("node", { helpCenterOrigin: tenant.origin, issuer: "https://app.example.com", audience: "help-center" });
+  const code = integrationExample("node", { helpCenterOrigins: [tenant.origin], issuer: "https://app.example.com", audience: "help-center" });
 
-  // Inside the project, so `require("jsonwebtoken")` resolves as it would in a tenant's app.
-  const dir = path.resolve("test-results", "integration-example");
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${tenant.subdomain}.cjs`);
-  writeFileSync(file, code);
-  const run = spawnSync(
-    process.execPath,
-    ["-e", `const { helpCenterSignInUrl } = require(${JSON.stringify(file)}); console.log(helpCenterSignInUrl({ id: 7, email: "ex@example.com", name: "Example User" }, null));`],
-    { env: childProcessEnv({ GATEHOUSE_SSO_SECRET: tenant.secret! }), encoding: "utf8" },
-  );
-  expect(run.stderr).toBe("");
-  const url = run.stdout.trim();
+  const url = runNodeExample(tenant, code, null, `${tenant.origin}/articles/hello`);
   expect(url.startsWith(`${tenant.origin}/sso/jwt?jwt=`)).toBe(true);
 
-  await page.goto(`${url}&return_to=${encodeURIComponent("/articles/hello")}`);
+  await page.goto(url);
   await expect(page).toHaveURL(`${tenant.origin}/articles/hello`);
   await expect(page.getByText("Signed in as")).toContainText("Example User");
 });
@@ -50,5 +54,44 @@ test("the settings page's Copy buttons copy the sign-in endpoint and the example
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${tenant.origin}/sso/jwt`);
 
   await panel.getByRole("button", { name: "Copy the node.js example" }).click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(integrationExample("node", { helpCenterOrigin: tenant.origin, issuer: null, audience: null }));
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(integrationExample("node", { helpCenterOrigins: [tenant.origin], issuer: null, audience: null }));
+});
+
+test("with a custom domain, the panel lists both sign-in endpoints, and the example sends each sign-in back to the address it started on", async ({ page, browser }) => {
+  const loginUrl = "https://app.example.com/login";
+  const tenant = await createTenant({
+    prefix: "twohost",
+    visibility: "private",
+    sso: { enabled: true, loginUrl },
+    categories: [{ slug: "start", title: "Start here", articles: [{ slug: "hello", title: "Hello", body: "Welcome aboard." }] }],
+  });
+  const domain = testCustomDomain();
+  await setCustomDomain(tenant, domain);
+  const customOrigin = `http://${domain}:${env.E2E_PORT}`;
+
+  const admin = await createMember(tenant.id, "admin");
+  await signInToDashboard(page, admin.email);
+  await page.goto(`/dashboard/${tenant.subdomain}/settings/security/sso`);
+  const panel = page.locator("#integration");
+  await expect(panel.getByText(`${customOrigin}/sso/jwt`, { exact: true })).toBeVisible();
+  await expect(panel.getByText(`${tenant.origin}/sso/jwt`, { exact: true })).toBeVisible();
+  const code = integrationExample("node", { helpCenterOrigins: [customOrigin, tenant.origin], issuer: null, audience: null });
+  await expect(panel.locator("pre").first()).toHaveText(code);
+
+  // A reader starts on each address; the tenant's Login URL handler is the example, fed the key and
+  // return_to we sent. The key is bound to the browser on the starting host only.
+  for (const origin of [tenant.origin, customOrigin]) {
+    const context = await browser.newContext();
+    const reader = await context.newPage();
+    await reader.route(`${loginUrl}**`, (route) => route.fulfill({ status: 200, contentType: "text/plain", body: "the app's login page" }));
+    await reader.goto(`${origin}/articles/hello`);
+    const login = new URL(reader.url());
+    expect(login.origin + login.pathname).toBe(loginUrl);
+    const signInUrl = runNodeExample(tenant, code, login.searchParams.get("key"), login.searchParams.get("return_to")!);
+    expect(new URL(signInUrl).origin).toBe(origin);
+    await reader.goto(signInUrl);
+    await expect(reader).toHaveURL(`${origin}/articles/hello`);
+    await expect(reader.getByText("Signed in as")).toContainText("Example User");
+    await context.close();
+  }
 });

@@ -58,7 +58,7 @@ export const REASONS: Record<RejectionReason, ReasonDescription> = {
   origin_not_allowed: {
     status: 403,
     title: "Sign-in is only accepted from this help center's own sites, and this request came from somewhere else.",
-    ownerHint: "\"Only accept sign-ins from these domains\" is on, and the request's Origin or Referer is not one of the Allowed domains (Settings → Security → SSO). Add the site your Login URL runs on, or turn the restriction off.",
+    ownerHint: "\"Only accept sign-ins from these domains\" is on, and the request's Origin or Referer is not one of the Allowed domains (Settings → Security → SSO). The event in Settings → Logs shows the Origin and Referer the request came with: add that site to the Allowed domains, or turn the restriction off.",
     freshTokenFixes: false,
   },
   too_many_sign_in_starts: {
@@ -88,7 +88,7 @@ export const REASONS: Record<RejectionReason, ReasonDescription> = {
   token_malformed: {
     status: 400,
     title: "The sign-in token is not a valid JWT.",
-    ownerHint: "The token must be a compact JWS: three base64url parts separated by dots, with a JSON header. Check that it was not truncated or URL-encoded twice.",
+    ownerHint: "The token must be a compact JWS: three base64url parts separated by dots, with a JSON header. Send the bare token: not cut short, not in quotes, without a \"Bearer \" prefix, and not a bytes value printed as b'…'.",
     freshTokenFixes: false,
   },
   alg_not_allowed: {
@@ -106,7 +106,7 @@ export const REASONS: Record<RejectionReason, ReasonDescription> = {
   bad_signature: {
     status: 401,
     title: "The sign-in token's signature is not valid.",
-    ownerHint: "The token was signed with a different secret. Was the shared secret regenerated? Copy the current one from Settings → Security → SSO.",
+    ownerHint: "The token was not signed with this help center's current shared secret. Use the secret exactly as shown, its characters as UTF-8 bytes: do not base64-decode it, and check that the variable holding it has no quotes or trailing newline. Was the shared secret regenerated? Copy the current one from Settings → Security → SSO.",
     freshTokenFixes: false,
   },
   claims_malformed: {

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { requireMember, SETTINGS_ROLES } from "@/lib/auth/require-member";
 import { countLiveEndUserSessions } from "@/lib/data/end-user-sessions";
 import { findSsoSettings } from "@/lib/data/sso-config";
+import { exampleOrigins } from "@/lib/sso/integration-examples";
 import { SESSION_LENGTH_MINUTES, sessionLengthMinutesOf } from "@/lib/sso/session-length";
 import { ssoSetupState } from "@/lib/sso/sign-in-gate";
 import { listProviderInterests } from "@/lib/data/tenants";
@@ -148,7 +149,7 @@ export default async function SsoSettingsPage({ params }: Props) {
       {/* Remounted when SSO's setup changes, so a refusal that named what was missing goes once it is fixed. */}
       <VisibilityForm key={ssoSetupState(settings)} subdomain={subdomain} visibility={member.tenant.visibility} />
 
-      <IntegrationPanel helpCenterOrigin={helpCenterOrigin} issuer={settings?.issuer ?? null} audience={settings?.audience ?? null} requireRedirectKey={settings?.requireRedirectKey ?? false} />
+      <IntegrationPanel helpCenterOrigins={exampleOrigins(helpCenterOrigin, helpCenterAddress({ subdomain: member.tenant.subdomain, customDomain: null }, env.APP_URL).origin)} issuer={settings?.issuer ?? null} audience={settings?.audience ?? null} requireRedirectKey={settings?.requireRedirectKey ?? false} />
     </div>
   );
 }

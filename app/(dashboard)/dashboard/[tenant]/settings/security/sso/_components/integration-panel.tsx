@@ -8,9 +8,13 @@ const LANGUAGES: { id: ExampleLanguage; label: string }[] = [
   { id: "python", label: "Python" },
 ];
 
-export function IntegrationPanel({ helpCenterOrigin, issuer, audience, requireRedirectKey }: { helpCenterOrigin: string; issuer: string | null; audience: string | null; requireRedirectKey: boolean }) {
+/** `helpCenterOrigins`: where readers are sent first, then the subdomain when a custom domain is active (lib/sso/integration-examples.ts). */
+export function IntegrationPanel({ helpCenterOrigins, issuer, audience, requireRedirectKey }: { helpCenterOrigins: string[]; issuer: string | null; audience: string | null; requireRedirectKey: boolean }) {
+  const [helpCenterOrigin, subdomainOrigin] = helpCenterOrigins;
   const urls = [
     { label: "Sign-in endpoint (send the token here)", value: `${helpCenterOrigin}/sso/jwt` },
+    // Both addresses serve readers; a token goes back to the one whose return_to it answers.
+    ...(subdomainOrigin ? [{ label: "Sign-in endpoint on the subdomain (for sign-ins that start there)", value: `${subdomainOrigin}/sso/jwt` }] : []),
     { label: "Sign-out", value: `${helpCenterOrigin}/sso/logout` },
     { label: "Help-center home", value: `${helpCenterOrigin}/` },
   ];
@@ -30,13 +34,14 @@ export function IntegrationPanel({ helpCenterOrigin, issuer, audience, requireRe
       </dl>
       <p className="mt-4 text-sm text-slate-600">
         Mint the token in your Login URL handler with the shared secret (in <code>GATEHOUSE_SSO_SECRET</code>), with <code>jti</code> set to
-        the <code>key</code> we sent, and redirect the browser
+        the <code>key</code> we sent, and redirect the browser to the help-center address in the <code>return_to</code> we sent (the key only
+        works on the address the sign-in started on)
         {/* Refused with "Only accept sign-ins that start at the help center": not offered then. */}
         {requireRedirectKey ? ":" : <>. Sending readers in from your own app instead (no Login URL needed), set <code>jti</code> to a fresh random value for every token:</>}
       </p>
       <div className="mt-3 space-y-3">
         {LANGUAGES.map((language) => {
-          const example = integrationExample(language.id, { helpCenterOrigin, issuer, audience });
+          const example = integrationExample(language.id, { helpCenterOrigins, issuer, audience });
           return (
             <details key={language.id} className="rounded-md border border-slate-200" open={language.id === "node"}>
               <summary className="cursor-pointer px-3 py-2 text-sm font-medium">{language.label}</summary>
