@@ -6,6 +6,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { childProcessEnv, env } from "@/lib/env";
 import { integrationExample } from "@/lib/sso/integration-examples";
+import { customerBackend, LOGIN_URL } from "./support/customer-backend";
 import { createMember, signInToDashboard } from "./support/dashboard-users";
 import { createTenant, setCustomDomain, testCustomDomain, type TestTenant } from "./support/tenants";
 
@@ -58,11 +59,10 @@ test("the settings page's Copy buttons copy the sign-in endpoint and the example
 });
 
 test("with a custom domain, the panel lists both sign-in endpoints, and the example sends each sign-in back to the address it started on", async ({ page, browser }) => {
-  const loginUrl = "https://app.example.com/login";
   const tenant = await createTenant({
     prefix: "twohost",
     visibility: "private",
-    sso: { enabled: true, loginUrl },
+    sso: { enabled: true, loginUrl: LOGIN_URL },
     categories: [{ slug: "start", title: "Start here", articles: [{ slug: "hello", title: "Hello", body: "Welcome aboard." }] }],
   });
   const domain = testCustomDomain();
@@ -78,15 +78,17 @@ test("with a custom domain, the panel lists both sign-in endpoints, and the exam
   const code = integrationExample("node", { helpCenterOrigins: [customOrigin, tenant.origin], issuer: null, audience: null });
   await expect(panel.locator("pre").first()).toHaveText(code);
 
-  // A reader starts on each address; the tenant's Login URL handler is the example, fed the key and
-  // return_to we sent. The key is bound to the browser on the starting host only.
+  // A reader starts on each address and stops at the Login URL (the test backend holds there); the
+  // tenant's handler is then the example, fed the key and return_to we sent. The key is bound to
+  // the browser on the starting host only.
+  await customerBackend.register(tenant.subdomain, { helpCenter: tenant.origin, secret: tenant.secret!, user: { email: "ex@example.com", name: "Example User" }, mode: "hold" });
   for (const origin of [tenant.origin, customOrigin]) {
     const context = await browser.newContext();
     const reader = await context.newPage();
-    await reader.route(`${loginUrl}**`, (route) => route.fulfill({ status: 200, contentType: "text/plain", body: "the app's login page" }));
     await reader.goto(`${origin}/articles/hello`);
+    await expect(reader.getByRole("heading", { name: "Customer app sign-in" })).toBeVisible();
     const login = new URL(reader.url());
-    expect(login.origin + login.pathname).toBe(loginUrl);
+    expect(login.origin + login.pathname).toBe(LOGIN_URL);
     const signInUrl = runNodeExample(tenant, code, login.searchParams.get("key"), login.searchParams.get("return_to")!);
     expect(new URL(signInUrl).origin).toBe(origin);
     await reader.goto(signInUrl);

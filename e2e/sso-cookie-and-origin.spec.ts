@@ -2,6 +2,7 @@
 // (origin_not_allowed), in Chromium against the production build.
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { customerBackend, LOGIN_URL, mintCookieToken, mintToken, mintWidgetToken } from "./support/customer-backend";
+import { createMember, signInToDashboard } from "./support/dashboard-users";
 import { getAsHost } from "./support/raw-http";
 import { createTenant, endSessionsEarly, endUserSessions, ssoEvents, type TestCategory, type TestSsoConfig } from "./support/tenants";
 
@@ -200,6 +201,13 @@ test("only accept sign-ins from these domains: a sign-in posted from another sit
   const rejected = (await ssoEvents(tenant)).filter((event) => event.event_type === "sso.redirect_flow.rejected");
   expect(rejected).toEqual([expect.objectContaining({ reason_code: "origin_not_allowed", details: expect.objectContaining({ detail: "Origin: 127.0.0.1, Referer: 127.0.0.1" }) })]);
   expect(await endUserSessions(tenant)).toHaveLength(0);
+
+  // Support staff, who cannot open the SSO settings, read in the log which site it came from.
+  const support = await createMember(tenant.id, "support");
+  await signInToDashboard(page, support.email);
+  await page.goto(`/dashboard/${tenant.subdomain}/settings/logs/${rejected[0]!.id}`);
+  await expect(page.getByRole("region", { name: "What happened" })).toContainText("The request came with Origin: 127.0.0.1, Referer: 127.0.0.1;");
+  await expect(page.locator("dt:text-is('Detail') + dd")).toHaveText("Origin: 127.0.0.1, Referer: 127.0.0.1");
 });
 
 test("only accept sign-ins from these domains: the hc_jwt cookie flow is refused too when the visitor arrives from another site", async ({ page, context }) => {

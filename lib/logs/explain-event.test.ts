@@ -191,6 +191,21 @@ describe("explainEvent: explanations with the numbers", () => {
     expect(audience.explanation).toContain("audience (aud)");
   });
 
+  it("issuer_mismatch and audience_mismatch name the setting they were held to, when the entry recorded it", () => {
+    const issuer = explainEvent(rejected("issuer_mismatch", { detail: 'expected "https://app.example.com"' }, { iss: "https://staging.example.com" }));
+    expect(issuer.explanation).toBe('The token\'s issuer (iss) was "https://staging.example.com", which is not the Issuer set for this help center ("https://app.example.com").');
+    const audience = explainEvent(rejected("audience_mismatch", { detail: 'expected "help-center"' }, { aud: "other-app" }));
+    expect(audience.explanation).toContain('does not include the Audience set for this help center ("help-center").');
+    // Older entries carry no detail: the sentence ends without it.
+    expect(explainEvent(rejected("issuer_mismatch", {}, { iss: "x" })).explanation).toMatch(/this help center\.$/);
+  });
+
+  it("origin_not_allowed says which Origin and Referer the request came with", () => {
+    const explained = explainEvent(rejected("origin_not_allowed", { detail: "Origin: login.idp.example, Referer: none" }));
+    expect(explained.explanation).toContain("The request came with Origin: login.idp.example, Referer: none;");
+    expect(explained.explanation).toContain("Allowed domains");
+  });
+
   it("issuer_mismatch and audience_mismatch say missing when the token had none", () => {
     expect(explainEvent(rejected("issuer_mismatch")).explanation).toContain("(iss) was missing");
     expect(explainEvent(rejected("audience_mismatch")).explanation).toContain("(aud) was missing");

@@ -124,10 +124,14 @@ function specificExplanation(reason: RejectionReason, event: ExplainableEvent): 
       return claim ? `The token has no \`${claim}\` claim.` : null;
     case "invalid_claim":
       return claim ? `The \`${claim}\` claim has the wrong type or format${detail ? ` (${detail})` : ""}.` : null;
+    // `expected "…"`: the setting when the token was refused (entries from before that have none).
     case "issuer_mismatch":
-      return `The token's issuer (iss) was ${event.iss ? `"${event.iss}"` : "missing"}, which is not the Issuer set for this help center.`;
+      return `The token's issuer (iss) was ${event.iss ? `"${event.iss}"` : "missing"}, which is not the Issuer set for this help center${expectedSetting(detail)}.`;
     case "audience_mismatch":
-      return `The token's audience (aud) was ${event.aud ? `"${event.aud}"` : "missing"}, which does not include the Audience set for this help center.`;
+      return `The token's audience (aud) was ${event.aud ? `"${event.aud}"` : "missing"}, which does not include the Audience set for this help center${expectedSetting(detail)}.`;
+    case "origin_not_allowed":
+      // "Origin: …, Referer: …" as the request carried them: the site to add, or the one to ask about.
+      return detail ? `The request came with ${detail}; "Only accept sign-ins from these domains" is on, and at least one of them is not this help center or one of its Allowed domains.` : null;
     case "sso_not_configured":
       // What was missing, when the endpoint said (the start of a sign-in without a Login URL).
       return detail;
@@ -136,6 +140,11 @@ function specificExplanation(reason: RejectionReason, event: ExplainableEvent): 
     default:
       return null;
   }
+}
+
+function expectedSetting(detail: string | null): string {
+  const expected = detail?.match(/^expected (".*")$/)?.[1];
+  return expected ? ` (${expected})` : "";
 }
 
 export function explainEvent(event: ExplainableEvent): Explanation {

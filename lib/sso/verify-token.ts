@@ -225,11 +225,13 @@ export async function verifySsoToken(
   }
   if (exp - iat > MAX_VALIDITY_SECONDS) return reject("exp_too_far", { detail: `exp is ${exp - iat} s after iat` });
 
-  if (config.issuer !== null && payload.iss !== config.issuer) return reject("issuer_mismatch");
+  // The expected value goes in the detail (the log and the token tester show it; support staff
+  // cannot open the SSO settings). Not secret, and only a token signed with the secret gets here.
+  if (config.issuer !== null && payload.iss !== config.issuer) return reject("issuer_mismatch", { detail: `expected "${config.issuer}"` });
   if (config.audience !== null) {
     const aud = payload.aud;
     const matches = typeof aud === "string" ? aud === config.audience : Array.isArray(aud) && aud.includes(config.audience);
-    if (!matches) return reject("audience_mismatch");
+    if (!matches) return reject("audience_mismatch", { detail: `expected "${config.audience}"` });
   }
 
   const audience = Array.isArray(payload.aud) ? payload.aud.join(", ") : (payload.aud ?? null);

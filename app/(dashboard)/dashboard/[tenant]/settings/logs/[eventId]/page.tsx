@@ -80,6 +80,20 @@ export default async function LogEventPage({ params, searchParams }: Props) {
             <dt className="text-slate-600">Request ID</dt><dd className="font-mono text-xs break-all">{event.requestId ?? "—"}</dd>
             <dt className="text-slate-600">Client IP</dt><dd className="font-mono text-xs break-all">{event.clientIp ?? "—"}</dd>
             <dt className="text-slate-600">User agent</dt><dd className="text-xs break-all">{event.userAgent ?? "—"}</dd>
+            {/* Widget and read-API refusals: which API and address the token was sent to. */}
+            {typeof event.details.path === "string" && (
+              <>
+                <dt className="text-slate-600">Called</dt>
+                <dd className="font-mono text-xs break-all">{typeof event.details.surface === "string" ? `${event.details.surface} ` : ""}{event.details.path}</dd>
+              </>
+            )}
+            {/* The check's own words (e.g. the Origin and Referer seen, or the setting expected). */}
+            {typeof event.details.detail === "string" && (
+              <>
+                <dt className="text-slate-600">Detail</dt>
+                <dd className="text-xs break-all">{event.details.detail}</dd>
+              </>
+            )}
           </dl>
         </section>
       </div>

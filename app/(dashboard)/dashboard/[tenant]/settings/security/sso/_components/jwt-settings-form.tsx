@@ -67,7 +67,7 @@ export function JwtSettingsForm({ subdomain, hasSecret, initial }: { subdomain: 
       className="mt-5 space-y-5"
     >
       <FormField id="loginUrl" label="Login URL" type="url" defaultValue={value("loginUrl")} error={errors.loginUrl}
-        hint="Where we send visitors to sign in. We add subdomain, key and return_to to its query. Leave it empty if you use tokens only for the widget and the API: the help center then offers no Sign in, and cannot be private." placeholder="https://app.example.com/sso/help-center" />
+        hint="An address of your app that signs the visitor in (if they are not already), then mints a token and sends them back to /sso/jwt. We set subdomain, key and return_to in its query (replacing parameters of those names): keep key and return_to through your login form. Leave it empty if you use tokens only for the widget and the API: the help center then offers no Sign in, and cannot be private." placeholder="https://app.example.com/sso/help-center" />
       <SecretField key={secretFieldKey} subdomain={subdomain} hasSecret={hasSecret} error={errors.sharedSecret} />
       <FormField id="logoutUrl" label="Logout URL" type="url" defaultValue={value("logoutUrl")} error={errors.logoutUrl} hint="Optional. Where visitors go after signing out of the help center." />
       <div className="grid gap-5 sm:grid-cols-2">
