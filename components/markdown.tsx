@@ -23,6 +23,9 @@ export function Markdown({ source }: { source: string }) {
           // scrollable-region-focusable). Every such box gets it: the server cannot know which will
           // overflow on the reader's screen.
           pre: ({ children }) => <pre tabIndex={0}>{children}</pre>,
+          // The page's own <h1> is the article's title: a body's "# Heading" is a section heading
+          // like "##", so a page has one h1 and its headings keep their order (screen readers list them).
+          h1: ({ children }) => <h2>{children}</h2>,
           table: ({ children }) => (
             <div className="overflow-x-auto" tabIndex={0}>
               <table>{children}</table>

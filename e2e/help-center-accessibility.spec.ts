@@ -16,6 +16,10 @@ const reader: TestUser = { email: "ada@example.com", name: "Ada Reader", externa
 const ARTICLE_BODY = [
   "Single sign-on lets your readers use their account in your app here too.",
   "",
+  "# Overview",
+  "",
+  "Editors often start a body with a top-level heading; the page's title stays its only h1.",
+  "",
   "## Before you start",
   "",
   "Copy the shared secret from [the SSO settings](https://example.com/settings/sso) and keep `SSO_SECRET` out of your repository.",
@@ -97,6 +101,9 @@ test("a public help center, signed out: home, category, article, search with and
   await expect(page.getByRole("table")).toBeVisible();
   await expect(page.locator(".markdown pre")).toBeVisible();
   await expect(page.getByRole("img", { name: /^Diagram: your app signs a token/ })).toBeVisible();
+  // One h1, the title: the body's "# Overview" is a section heading, before its "##" ones.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
+  await expect(page.getByRole("heading", { name: "Overview", level: 2 })).toBeVisible();
   await expectNoAxeViolations(page, "an article page");
 
   await page.goto(`${tenant.origin}/search?q=token`);

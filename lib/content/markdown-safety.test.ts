@@ -11,7 +11,9 @@ const render = (source: string) => renderToStaticMarkup(createElement(Markdown, 
 describe("article Markdown", () => {
   it("renders ordinary Markdown", () => {
     const html = render("# Title\n\nSome **bold** text and a [link](https://example.com/docs).\n\n- one\n- two");
-    expect(html).toContain("<h1>Title</h1>");
+    // The page's title is its only h1: a body's "# Title" is a section heading.
+    expect(html).toContain("<h2>Title</h2>");
+    expect(html).not.toContain("<h1");
     expect(html).toContain("<strong>bold</strong>");
     expect(html).toContain('<a href="https://example.com/docs" rel="noopener noreferrer nofollow">link</a>');
     expect(html).toContain("<li>one</li>");
