@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_FAILURES, secondsUntilAllowed, THROTTLE_WINDOW_SECONDS, throttleKey } from "./throttle-policy";
+import { MAX_FAILURES, MAX_SIGN_UPS_PER_ADDRESS, secondsUntilAllowed, signUpSecondsUntilAllowed, signUpThrottleKey, THROTTLE_WINDOW_SECONDS, throttleKey } from "./throttle-policy";
 
 const start = new Date("2026-01-01T10:00:00Z");
 const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
@@ -22,5 +22,17 @@ describe("sign-in throttling", () => {
   });
   it("normalises keys so case does not dodge the limit", () => {
     expect(throttleKey("account", " Ada@Example.com ")).toBe("account:ada@example.com");
+  });
+});
+
+describe("sign-up throttling", () => {
+  it("lets an address make MAX_SIGN_UPS_PER_ADDRESS sign-ups per window, then waits for the window's end", () => {
+    expect(signUpSecondsUntilAllowed({ windowStart: start, failures: MAX_SIGN_UPS_PER_ADDRESS }, at(5))).toBe(0);
+    expect(signUpSecondsUntilAllowed({ windowStart: start, failures: MAX_SIGN_UPS_PER_ADDRESS + 1 }, at(5))).toBe(THROTTLE_WINDOW_SECONDS - 5);
+    expect(signUpSecondsUntilAllowed({ windowStart: start, failures: MAX_SIGN_UPS_PER_ADDRESS + 1 }, at(THROTTLE_WINDOW_SECONDS))).toBe(0);
+  });
+  it("keeps sign-ups apart from sign-in failures of the same address", () => {
+    expect(signUpThrottleKey(" 203.0.113.9 ")).toBe("sign-up:203.0.113.9");
+    expect(signUpThrottleKey("203.0.113.9")).not.toBe(throttleKey("ip", "203.0.113.9"));
   });
 });

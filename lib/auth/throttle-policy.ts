@@ -1,5 +1,6 @@
 // How many failed dashboard sign-ins are allowed before we stop trying passwords, per account and
-// per client IP, in fixed windows. Pure: the store is lib/data/auth-throttles.ts.
+// per client IP, and how many sign-ups per client IP, in fixed windows. Pure: the store is
+// lib/data/auth-throttles.ts.
 
 export const THROTTLE_WINDOW_SECONDS = 15 * 60;
 export const MAX_FAILURES = { account: 5, ip: 20 } as const;
@@ -25,7 +26,27 @@ export interface ThrottleState {
  * this one may go ahead (it is within the limit).
  */
 export function secondsUntilAllowed(kind: ThrottleKind, counted: ThrottleState, now: Date): number {
+  return secondsUntilUnder(MAX_FAILURES[kind], counted, now);
+}
+
+/**
+ * Sign-ups one client address may make per window, counted whether they succeed or not: each one
+ * costs a password hash and creates an account and a help center, so a script must not be able to
+ * run them in a loop (to tie up the server's hashing threads, or to claim subdomains and other
+ * people's email addresses in bulk). Enough for a team signing up from one office.
+ */
+export const MAX_SIGN_UPS_PER_ADDRESS = 10;
+
+export function signUpThrottleKey(clientIp: string): string {
+  return `sign-up:${clientIp.trim().toLowerCase()}`;
+}
+
+export function signUpSecondsUntilAllowed(counted: ThrottleState, now: Date): number {
+  return secondsUntilUnder(MAX_SIGN_UPS_PER_ADDRESS, counted, now);
+}
+
+function secondsUntilUnder(limit: number, counted: ThrottleState, now: Date): number {
   const windowEnds = counted.windowStart.getTime() + THROTTLE_WINDOW_SECONDS * 1000;
   if (now.getTime() >= windowEnds) return 0;
-  return counted.failures > MAX_FAILURES[kind] ? Math.ceil((windowEnds - now.getTime()) / 1000) : 0;
+  return counted.failures > limit ? Math.ceil((windowEnds - now.getTime()) / 1000) : 0;
 }

@@ -1,10 +1,12 @@
 "use server";
 
+import { headers } from "next/headers";
 import { z } from "zod";
-import { hashPassword } from "@/lib/auth/password";
+import { signUpAccount } from "@/lib/auth/sign-up";
 import { signUpSchema } from "@/lib/auth/sign-up-schema";
-import { createAccountWithTenant } from "@/lib/data/accounts";
+import { env } from "@/lib/env";
 import { FIELDS_NEED_ATTENTION } from "@/lib/forms/messages";
+import { clientIpFromForwardedFor } from "@/lib/http/client-ip";
 
 export interface SignUpState {
   ok?: boolean;
@@ -26,14 +28,14 @@ export async function signUp(_previous: SignUpState, form: FormData): Promise<Si
       fieldErrors: { email: errors.email?.[0], password: errors.password?.[0], tenantName: errors.tenantName?.[0], subdomain: errors.subdomain?.[0] },
     };
   }
-  const { email, password, tenantName, subdomain } = parsed.data;
-  const created = await createAccountWithTenant({
-    email,
-    name: email.split("@")[0]!,
-    passwordHash: await hashPassword(password),
-    tenantName,
-    subdomain,
-  });
+  const { subdomain } = parsed.data;
+  // scripts/serve.ts appends the connection's address to X-Forwarded-For (README → Configuration).
+  const clientIp = clientIpFromForwardedFor((await headers()).get("x-forwarded-for"), env.TRUSTED_PROXY_HOPS) ?? "unknown";
+  const created = await signUpAccount(parsed.data, clientIp);
+  if ("retryAfterSeconds" in created) {
+    const minutes = Math.ceil(created.retryAfterSeconds / 60);
+    return { values, message: `Too many sign-ups from your network in the last few minutes. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` };
+  }
   if (!created.ok) {
     // Saying the email is taken reveals that an account exists; sign-up cannot avoid it, but it
     // says no more than that and points to sign-in.
