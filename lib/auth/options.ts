@@ -5,8 +5,7 @@ import { z } from "zod";
 import { exportNextAuthUrl } from "@/lib/env";
 import { authSecret } from "./auth-secret";
 import { checkCredentials } from "./credentials";
-import { env } from "@/lib/env";
-import { clientIpFromForwardedFor } from "@/lib/http/client-ip";
+import { configuredClientIp } from "@/lib/http/configured-client-ip";
 
 // Dashboard sign-in: email and password (argon2id, throttled: lib/auth/credentials.ts), sessions
 // as signed JWT cookies (next-auth 4).
@@ -15,7 +14,7 @@ const credentialsSchema = z.object({ email: z.email().max(254), password: z.stri
 
 function clientIp(headers: Record<string, unknown> | undefined): string {
   const forwarded = headers?.["x-forwarded-for"];
-  return clientIpFromForwardedFor(typeof forwarded === "string" ? forwarded : null, env.TRUSTED_PROXY_HOPS) ?? "unknown";
+  return configuredClientIp(typeof forwarded === "string" ? forwarded : null) ?? "unknown";
 }
 
 exportNextAuthUrl();

@@ -1,8 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
-import { env } from "@/lib/env";
-import { clientIpFromForwardedFor } from "@/lib/http/client-ip";
+import { configuredClientIp } from "@/lib/http/configured-client-ip";
 
 // Who is asking, for the event log and the error page's request id.
 
@@ -18,7 +17,7 @@ export function requestInfo(request: NextRequest): RequestInfo {
   const incoming = request.headers.get("x-request-id");
   return {
     requestId: incoming && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID(),
-    clientIp: clientIpFromForwardedFor(request.headers.get("x-forwarded-for"), env.TRUSTED_PROXY_HOPS),
+    clientIp: configuredClientIp(request.headers.get("x-forwarded-for")),
     userAgent: request.headers.get("user-agent")?.slice(0, 512) ?? null,
   };
 }

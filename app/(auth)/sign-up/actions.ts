@@ -4,9 +4,8 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { signUpAccount } from "@/lib/auth/sign-up";
 import { signUpSchema } from "@/lib/auth/sign-up-schema";
-import { env } from "@/lib/env";
 import { FIELDS_NEED_ATTENTION } from "@/lib/forms/messages";
-import { clientIpFromForwardedFor } from "@/lib/http/client-ip";
+import { configuredClientIp } from "@/lib/http/configured-client-ip";
 
 export interface SignUpState {
   ok?: boolean;
@@ -30,7 +29,7 @@ export async function signUp(_previous: SignUpState, form: FormData): Promise<Si
   }
   const { subdomain } = parsed.data;
   // scripts/serve.ts appends the connection's address to X-Forwarded-For (README → Configuration).
-  const clientIp = clientIpFromForwardedFor((await headers()).get("x-forwarded-for"), env.TRUSTED_PROXY_HOPS) ?? "unknown";
+  const clientIp = configuredClientIp((await headers()).get("x-forwarded-for")) ?? "unknown";
   const created = await signUpAccount(parsed.data, clientIp);
   if ("retryAfterSeconds" in created) {
     const minutes = Math.ceil(created.retryAfterSeconds / 60);
