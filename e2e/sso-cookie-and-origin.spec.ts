@@ -207,7 +207,6 @@ test("only accept sign-ins from these domains: a sign-in posted from another sit
   await signInToDashboard(page, support.email);
   await page.goto(`/dashboard/${tenant.subdomain}/settings/logs/${rejected[0]!.id}`);
   await expect(page.getByRole("region", { name: "What happened" })).toContainText("The request came with Origin: 127.0.0.1, Referer: 127.0.0.1;");
-  await expect(page.locator("dt:text-is('Detail') + dd")).toHaveText("Origin: 127.0.0.1, Referer: 127.0.0.1");
 });
 
 test("only accept sign-ins from these domains: the hc_jwt cookie flow is refused too when the visitor arrives from another site", async ({ page, context }) => {

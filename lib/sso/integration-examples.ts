@@ -24,11 +24,10 @@ const doubleQuoted = (value: string) => JSON.stringify(value);
 const singleQuoted = (value: string) => `'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
 
 const ORIGINS_COMMENT = "Your help center's addresses. A sign-in must come back to the one it started on; add your custom domain here (first) when you set one up.";
-/** Where the function goes, and what its arguments are, in the language's own names. */
-const handlerComment = (key: string, returnTo: string) =>
-  `In your Login URL handler, once you know who the user is. ${
-    returnTo === "return_to" ? "`key` and `return_to` are the query parameters" : `${key} and ${returnTo} are the \`key\` and \`return_to\` query parameters`
-  } we sent (absent when the sign-in starts in your app).`;
+/** Where the function goes; `parameters` says which arguments hold our query parameters, in the language's own names. */
+const handlerComment = (parameters: string) =>
+  `In your Login URL handler, once you know who the user is. ${parameters} we sent (absent when the sign-in starts in your app).`;
+const SAME_NAMES = "`key` and `return_to` are the query parameters";
 
 export function integrationExample(language: ExampleLanguage, { helpCenterOrigins, issuer, audience }: ExampleInput): string {
   switch (language) {
@@ -40,7 +39,7 @@ const jwt = require("jsonwebtoken");
 // ${ORIGINS_COMMENT}
 const HELP_CENTER_ORIGINS = [${helpCenterOrigins.map(doubleQuoted).join(", ")}];
 
-// ${handlerComment("`key`", "`returnTo`")}
+// ${handlerComment("`key` and `returnTo` are the `key` and `return_to` query parameters")}
 function helpCenterSignInUrl(user, key, returnTo) {
   const token = jwt.sign(
     { jti: key || crypto.randomUUID(), email: user.email, name: user.name, external_id: String(user.id) },
@@ -73,7 +72,7 @@ use Firebase\\JWT\\JWT;
 // ${ORIGINS_COMMENT}
 const HELP_CENTER_ORIGINS = [${helpCenterOrigins.map(singleQuoted).join(", ")}];
 
-// ${handlerComment("$key", "$returnTo")}
+// ${handlerComment("$key and $returnTo are the `key` and `return_to` query parameters")}
 function helpCenterSignInUrl(array $user, ?string $key, ?string $returnTo = null): string {
     $now = time();
     $claims = [
@@ -109,7 +108,7 @@ require "uri"
 # ${ORIGINS_COMMENT}
 HELP_CENTER_ORIGINS = [${helpCenterOrigins.map(singleQuoted).join(", ")}].freeze
 
-# ${handlerComment("", "return_to")}
+# ${handlerComment(SAME_NAMES)}
 def help_center_sign_in_url(user, key, return_to = nil)
   now = Time.now.to_i
   claims = {
@@ -144,7 +143,7 @@ import jwt
 # ${ORIGINS_COMMENT}
 HELP_CENTER_ORIGINS = [${helpCenterOrigins.map(doubleQuoted).join(", ")}]
 
-# ${handlerComment("", "return_to")}
+# ${handlerComment(SAME_NAMES)}
 def help_center_sign_in_url(user, key=None, return_to=None):
     now = int(time.time())
     claims = {

@@ -87,13 +87,6 @@ export default async function LogEventPage({ params, searchParams }: Props) {
                 <dd className="font-mono text-xs break-all">{typeof event.details.surface === "string" ? `${event.details.surface} ` : ""}{event.details.path}</dd>
               </>
             )}
-            {/* The check's own words (e.g. the Origin and Referer seen, or the setting expected). */}
-            {typeof event.details.detail === "string" && (
-              <>
-                <dt className="text-slate-600">Detail</dt>
-                <dd className="text-xs break-all">{event.details.detail}</dd>
-              </>
-            )}
           </dl>
         </section>
       </div>
