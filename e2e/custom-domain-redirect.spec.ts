@@ -64,6 +64,13 @@ test("an admin sends readers to the custom domain: old links, sign-ins and token
     expect((await customerBackend.log(tenant.subdomain)).received).toHaveLength(1);
     expect(await endUserSessions(tenant)).toHaveLength(1);
 
+    // The customer's app still signs people out at the Gatehouse address: the session on the
+    // custom domain ends too, and the reader lands signed out there.
+    await readerPage.goto(`${tenant.origin}/sso/logout`);
+    await expect(readerPage).toHaveURL(`${at(domain)}/signed-out`);
+    await expect(readerPage.getByRole("heading", { name: "You are signed out" })).toBeVisible();
+    expect((await endUserSessions(tenant)).map((session) => session.revoked_at)).toEqual([expect.any(Date)]);
+
     // Off again: the Gatehouse address serves its own pages, with its own sign-in.
     await redirect.uncheck();
     await save.click();

@@ -128,16 +128,48 @@ describe("/sso/* on the Gatehouse address of a help center that sends readers to
     expect(keys!.n).toBe(0);
   });
 
-  it("never passes on what arrives at the custom domain itself, and still signs readers out at the Gatehouse address", async () => {
+  it("never passes on what arrives at the custom domain itself", async () => {
     const { tenant, domain } = await tenantWithDomain();
     await setCustomDomainRedirect(tenant.id, domain, true);
     const onDomain = await signInByGet(get(domain, `/sso/jwt?jwt=${await readerToken(tenant)}`));
     expect(onDomain.status).toBe(303);
     expect(onDomain.headers.get("location")).toBe(`http://${domain}/`);
-    // A session from before the switch ends where it lives.
-    const out = await signOut(get(tenant.host, "/sso/logout"));
-    expect(out.status).not.toBe(307);
-    expect(new URL(out.headers.get("location")!).host).toBe(tenant.host);
+    const outThere = await signOut(get(domain, "/sso/logout"));
+    expect(outThere.status).toBe(303);
+    expect(outThere.headers.get("location")).toBe(`http://${domain}/signed-out`);
+  });
+
+  it("signs readers out at both addresses: the Gatehouse address ends its own session and sends the browser on to the custom domain's", async () => {
+    const { tenant, domain } = await tenantWithDomain();
+    await sql(`UPDATE sso_configs SET logout_url = 'https://app.example/logout', updated_at = now() WHERE tenant_id = $1`, [tenant.id]);
+    const sessionCookieOf = (response: Response) => response.headers.getSetCookie().find((cookie) => cookie.startsWith("gh_session="))!.split(";")[0]!;
+    // A session from before the switch on the Gatehouse address, and the reader's session on the custom domain.
+    const before = sessionCookieOf(await signInByGet(get(tenant.host, `/sso/jwt?jwt=${await readerToken(tenant, "moving@example.com")}`)));
+    await setCustomDomainRedirect(tenant.id, domain, true);
+    const there = sessionCookieOf(await signInByGet(get(domain, `/sso/jwt?jwt=${await readerToken(tenant, "moving@example.com")}`)));
+    const liveSessions = async () =>
+      (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM end_user_sessions WHERE tenant_id = $1 AND revoked_at IS NULL`, [tenant.id]))[0]!.n;
+    expect(await liveSessions()).toBe(2);
+
+    // The tenant's app still signs people out at the Gatehouse address.
+    const out = await signOut(new NextRequest(`http://${tenant.host}/sso/logout`, { headers: { host: tenant.host, cookie: before } }));
+    expect(out.status).toBe(303);
+    expect(out.headers.get("location")).toBe(`${originOf(domain)}/sso/logout`);
+    expect(out.headers.getSetCookie()).toEqual([expect.stringMatching(/^gh_session=;/)]);
+    expect(await liveSessions()).toBe(1);
+
+    // The custom domain ends the reader's session there and goes on to the Logout URL, never back.
+    const outThere = await signOut(new NextRequest(`http://${domain}/sso/logout`, { headers: { host: domain, cookie: there } }));
+    expect(outThere.status).toBe(303);
+    expect(outThere.headers.get("location")).toBe("https://app.example/logout");
+    expect(await liveSessions()).toBe(0);
+    const [logouts] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM sso_events WHERE tenant_id = $1 AND event_type = 'sso.logout'`, [tenant.id]);
+    expect(logouts!.n).toBe(2);
+
+    // With the switch off again, each address signs out its own sessions only.
+    await setCustomDomainRedirect(tenant.id, domain, false);
+    const offOut = await signOut(get(tenant.host, "/sso/logout"));
+    expect(new URL(offOut.headers.get("location")!).host).toBe("app.example");
   });
 
   it("follows the switch at once although this process cached the host's settings, both ways", async () => {

@@ -8,14 +8,22 @@ import { redirectResponse } from "./responses";
 import type { SsoSite } from "./site";
 
 /**
- * When the help center sends its readers to its custom domain (lib/tenant/custom-domain-redirect.ts)
- * and this request came to the Gatehouse address: the same request on the custom domain, so the
- * session starts where the reader reads. 307 keeps the method and body, so a token POSTed by a
- * tenant's backend that still names the Gatehouse address arrives there intact. Null otherwise.
+ * The custom domain's origin when the help center sends its readers there
+ * (lib/tenant/custom-domain-redirect.ts) and this request came to the Gatehouse address; null
+ * otherwise, including on the custom domain itself.
  */
-export function forwardToCustomDomain(request: NextRequest, { site, context, origin }: SsoSite, info: RequestInfo): NextResponse | null {
+export function originReadersAreSentTo({ site, context }: SsoSite): string | null {
   const domain = context.tenant.sendReadersTo;
   if (site.kind !== "subdomain" || !domain) return null;
-  const customOrigin = helpCenterAddress({ subdomain: context.tenant.subdomain, customDomain: domain }, env.APP_URL).origin;
-  return redirectResponse(ssoRequestOn(customOrigin, request.nextUrl, origin), 307, info.requestId);
+  return helpCenterAddress({ subdomain: context.tenant.subdomain, customDomain: domain }, env.APP_URL).origin;
+}
+
+/**
+ * The same request on the custom domain readers are sent to, so the session starts where the
+ * reader reads. 307 keeps the method and body, so a token POSTed by a tenant's backend that still
+ * names the Gatehouse address arrives there intact. Null when the request stays here.
+ */
+export function forwardToCustomDomain(request: NextRequest, ssoSite: SsoSite, info: RequestInfo): NextResponse | null {
+  const customOrigin = originReadersAreSentTo(ssoSite);
+  return customOrigin ? redirectResponse(ssoRequestOn(customOrigin, request.nextUrl, ssoSite.origin), 307, info.requestId) : null;
 }

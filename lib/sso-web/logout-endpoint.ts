@@ -2,6 +2,7 @@ import "server-only";
 import { endSession } from "@/lib/data/end-user-sessions";
 import { recordSsoEvent } from "@/lib/data/sso-events";
 import { logoutDestination, SENT_TO_LOGOUT_URL_SECONDS } from "@/lib/sso/logout-destination";
+import { originReadersAreSentTo } from "./custom-domain-forward";
 import { crossSiteCookieOptions, expiredCookieOptions, expiredCrossSiteCookieOptions, SENT_TO_LOGOUT_URL_COOKIE, SESSION_COOKIE } from "./cookies";
 import { parseHttpUrl } from "./login-redirect";
 import { isPageLoad } from "./page-load";
@@ -14,7 +15,8 @@ const NOT_A_PAGE_LOAD =
 // /sso/logout: ends the help-center session, then goes to the tenant's Logout URL, or to our
 // "You are signed out" page — never straight back into the sign-in redirect, and never round a
 // loop with a Logout URL that sends the browser back here (lib/sso/logout-destination.ts).
-export const handleSsoLogout = ssoRoute("logout", async (request, { context, origin }, info) => {
+export const handleSsoLogout = ssoRoute("logout", async (request, ssoSite, info) => {
+  const { context, origin } = ssoSite;
   // GET stays for links from the tenant's own app, but only a page load may sign anyone out: an
   // <img src="…/sso/logout"> in an article or on a sibling help center would otherwise end the
   // session of everyone who views it.
@@ -31,6 +33,16 @@ export const handleSsoLogout = ssoRoute("logout", async (request, { context, ori
       externalId: endedFor.externalId,
       ...info,
     });
+  }
+  // A help center that sends its readers to its custom domain has their sessions there, and a
+  // tenant's app that still signs people out at the Gatehouse address must not leave them signed in
+  // on it: the custom domain's /sso/logout ends that session and goes on to the Logout URL. (The
+  // switch is only on once the admin has checked that the domain leads here.)
+  const readersOrigin = originReadersAreSentTo(ssoSite);
+  if (readersOrigin) {
+    const onward = redirectResponse(`${readersOrigin}/sso/logout`, 303, info.requestId);
+    onward.cookies.set(SESSION_COOKIE, "", expiredCookieOptions());
+    return onward;
   }
   // The Logout URL is the tenant's own setting, validated when saved; parsed again here.
   const logoutUrl = parseHttpUrl(context.config?.logoutUrl);
