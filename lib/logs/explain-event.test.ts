@@ -206,6 +206,15 @@ describe("explainEvent: explanations with the numbers", () => {
     expect(explained.explanation).toContain("Allowed domains");
   });
 
+  it("key_mismatch says which of its causes the request showed", () => {
+    const elsewhere = explainEvent(rejected("key_mismatch", { detail: 'started at "https://help.acme.com"' }));
+    expect(elsewhere.explanation).toContain("The sign-in started at https://help.acme.com, but the token was sent to another address");
+    expect(explainEvent(rejected("key_mismatch", { detail: "no key cookie" })).explanation).toContain("without the cookie that ties the key to it");
+    expect(explainEvent(rejected("key_mismatch", { detail: "key of another browser" })).explanation).toContain("issued to another browser");
+    // Older entries carry no detail.
+    expect(explainEvent(rejected("key_mismatch")).explanation).toBe(REASONS.key_mismatch.title);
+  });
+
   it("issuer_mismatch and audience_mismatch say missing when the token had none", () => {
     expect(explainEvent(rejected("issuer_mismatch")).explanation).toContain("(iss) was missing");
     expect(explainEvent(rejected("audience_mismatch")).explanation).toContain("(aud) was missing");

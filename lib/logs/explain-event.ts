@@ -1,6 +1,7 @@
 // What support staff read on an event's detail page: which check failed, what happened in plain
 // words (with the numbers from the token and the time it arrived), and what to fix. Pure.
 import { formatUtcSeconds } from "@/lib/format-when";
+import { startedAtFromDetail } from "@/lib/sso/key-mismatch";
 import { REASONS, REJECTION_REASONS, type RejectionReason } from "@/lib/sso/reasons";
 import { refusedBeforeKindCheck, type TokenKind } from "@/lib/sso/verify-token";
 
@@ -135,6 +136,14 @@ function specificExplanation(reason: RejectionReason, event: ExplainableEvent): 
     case "sso_not_configured":
       // What was missing, when the endpoint said (the start of a sign-in without a Login URL).
       return detail;
+    case "key_mismatch": {
+      // lib/sso/key-mismatch.ts wrote which cause it was (entries from before that have none).
+      const startedAt = startedAtFromDetail(detail);
+      if (startedAt) return `The sign-in started at ${startedAt}, but the token was sent to another address of this help center. The key belongs to the browser's visit at the address where the sign-in started, and only works there.`;
+      if (detail === "no key cookie") return "The browser came back without the cookie that ties the key to it: the sign-in was started in another browser or a private window, the browser blocks the cookie, or the token was POSTed from a plain-http site (the cookie then only comes back with a GET).";
+      if (detail === "key of another browser") return "The token's jti is a key that was issued to another browser: a sign-in link or token passed from one person or device to another.";
+      return null;
+    }
     case "jti_replayed":
       return `A token with this jti${event.jti ? ` (${event.jti})` : ""} was already used to sign in; every token works once.`;
     default:

@@ -4,6 +4,7 @@ import { findRedirectKeyReturnTo } from "@/lib/data/redirect-keys";
 import { findSignInContext, type SignInContext } from "@/lib/data/sign-in-context";
 import { createSignInStore, StaleSignInContextError, type SessionToStart } from "@/lib/data/sign-in-store";
 import { renderRejectionPage } from "@/lib/sso/error-page";
+import { keyMismatchDetail } from "@/lib/sso/key-mismatch";
 import { generateOpaqueToken, hashOpaqueToken } from "@/lib/sso/opaque-token";
 import { REASONS, type RejectionReason } from "@/lib/sso/reasons";
 import { safeRedirectTarget } from "@/lib/sso/redirect-target";
@@ -11,6 +12,7 @@ import { DEFAULT_SESSION_LIFETIME_SECONDS } from "@/lib/sso/session-length";
 import { signIn, type SignInStore } from "@/lib/sso/sign-in";
 import { isUsableSsoConfig, signInSourceRefusal } from "@/lib/sso/sign-in-gate";
 import { pickToken } from "@/lib/sso/token-input";
+import { readUnverifiedToken } from "@/lib/sso/unverified-claims";
 import { BINDING_COOKIE, BOUNCE_COOKIE, cookieOptions, crossSiteCookieOptions, expiredCrossSiteCookieOptions, readOpaqueCookie, SESSION_COOKIE } from "./cookies";
 import { forwardToCustomDomain } from "./custom-domain-forward";
 import { publicHomePage } from "./help-center-origin";
@@ -195,10 +197,16 @@ async function rejectSignIn(
   token: string | null,
   returnToParam: string | null,
 ): Promise<NextResponse> {
-  const unverified = await recordTokenRejection(context.tenant.id, "sso.redirect_flow.rejected", rejection, token, info);
-
   // What the visitor wanted: where their redirect key said, else return_to, else the home page.
-  const keyReturnTo = unverified.jti ? await findRedirectKeyReturnTo(context.tenant.id, unverified.jti) : null;
+  const jti = readUnverifiedToken(token).jti;
+  const keyReturnTo = jti ? await findRedirectKeyReturnTo(context.tenant.id, jti) : null;
+  // Which of key_mismatch's causes it was, for support (lib/sso/key-mismatch.ts).
+  const logged =
+    rejection.reason === "key_mismatch"
+      ? { ...rejection, detail: keyMismatchDetail({ keyReturnTo, origin, browserSentBinding: readOpaqueCookie(request.cookies.get(BINDING_COOKIE)?.value) !== null }) }
+      : rejection;
+  await recordTokenRejection(context.tenant.id, "sso.redirect_flow.rejected", logged, token, info);
+
   const fromUrl = safeRedirectTarget(keyReturnTo, origin) ?? safeRedirectTarget(returnToParam, origin) ?? `${origin}/`;
 
   // A fresh token would fix it: send the visitor back to the Login URL once, with the reason.
