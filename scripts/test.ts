@@ -116,6 +116,12 @@ async function main(): Promise<number> {
     }
   }
 
+  // CI runs on PostgreSQL, where every test runs: a skip there is coverage lost without a sound
+  // (the skips on the embedded database, which cannot run them, are expected locally).
+  if (env.CI && totals.skipped > 0) {
+    console.error(`gatehouse: ${totals.skipped} test(s) skipped under CI; every test must run there`);
+    totals.failed += totals.skipped;
+  }
   console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
   return totals.failed === 0 && totals.passed > 0 ? 0 : 1;
 }

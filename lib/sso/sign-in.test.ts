@@ -114,7 +114,10 @@ describe("signIn: IdP-initiated (no redirect key)", () => {
     expect(await signIn(request(second), store)).toEqual({ ok: false, reason: "jti_replayed" });
   });
 
-  it("lets exactly one of two concurrent uses of the same token through", async () => {
+  // The race itself is the store's to win (an atomic claim; against PostgreSQL in
+  // sign-in-store.int.test.ts). This proves signIn decides by the claim's answer and nothing read
+  // before it: the use that lost the claim is refused and provisions nobody.
+  it("of two simultaneous uses of one token, signs in only the one whose claim won", async () => {
     const store = new MemoryStore();
     const token = await mintToken(claims({ jti: "idp-race" }));
     const outcomes = await Promise.all([signIn(request(token), store), signIn(request(token), store)]);
