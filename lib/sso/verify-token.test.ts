@@ -699,6 +699,17 @@ describe("verifySsoToken: a remembered signature (SignatureMemo, for reused widg
     expect(await verifySsoToken(token, ssoConfig({ issuer: "https://app.example" }), NOW, "widget", memo)).toMatchObject({ reason: "issuer_mismatch" });
   });
 
+  it("never remembers a token that fails a later check: expired, the wrong kind, a bad claim", async () => {
+    const { memo, sets } = recordingMemo();
+    const expired = await mintToken(claims({ iat: NOW_SECONDS - 600, exp: NOW_SECONDS - 300 }), SECRET_A, widget);
+    const signIn = await mintToken(claims());
+    const badEmail = await mintToken(claims({ email: "nope" }), SECRET_A, widget);
+    expect(await verifySsoToken(expired, ssoConfig(), NOW, "widget", memo)).toMatchObject({ reason: "token_expired" });
+    expect(await verifySsoToken(signIn, ssoConfig(), NOW, "widget", memo)).toMatchObject({ reason: "token_kind_mismatch" });
+    expect(await verifySsoToken(badEmail, ssoConfig(), NOW, "widget", memo)).toMatchObject({ reason: "invalid_claim" });
+    expect(sets()).toBe(0);
+  });
+
   it("never remembers a token whose signature failed", async () => {
     const { memo, sets } = recordingMemo();
     const forged = await mintToken(claims(), SECRET_B, widget);

@@ -127,8 +127,9 @@ function issuerAudienceProblem(payload: JWTPayload): string | null {
 
 /**
  * Remembers payloads whose signature (and required claims) jose already verified for one config,
- * so a reusable widget token costs one HMAC, not one per call. Only time-independent results are
- * remembered; every time, kind, type, issuer and audience check still runs on every call.
+ * so a reusable widget token costs one HMAC, not one per call. Only tokens that passed every check
+ * are remembered, and only the time-independent result; every time, kind, type, issuer and audience
+ * check still runs on every call.
  */
 export interface SignatureMemo {
   get(config: SsoVerificationConfig, token: string): JWTPayload | undefined;
@@ -197,8 +198,6 @@ export async function verifySsoToken(
     const checked = await checkSignature(token, await hmacKeyFor(config, config.secret), now, leeway);
     if ("ok" in checked) return checked;
     payload = checked.payload;
-    // Signature and required claims hold for this token and secret at any time: safe to remember.
-    memo?.set(config, token, payload);
   }
 
   // The header is signed, so its typ can be trusted from here on.
@@ -234,6 +233,10 @@ export async function verifySsoToken(
     if (!matches) return reject("audience_mismatch", { detail: `expected "${config.audience}"` });
   }
 
+  // Signature and required claims hold for this token and secret at any time: safe to remember.
+  // Only once every other check passed too, so junk signed with a real secret (expired, the wrong
+  // kind, bad claims) costs its HMAC on each call and takes no room in the memo.
+  if (!remembered) memo?.set(config, token, payload);
   const audience = Array.isArray(payload.aud) ? payload.aud.join(", ") : (payload.aud ?? null);
   return {
     ok: true,
