@@ -1,9 +1,12 @@
 // Tenant admins: sign up, configure JWT SSO, and the role and tenant boundaries around it.
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
+import { env } from "@/lib/env";
+import { sqlOnce } from "@/test/support/sql";
+import { customerBackend, LOGGED_OUT_URL, LOGIN_URL, mintToken } from "./support/customer-backend";
 import { auditActions, createMember, signInToDashboard, ssoConfigRow, tenantIdOf } from "./support/dashboard-users";
 import { recordServerActions, replayServerAction } from "./support/server-actions";
-import { createTenant } from "./support/tenants";
+import { createTenant, endUserSessions, ssoEvents } from "./support/tenants";
 
 const unique = (prefix: string) => `${prefix}-${randomBytes(3).toString("hex")}`;
 
@@ -329,4 +332,119 @@ test("SSO for the widget and API alone: no Login URL needed, no private help cen
   await expect(page.getByText("Configured", { exact: true })).toBeVisible();
 
   expect(await auditActions(tenant.id)).toEqual(["sso.settings.updated", "sso.enabled", "sso.settings.updated", "tenant.visibility.changed"]);
+});
+
+test("Logout URL, Issuer, Audience and Clock skew leeway typed in the form take effect: iss/aud and time checks at /sso/jwt, and Sign out lands on the Logout URL", async ({ page, browser }) => {
+  const categories = [{ slug: "account", title: "Account", articles: [{ slug: "close-account", title: "Closing your account", body: "Write to support." }] }];
+  const tenant = await createTenant({ prefix: "jwt-claims", visibility: "private", categories, sso: { loginUrl: LOGIN_URL } });
+  const admin = await createMember(tenant.id, "admin");
+  const issuer = "https://app.example.com";
+  const audience = `gatehouse-${tenant.subdomain}`;
+  const reader = { email: "grace@example.com", name: "Grace Hopper" };
+  const claimsRow = async () =>
+    (await sqlOnce<{ logout_url: string | null; issuer: string | null; audience: string | null; clock_skew_seconds: number }>(
+      env.TEST_DATABASE_URL!,
+      `SELECT logout_url, issuer, audience, clock_skew_seconds FROM sso_configs WHERE tenant_id = $1`,
+      [tenant.id],
+    ))[0];
+
+  await signInToDashboard(page, admin.email);
+  await page.goto(`/dashboard/${tenant.subdomain}/settings/security/sso`);
+  const logoutUrl = page.getByLabel("Logout URL", { exact: true });
+  const issuerField = page.getByLabel("Issuer", { exact: true });
+  const audienceField = page.getByLabel("Audience", { exact: true });
+  const clockSkew = page.getByLabel("Clock skew leeway (seconds)", { exact: true });
+  const apply = page.getByRole("button", { name: "Apply JWT Settings" });
+  await expect(logoutUrl).toHaveValue("");
+  await expect(issuerField).toHaveValue("");
+  await expect(audienceField).toHaveValue("");
+  await expect(clockSkew).toHaveValue("60");
+
+  // Bad values: each refused with its own field's error, focus on the first, nothing saved.
+  await logoutUrl.fill("ftp://app.example.com/logged-out");
+  await issuerField.fill(issuer);
+  await audienceField.fill(audience);
+  await clockSkew.fill("301");
+  await apply.click();
+  await expect(logoutUrl).toHaveAttribute("aria-invalid", "true");
+  await expect(logoutUrl).toHaveAccessibleDescription(/^Use an https:\/\/ URL \(http:\/\/ is only allowed for localhost\)\./);
+  await expect(clockSkew).toHaveAttribute("aria-invalid", "true");
+  await expect(clockSkew).toHaveAccessibleDescription(/^Clock skew leeway must be between 0 and 300 seconds\./);
+  await expect(issuerField).not.toHaveAttribute("aria-invalid", "true");
+  await expect(audienceField).not.toHaveAttribute("aria-invalid", "true");
+  await expect(logoutUrl).toBeFocused();
+  await expect(logoutUrl).toHaveValue("ftp://app.example.com/logged-out"); // what was typed stays to be fixed
+  expect(await claimsRow()).toEqual({ logout_url: null, issuer: null, audience: null, clock_skew_seconds: 60 });
+
+  // Fixed and saved.
+  await logoutUrl.fill(LOGGED_OUT_URL);
+  await clockSkew.fill("200");
+  const applyRequest = recordServerActions(page);
+  await apply.click();
+  await expect(page.getByText("JWT settings saved.")).toBeVisible();
+  expect(await claimsRow()).toEqual({ logout_url: LOGGED_OUT_URL, issuer, audience, clock_skew_seconds: 200 });
+  await page.reload();
+  await expect(logoutUrl).toHaveValue(LOGGED_OUT_URL);
+  await expect(issuerField).toHaveValue(issuer);
+  await expect(audienceField).toHaveValue(audience);
+  await expect(clockSkew).toHaveValue("200");
+  expect((await ssoConfigRow(tenant.id))?.login_url).toBe(LOGIN_URL); // the fields not touched kept theirs
+
+  // The server is the authority: the same save posted with a leeway above 300 is refused, and saves nothing.
+  const tooLarge = (body: string) => body.replace(/(name="[^"]*clockSkewSeconds"\r\n\r\n)200\r\n/, "$1301\r\n");
+  expect(tooLarge(applyRequest().postData()!)).not.toBe(applyRequest().postData());
+  const replay = await replayServerAction(page.request, applyRequest(), tooLarge);
+  expect(await replay.text()).toContain("Clock skew leeway must be between 0 and 300 seconds.");
+  expect((await claimsRow())?.clock_skew_seconds).toBe(200);
+
+  // Readers, in a browser of their own.
+  const readerContext = await browser.newContext();
+  try {
+    const help = await readerContext.newPage();
+    const signInWith = (token: string) => help.goto(`${tenant.origin}/sso/jwt?${new URLSearchParams({ jwt: token, return_to: "/articles/close-account" })}`);
+    const reason = help.locator("dt:text-is('Reason') + dd");
+    const now = () => Math.floor(Date.now() / 1000);
+
+    // aud is not the Audience (iss right): refused; iss is not the Issuer (aud right): refused.
+    expect((await signInWith(mintToken(tenant.secret!, reader, { iss: issuer, aud: "someone-else" })))?.status()).toBe(401);
+    await expect(reason).toHaveText("audience_mismatch");
+    expect((await signInWith(mintToken(tenant.secret!, reader, { iss: "https://impostor.example.com", aud: audience })))?.status()).toBe(401);
+    await expect(reason).toHaveText("issuer_mismatch");
+    // Neither claim at all, as before the settings: refused too.
+    expect((await signInWith(mintToken(tenant.secret!, reader)))?.status()).toBe(401);
+    await expect(reason).toHaveText("issuer_mismatch");
+    expect(await endUserSessions(tenant)).toHaveLength(0);
+
+    // The customer backend signs with the right iss and aud: the redirect flow signs the reader in.
+    await customerBackend.register(tenant.subdomain, { helpCenter: tenant.origin, secret: tenant.secret!, user: reader, mode: "normal", issuer, audience });
+    await help.goto(`${tenant.origin}/articles/close-account`);
+    await expect(help).toHaveURL(`${tenant.origin}/articles/close-account`);
+    await expect(help.getByText("Signed in as Grace Hopper")).toBeVisible();
+    expect((await customerBackend.log(tenant.subdomain)).received).toHaveLength(1);
+
+    // Sign out lands on the Logout URL, with the session ended on the server.
+    await help.getByRole("button", { name: "Sign out" }).click();
+    await expect(help).toHaveURL(LOGGED_OUT_URL);
+    await expect(help.getByRole("heading", { name: "You left the help center" })).toBeVisible();
+    expect((await endUserSessions(tenant)).map((session) => session.revoked_at instanceof Date)).toEqual([true]);
+
+    // The leeway is 200 s, not the default 60: a token issued 150 s ahead of our clock is accepted,
+    // one 260 s ahead is refused.
+    expect((await signInWith(mintToken(tenant.secret!, reader, { iss: issuer, aud: audience, iat: now() + 260, exp: now() + 380 })))?.status()).toBe(401);
+    await expect(reason).toHaveText("iat_in_future");
+    await signInWith(mintToken(tenant.secret!, reader, { iss: issuer, aud: audience, iat: now() + 150, exp: now() + 270 }));
+    await expect(help).toHaveURL(`${tenant.origin}/articles/close-account`);
+    await expect(help.getByText("Signed in as Grace Hopper")).toBeVisible();
+    expect(await endUserSessions(tenant)).toHaveLength(2);
+  } finally {
+    await readerContext.close();
+  }
+  const events = await ssoEvents(tenant);
+  expect(events.filter((event) => event.event_type === "sso.redirect_flow.rejected").map((event) => event.reason_code)).toEqual([
+    "audience_mismatch",
+    "issuer_mismatch",
+    "issuer_mismatch",
+    "iat_in_future",
+  ]);
+  expect(events.filter((event) => event.event_type === "sso.login.succeeded")).toHaveLength(2);
 });
