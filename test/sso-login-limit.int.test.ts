@@ -73,6 +73,18 @@ describe("GET /sso/login: at most SIGN_IN_STARTS_PER_ADDRESS unfinished starts p
     expect((await start(other, address)).status).toBe(302);
   });
 
+  it("counts an IPv6 client by its /64: new addresses from the same network do not buy new starts", async () => {
+    const network = `2001:db8:${randomBytes(2).toString("hex")}:1`;
+    for (let started = 0; started < LIMIT; started += 1) expect((await start(tenant, `${network}::${(started + 1).toString(16)}`)).status).toBe(302);
+    const next = await start(tenant, `${network}:ffff:ffff:ffff:fffe`);
+    expect(next.status).toBe(429);
+    // The log keeps the full address the request came from.
+    const [event] = await sql<{ client_ip: string }>(`SELECT client_ip FROM sso_events WHERE tenant_id = $1 AND reason_code = 'too_many_sign_in_starts'`, [tenant.id]);
+    expect(event!.client_ip).toBe(`${network}:ffff:ffff:ffff:fffe`);
+    // The next /64 is another client.
+    expect((await start(tenant, `2001:db8:${randomBytes(2).toString("hex")}:2::1`)).status).toBe(302);
+  });
+
   it("frees a place for each start that is finished with a token, and for each that expired", async () => {
     const responses = await fillUp(tenant, address);
     expect((await start(tenant, address)).status).toBe(429);

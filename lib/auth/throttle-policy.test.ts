@@ -34,5 +34,9 @@ describe("sign-up throttling", () => {
   it("keeps sign-ups apart from sign-in failures of the same address", () => {
     expect(signUpThrottleKey(" 203.0.113.9 ")).toBe("sign-up:203.0.113.9");
     expect(signUpThrottleKey("203.0.113.9")).not.toBe(throttleKey("ip", "203.0.113.9"));
+    // One IPv6 /64 is one client, whichever of its addresses it uses.
+    expect(signUpThrottleKey("2001:db8:1:2::a")).toBe(signUpThrottleKey("2001:db8:1:2:ffff::b"));
+    expect(throttleKey("ip", "2001:db8:1:2::a")).toBe(throttleKey("ip", "2001:db8:1:2:ffff::b"));
+    expect(throttleKey("ip", "2001:db8:1:2::a")).not.toBe(throttleKey("ip", "2001:db8:1:3::a"));
   });
 });

@@ -2,13 +2,16 @@
 // per client IP, and how many sign-ups per client IP, in fixed windows. Pure: the store is
 // lib/data/auth-throttles.ts.
 
+import { limitAddress } from "@/lib/http/limit-address";
+
 export const THROTTLE_WINDOW_SECONDS = 15 * 60;
 export const MAX_FAILURES = { account: 5, ip: 20 } as const;
 
 export type ThrottleKind = keyof typeof MAX_FAILURES;
 
+/** An account by its email, or a client address as limitAddress counts it (an IPv6 /64). */
 export function throttleKey(kind: ThrottleKind, value: string): string {
-  return `${kind}:${value.trim().toLowerCase()}`;
+  return `${kind}:${kind === "ip" ? limitAddress(value) : value.trim().toLowerCase()}`;
 }
 
 /**
@@ -38,7 +41,7 @@ export function secondsUntilAllowed(kind: ThrottleKind, counted: ThrottleState, 
 export const MAX_SIGN_UPS_PER_ADDRESS = 10;
 
 export function signUpThrottleKey(clientIp: string): string {
-  return `sign-up:${clientIp.trim().toLowerCase()}`;
+  return `sign-up:${limitAddress(clientIp)}`;
 }
 
 export function signUpSecondsUntilAllowed(counted: ThrottleState, now: Date): number {

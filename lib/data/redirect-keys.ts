@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { databaseSharesOneSession, getDb, type Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { limitAddress } from "@/lib/http/limit-address";
 import { hashOpaqueToken } from "@/lib/sso/opaque-token";
 
 /** How long a visitor has to come back from the Login URL. */
@@ -9,7 +10,7 @@ export const REDIRECT_KEY_LIFETIME_SECONDS = 10 * 60;
 
 export interface RedirectKeyOptions {
   now?: Date;
-  /** the address that started the sign-in; null when unknown (then no limit applies) */
+  /** the address that started the sign-in, counted as limitAddress says; null when unknown (then no limit applies) */
   clientIp?: string | null;
   /**
    * At most this many open starts (unused, unexpired keys) per address and help center: every
@@ -33,7 +34,8 @@ export interface RedirectKeyOptions {
  * pool with connections queued behind it.
  */
 export async function createRedirectKey(tenantId: string, key: string, browserBinding: string, returnTo: string, options: RedirectKeyOptions = {}): Promise<boolean> {
-  const { now = new Date(), clientIp = null, openStartsPerAddress = null } = options;
+  const { now = new Date(), openStartsPerAddress = null } = options;
+  const clientIp = options.clientIp == null ? null : limitAddress(options.clientIp);
   const expiresAt = new Date(now.getTime() + REDIRECT_KEY_LIFETIME_SECONDS * 1000);
   const limited = clientIp !== null && openStartsPerAddress !== null;
   const openStarts = Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM redirect_keys
