@@ -346,6 +346,9 @@ test("an admin revokes a pending invite: it leaves the list, is audited, and its
     await expect(pending.getByRole("listitem")).toHaveCount(2);
     await pending.getByRole("button", { name: `Revoke the invite for ${revoked}` }).click();
     await expect(pending.getByRole("listitem").filter({ hasText: revoked })).toHaveCount(0);
+    // The row is gone with its button: the outcome is announced above the list, and focus is there.
+    await expect(pending.getByRole("status")).toHaveText(`Invite revoked: the link sent to ${revoked} no longer works.`);
+    await expect(pending.locator('[tabindex="-1"]')).toBeFocused();
     await expect(pending.getByRole("listitem")).toHaveCount(1);
     await expect(pending.getByRole("listitem").filter({ hasText: kept })).toHaveCount(1);
     await page.reload();

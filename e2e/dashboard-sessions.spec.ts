@@ -76,7 +76,12 @@ test("Sign everyone out ends every reader's session after a confirmation, and is
 });
 
 test("a support member cannot sign everyone out: the page is 403 and so is a direct POST of the action", async ({ page, browser }) => {
-  const tenant = await createTenant({ prefix: "sessions-roles", sso: { loginUrl: LOGIN_URL } });
+  const tenant = await createTenant({
+    prefix: "sessions-roles",
+    visibility: "private",
+    sso: { loginUrl: LOGIN_URL },
+    categories: [{ slug: "basics", title: "Basics", articles: [{ slug: "welcome", title: "Welcome", body: "Hello." }] }],
+  });
   const admin = await createMember(tenant.id, "admin");
   const support = await createMember(tenant.id, "support");
   await signInToDashboard(page, admin.email);
@@ -87,14 +92,36 @@ test("a support member cannot sign everyone out: the page is 403 and so is a dir
   await page.getByRole("dialog").getByRole("button", { name: "Sign everyone out" }).click();
   await expect(section.getByRole("status")).toHaveText("Nobody was signed in.");
 
+  // Then a reader signs in, so a replay that got through would have a session to end. The backend
+  // then holds the next sign-in: a reader whose session ended would see its page, not be signed
+  // straight back in.
+  const readerUser = { email: "reader@example.com", name: "Rita Reader" };
+  const readerContext = await browser.newContext();
   const supportContext = await browser.newContext();
   try {
+    const reader = await readerContext.newPage();
+    await customerBackend.register(tenant.subdomain, { helpCenter: tenant.origin, secret: tenant.secret!, user: readerUser, mode: "normal" });
+    await reader.goto(`${tenant.origin}/`);
+    await expect(reader.getByText("Signed in as Rita Reader")).toBeVisible();
+    await customerBackend.register(tenant.subdomain, { helpCenter: tenant.origin, secret: tenant.secret!, user: readerUser, mode: "hold" });
+    const [session] = await endUserSessions(tenant);
+    expect(session).toMatchObject({ email: readerUser.email, revoked_at: null });
+
     const supportPage = await supportContext.newPage();
     await signInToDashboard(supportPage, support.email);
     expect((await supportPage.goto(`/dashboard/${tenant.subdomain}/settings/security/sso`))?.status()).toBe(403);
     expect((await replayServerAction(supportContext.request, signOutRequest())).status()).toBe(403);
+
+    // The reader is still signed in: the session is live and their next page load uses it.
+    const sessions = await endUserSessions(tenant);
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]).toMatchObject({ id: session!.id, revoked_at: null });
+    await reader.reload();
+    await expect(reader.getByText("Signed in as Rita Reader")).toBeVisible();
+    await expect(reader.getByRole("heading", { name: "Customer app sign-in" })).toHaveCount(0);
   } finally {
     await supportContext.close();
+    await readerContext.close();
   }
   expect((await auditActions(tenant.id)).filter((action) => action === "sso.sessions.ended_all")).toHaveLength(0);
 });

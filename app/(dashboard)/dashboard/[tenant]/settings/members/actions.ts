@@ -83,5 +83,6 @@ export const cancelInvite = memberAction(MEMBER_MANAGER_ROLES, revokeInviteSchem
   if (result.status === "owner_only") return { message: "Only an owner can revoke an owner invite." };
   if (result.status === "not_found") return { message: "That invite was already used, revoked or expired." };
   revalidatePath(page(member.tenant.subdomain));
-  return { ok: true, message: "Invite revoked." };
+  // Shown above the list (the row is gone once the page refreshes), so it names whose invite it was.
+  return { ok: true, message: `Invite revoked: the link sent to ${result.email} no longer works.` };
 });

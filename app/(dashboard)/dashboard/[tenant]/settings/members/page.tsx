@@ -3,7 +3,7 @@ import { MEMBER_MANAGER_ROLES, requireMember } from "@/lib/auth/require-member";
 import { listMembers, listPendingInvites } from "@/lib/data/members";
 import { InviteForm } from "./_components/invite-form";
 import { MemberList } from "./_components/member-list";
-import { PendingInviteRow } from "./_components/member-rows";
+import { PendingInviteList } from "./_components/invite-list";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -26,16 +26,11 @@ export default async function MembersPage({ params }: Props) {
         selfId={member.userId}
         canManageOwners={member.role === "owner"}
       />
-      {invites.length > 0 && (
-        <section aria-labelledby="invites-heading">
-          <h2 id="invites-heading" className="text-lg font-semibold">Pending invites</h2>
-          <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200">
-            {invites.map((invite) => (
-              <PendingInviteRow key={invite.id} subdomain={subdomain} invite={{ id: invite.id, email: invite.email, role: invite.role, expiresAt: invite.expiresAt.toISOString() }} canManageOwners={member.role === "owner"} />
-            ))}
-          </ul>
-        </section>
-      )}
+      <PendingInviteList
+        subdomain={subdomain}
+        invites={invites.map((invite) => ({ id: invite.id, email: invite.email, role: invite.role, expiresAt: invite.expiresAt.toISOString() }))}
+        canManageOwners={member.role === "owner"}
+      />
     </div>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/auth/member-action";
-import { cancelInvite, changeRole } from "../actions";
+import { changeRole } from "../actions";
 
 type Role = "owner" | "admin" | "support" | "editor";
 
@@ -76,28 +76,47 @@ export function MemberRow({
   );
 }
 
+export type ListedInvite = { id: string; email: string; role: Role; expiresAt: string };
+
+/**
+ * One pending invite. Its Revoke submits the list's action (PendingInviteList), which announces the
+ * outcome: this row is gone once the revocation succeeds.
+ */
 export function PendingInviteRow({
-  subdomain,
   invite,
   canManageOwners,
+  action,
+  revoking,
+  busy,
+  onRevoke,
 }: {
-  subdomain: string;
-  invite: { id: string; email: string; role: Role; expiresAt: string };
+  invite: ListedInvite;
   canManageOwners: boolean;
+  action: (formData: FormData) => void;
+  /** this invite is being revoked */
+  revoking: boolean;
+  /** some invite is being revoked: one at a time */
+  busy: boolean;
+  onRevoke: () => void;
 }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(cancelInvite.bind(null, subdomain), {});
   const locked = invite.role === "owner" && !canManageOwners;
   return (
     <li className="flex flex-wrap items-center justify-between gap-3 p-4 text-sm">
       <div className="min-w-0">
         <p>{invite.email} · {invite.role} · expires {invite.expiresAt.slice(0, 10)}</p>
         {locked && <p className="text-xs text-slate-500">An owner invite: only an owner can revoke it.</p>}
-        {state.message && !state.ok && <p role="alert" className="text-red-700">{state.message}</p>}
       </div>
-      <form action={action}>
+      <form
+        action={action}
+        onSubmit={(event) => {
+          if (busy) event.preventDefault();
+          else onRevoke();
+        }}
+      >
         <input type="hidden" name="inviteId" value={invite.id} />
-        <button type="submit" disabled={pending || state.ok || locked} aria-label={`Revoke the invite for ${invite.email}`} className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-50 disabled:opacity-50">
-          {state.ok ? "Revoked" : pending ? "Revoking…" : "Revoke"}
+        {/* aria-disabled while busy, not disabled: a disabled button would drop keyboard focus. */}
+        <button type="submit" disabled={locked} aria-disabled={busy || undefined} aria-label={`Revoke the invite for ${invite.email}`} className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-50 disabled:opacity-50 aria-disabled:opacity-50">
+          {revoking ? "Revoking…" : "Revoke"}
         </button>
       </form>
     </li>
