@@ -5,6 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { createDatabase } from "@/lib/prisma-client";
+import { rawConnect, wire } from "@/test/support/raw-postgres";
 import { sqlOnce } from "@/test/support/sql";
 import { connectOrStartEmbedded, startEmbeddedPostgres } from "./embedded-postgres";
 import { announcementPath, readLiveAnnouncement } from "./runtime-file";
@@ -58,6 +59,27 @@ describe("embedded PostgreSQL", () => {
       await pool.end();
       expect(await sql(database.url, `SELECT count(*)::int AS n FROM counter`)).toEqual([{ n: 10 }]);
     } finally {
+      await database.stop();
+    }
+  });
+
+  it("keeps a query's messages together when they arrive in pieces: another connection's query waits for its Sync", async () => {
+    const database = await startEmbeddedPostgres({ storage: "memory" });
+    const [a, b] = await Promise.all([rawConnect(database.url), rawConnect(database.url)]);
+    try {
+      // A's Parse arrives on its own, as a query split across two reads of its socket does.
+      a.write(wire.parse("SELECT ($1::int + $2::int)::text"));
+      await a.received("1");
+      // B's whole query arrives meanwhile. Run now, its Parse would replace A's unnamed statement.
+      b.write(Buffer.concat([wire.parse("SELECT $1::text"), wire.bind(["seven"]), wire.execute(), wire.sync()]));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(b.rows()).toEqual([]);
+      a.write(Buffer.concat([wire.bind(["1", "2"]), wire.execute(), wire.sync()]));
+      await Promise.all([a.received("Z"), b.received("Z")]);
+      expect({ a: a.rows(), b: b.rows(), errors: [...a.errors(), ...b.errors()] }).toEqual({ a: ["3"], b: ["seven"], errors: [] });
+    } finally {
+      a.close();
+      b.close();
       await database.stop();
     }
   });

@@ -6,6 +6,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { markSharedSession } from "@/lib/database-url";
+import { SequenceAwareMessageQueue } from "./message-queue";
 import { readLiveAnnouncement, removeAnnouncement, writeAnnouncement } from "./runtime-file";
 
 export interface EmbeddedPostgres {
@@ -32,6 +33,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   const db = await PGlite.create(dataDir ? { dataDir } : {});
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: options.port ?? 0, maxConnections: MAX_CONNECTIONS });
+  // pglite-socket's own queue lets connections take turns in the middle of a query (message-queue.ts).
+  // Every connection's handler takes the server's queue when it is accepted, so this is in place
+  // for all of them.
+  (server as unknown as { queryQueue: SequenceAwareMessageQueue }).queryQueue = new SequenceAwareMessageQueue(db);
   await server.start();
   const port = Number(server.getServerConn().split(":").pop());
   // Every connection to pglite-socket shares PGlite's one session, so a statement prepared on one
