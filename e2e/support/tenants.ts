@@ -5,6 +5,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { env } from "@/lib/env";
+import { limitAddress } from "@/lib/http/limit-address";
 
 export interface TestTenant {
   id: string;
@@ -219,12 +220,14 @@ export async function customDomainOf(tenant: TestTenant): Promise<string | null>
  * addresses had opened /sso/login `count` times each: fills the per-address limit quickly.
  */
 export async function addOpenSignInStarts(tenant: TestTenant, addresses: string[], count: number): Promise<void> {
+  // Stored as the start limit counts them (an IPv6 address by its /64).
+  const counted = [...new Set(addresses.map(limitAddress))];
   await withClient((client) =>
     client.query(
       `INSERT INTO redirect_keys (id, tenant_id, key_hash, browser_binding, return_to, expires_at, client_ip)
        SELECT gen_random_uuid(), $1, md5(random()::text) || n || a, md5(random()::text), $2, now() + interval '10 minutes', a
          FROM unnest($3::text[]) AS a, generate_series(1, $4) AS n`,
-      [tenant.id, `${tenant.origin}/`, addresses, count],
+      [tenant.id, `${tenant.origin}/`, counted, count],
     ),
   );
 }

@@ -53,8 +53,8 @@ export const ssoSettingsSchema = z.object({
    */
   loginUrl: optional(url("Login URL")),
   logoutUrl: optional(url("Logout URL")),
-  issuer: optional(z.string().trim().max(255, "Keep the issuer under 255 characters.").refine(isCleanText, uncleanTextMessage("issuer"))),
-  audience: optional(z.string().trim().max(255, "Keep the audience under 255 characters.").refine(isCleanText, uncleanTextMessage("audience"))),
+  issuer: optional(z.string().trim().max(255, "The issuer can be at most 255 characters.").refine(isCleanText, uncleanTextMessage("issuer"))),
+  audience: optional(z.string().trim().max(255, "The audience can be at most 255 characters.").refine(isCleanText, uncleanTextMessage("audience"))),
   tokenTtlSeconds: wholeNumber("Token TTL", 30, 86400),
   clockSkewSeconds: wholeNumber("Clock skew leeway", 0, 300),
   sessionLengthMinutes: wholeNumber("Session length", SESSION_LENGTH_MINUTES.min, SESSION_LENGTH_MINUTES.max, "minutes"),
