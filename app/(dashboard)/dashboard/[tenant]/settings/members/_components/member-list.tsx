@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useRef, useState } from "react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
-import { FormMessage } from "@/components/form-field";
 import type { ActionState } from "@/lib/auth/member-action";
 import { removeMember } from "../actions";
 import { MemberRow, type ListedMember } from "./member-rows";
+import { RowOutcome, useRowOutcome } from "./row-outcome";
 
 /**
  * The members, and removing one of them. Removal lives here, not in the row: on success the page
@@ -28,15 +28,10 @@ export function MemberList({
   const [target, setTarget] = useState<ListedMember | null>(null);
   const [confirming, setConfirming] = useState(false);
   const removeForm = useRef<HTMLFormElement>(null);
-  const outcome = useRef<HTMLDivElement>(null);
+  const outcome = useRowOutcome(state);
   // Where focus goes when the dialog closes: the Remove button pressed (Cancel), else the outcome.
   const returnFocus = useRef<HTMLElement | null>(null);
   const owners = members.filter((m) => m.role === "owner").length;
-
-  useEffect(() => {
-    // state changes only when the removal answers: focus follows a new outcome only.
-    if (state.message) outcome.current?.focus();
-  }, [state]);
 
   const askToRemove = (member: ListedMember, button: HTMLButtonElement) => {
     if (removing) return;
@@ -48,13 +43,7 @@ export function MemberList({
   return (
     <section aria-labelledby="members-heading">
       <h2 id="members-heading" className="text-lg font-semibold">Current members</h2>
-      <div ref={outcome} tabIndex={-1} className="mt-3 space-y-2 focus:outline-none">
-        {/* Always in the page, so assistive technology is already listening when the text changes. */}
-        <p role="status" className={state.ok && !removing ? "rounded-md bg-green-50 px-3 py-2 text-sm text-green-800" : "sr-only"}>
-          {removing && target ? `Removing ${target.email}…` : state.ok ? state.message : ""}
-        </p>
-        {!removing && <FormMessage message={state.ok ? undefined : state.message} />}
-      </div>
+      <RowOutcome ref={outcome} state={state} pending={removing} pendingText={target ? `Removing ${target.email}…` : null} />
       <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200">
         {members.map((m) => (
           <MemberRow
