@@ -2,13 +2,14 @@
 // the Login URL (key_expired: bounced once to the Login URL with a new key, then signed in), and a
 // token whose email belongs to another end user with another external id (user_conflict: 403 page,
 // no session, logged).
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { env } from "@/lib/env";
 import { hashOpaqueToken } from "@/lib/sso/opaque-token";
 import { REASONS } from "@/lib/sso/reasons";
 import { sqlOnce } from "@/test/support/sql";
 import { customerBackend, LOGIN_URL, mintToken, type Mode, type TestUser } from "./support/customer-backend";
 import { createTenant, endUserSessions, ssoEvents, type TestCategory, type TestTenant } from "./support/tenants";
+import { readErrorPage, recordNavigations } from "./support/refusal-page";
 
 const categories: TestCategory[] = [
   { slug: "billing", title: "Billing", articles: [{ slug: "refunds", title: "Asking for a refund", body: "Refunds take five days." }] },
@@ -24,23 +25,6 @@ async function privateTenant(prefix: string, user: TestUser, mode: Mode): Promis
   const tenant = await createTenant({ prefix, visibility: "private", categories, sso: { loginUrl: LOGIN_URL } });
   await customerBackend.register(tenant.subdomain, { helpCenter: tenant.origin, secret: tenant.secret!, user, mode });
   return tenant;
-}
-
-/** Every response to a top-level navigation of the page (redirects included), in order. */
-function recordNavigations(page: Page): { url: string; status: number }[] {
-  const seen: { url: string; status: number }[] = [];
-  page.on("response", (response) => {
-    if (response.request().isNavigationRequest() && response.frame() === page.mainFrame()) seen.push({ url: response.url(), status: response.status() });
-  });
-  return seen;
-}
-
-async function readErrorPage(page: Page) {
-  await expect(page.getByRole("heading", { name: /^We could not sign you in to / })).toBeVisible();
-  return {
-    reason: (await page.locator("dt:text-is('Reason') + dd").textContent())?.trim(),
-    requestId: (await page.locator("dt:text-is('Request ID') + dd").textContent())?.trim(),
-  };
 }
 
 async function rejections(tenant: TestTenant) {

@@ -1,9 +1,10 @@
 // Refused sign-ins: the error page (status, reason code, request id, "Try again", never the token),
 // and the one-time jwt_error bounce back to the Login URL for reasons a fresh token would fix.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import jwt from "jsonwebtoken";
 import { customerBackend, LOGIN_URL, mintToken, type Mode } from "./support/customer-backend";
 import { createTenant, endUserSessions, ssoEvents, type TestSsoConfig } from "./support/tenants";
+import { readErrorPage, recordNavigations } from "./support/refusal-page";
 
 const categories = [
   { slug: "billing", title: "Billing", articles: [{ slug: "refunds", title: "Asking for a refund", body: "Refunds take five days." }] },
@@ -21,23 +22,6 @@ async function privateTenant(prefix: string, mode: Mode, sso: TestSsoConfig = {}
     audience: sso.audience ?? undefined,
   });
   return tenant;
-}
-
-/** Every response to a top-level navigation of the page (redirects included), in order. */
-function recordNavigations(page: Page): { url: string; status: number }[] {
-  const seen: { url: string; status: number }[] = [];
-  page.on("response", (response) => {
-    if (response.request().isNavigationRequest() && response.frame() === page.mainFrame()) seen.push({ url: response.url(), status: response.status() });
-  });
-  return seen;
-}
-
-async function readErrorPage(page: Page) {
-  await expect(page.getByRole("heading", { name: /^We could not sign you in to / })).toBeVisible();
-  return {
-    reason: (await page.locator("dt:text-is('Reason') + dd").textContent())?.trim(),
-    requestId: (await page.locator("dt:text-is('Request ID') + dd").textContent())?.trim(),
-  };
 }
 
 test("a token signed with the wrong secret: 401 page with bad_signature, a request id, no token, and a working “Try again”", async ({ page }) => {
