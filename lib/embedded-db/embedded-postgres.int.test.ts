@@ -84,6 +84,34 @@ describe("embedded PostgreSQL", () => {
     }
   });
 
+  it("undoes what a connection leaves mid-query when it goes away, as a server ends its session", async () => {
+    const database = await startEmbeddedPostgres({ storage: "memory" });
+    try {
+      await sql(database.url, `CREATE TABLE notes (n INTEGER)`);
+      const count = async () => (await sql<{ n: number }>(database.url, `SELECT count(*)::int AS n FROM notes`))[0]!.n;
+
+      // An INSERT run but never synced: a server would roll it back with the connection.
+      const unfinished = await rawConnect(database.url);
+      unfinished.write(Buffer.concat([wire.parse("INSERT INTO notes VALUES (1)"), wire.bind([]), wire.execute()]));
+      await unfinished.received("C");
+      unfinished.close();
+      expect(await count()).toBe(0);
+
+      // A Bind that failed, so the session skips everything until a Sync that never comes.
+      const failed = await rawConnect(database.url);
+      failed.write(Buffer.concat([wire.parse("SELECT $1::int"), wire.bind(["1", "2"])]));
+      await failed.received("E");
+      failed.close();
+      const next = await rawConnect(database.url);
+      next.write(Buffer.concat([wire.parse("SELECT 'answered'"), wire.bind([]), wire.execute(), wire.sync()]));
+      await next.received("Z");
+      expect({ rows: next.rows(), errors: next.errors() }).toEqual({ rows: ["answered"], errors: [] });
+      next.close();
+    } finally {
+      await database.stop();
+    }
+  });
+
   it("shares one session among its connections: named statements would collide, so its URL says not to prepare them", async () => {
     const database = await startEmbeddedPostgres({ storage: "memory" });
     const statement = { name: "same-name", text: "SELECT $1::int AS n" };

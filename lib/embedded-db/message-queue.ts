@@ -26,6 +26,24 @@ interface QueuedMessage {
 
 /** Message types that open or continue an extended-query sequence, which only Sync ends. */
 const SEQUENCE_MESSAGES = new Set(["P", "B", "D", "E", "C", "H"].map((type) => type.charCodeAt(0)));
+/** Message types that end one: Sync, and a simple Query (which carries its own). */
+const SEQUENCE_ENDS = new Set(["S", "Q"].map((type) => type.charCodeAt(0)));
+
+/** A frontend message: its type byte, then its length (itself included) and body. */
+function frontendMessage(type: string, body: string): Uint8Array {
+  const bytes = Buffer.alloc(5 + Buffer.byteLength(body));
+  bytes.write(type, 0, "ascii");
+  bytes.writeInt32BE(4 + Buffer.byteLength(body), 1);
+  bytes.write(body, 5, "utf8");
+  return bytes;
+}
+/**
+ * What a real server does for a connection that goes away mid-query, done by hand for the shared
+ * session: roll its unfinished work back, then Sync, which ends the sequence (and, after an error,
+ * the skipping of everything up to a Sync). Left as it was, the next connection's Sync would commit
+ * the departed one's half-run statements, or its query would be skipped without an answer.
+ */
+const ABANDON_SEQUENCE = [frontendMessage("Q", "ROLLBACK\0"), frontendMessage("S", "")];
 
 export class SequenceAwareMessageQueue {
   private readonly queue: QueuedMessage[] = [];
@@ -46,7 +64,9 @@ export class SequenceAwareMessageQueue {
   private next(): QueuedMessage | null {
     const heldBy = this.lastHandlerId !== null && (this.midSequence || this.db.isInTransaction()) ? this.lastHandlerId : null;
     if (heldBy === null) return this.queue.shift() ?? null;
-    // Everyone else waits until that connection's next message arrives and finishes its sequence.
+    // Everyone else waits until that connection's next message arrives and finishes its sequence,
+    // with no time limit, as for an open transaction: the app's drivers send a query's messages
+    // and its Sync in one write, so the wait is for the rest of a packet, never for a person.
     const index = this.queue.findIndex((queued) => queued.handlerId === heldBy);
     return index === -1 ? null : this.queue.splice(index, 1)[0]!;
   }
@@ -71,7 +91,10 @@ export class SequenceAwareMessageQueue {
           continue;
         } finally {
           this.lastHandlerId = queued.handlerId;
-          this.midSequence = SEQUENCE_MESSAGES.has(queued.message[0]!);
+          // Anything else (Terminate, COPY data) leaves the sequence as it was.
+          const type = queued.message[0]!;
+          if (SEQUENCE_MESSAGES.has(type)) this.midSequence = true;
+          else if (SEQUENCE_ENDS.has(type)) this.midSequence = false;
         }
         queued.resolve(bytes);
       }
@@ -94,6 +117,11 @@ export class SequenceAwareMessageQueue {
   /** A connection went away: whatever it held open (a transaction, a sequence) is let go. */
   async clearTransactionIfNeeded(handlerId: number): Promise<void> {
     if (this.lastHandlerId !== handlerId) return;
+    if (this.midSequence) {
+      await this.db.runExclusive(async () => {
+        for (const message of ABANDON_SEQUENCE) await this.db.execProtocolRawStream(message, { onRawData: () => {} });
+      });
+    }
     if (this.db.isInTransaction()) await this.db.exec("ROLLBACK");
     this.lastHandlerId = null;
     this.midSequence = false;

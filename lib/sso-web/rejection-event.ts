@@ -1,7 +1,7 @@
 import "server-only";
 import { recordSsoEvent, type SsoEventType } from "@/lib/data/sso-events";
 import { signatureWasVerified, type RejectionReason } from "@/lib/sso/reasons";
-import { readUnverifiedToken, type UnverifiedTokenInfo } from "@/lib/sso/unverified-claims";
+import { readUnverifiedToken } from "@/lib/sso/unverified-claims";
 import type { RequestInfo } from "./request-info";
 
 export interface TokenRejection {
@@ -13,7 +13,7 @@ export interface TokenRejection {
 /**
  * Logs a refused token the same way on every surface (/sso/jwt, the hc_jwt cookie flow, the
  * widget and read APIs): what could be read of it, marked verified or not, and of the request;
- * never the token, its signature or a secret. Returns what was read, for callers that need it.
+ * never the token, its signature or a secret.
  */
 export async function recordTokenRejection(
   tenantId: string,
@@ -22,7 +22,7 @@ export async function recordTokenRejection(
   token: string | null,
   info: RequestInfo,
   extraDetails: Record<string, unknown> = {},
-): Promise<UnverifiedTokenInfo> {
+): Promise<void> {
   const unverified = readUnverifiedToken(token);
   await recordSsoEvent(tenantId, {
     eventType,
@@ -47,5 +47,4 @@ export async function recordTokenRejection(
       nbf: unverified.nbf,
     },
   });
-  return unverified;
 }
