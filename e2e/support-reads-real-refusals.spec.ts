@@ -12,6 +12,7 @@ import { REASONS } from "@/lib/sso/reasons";
 import { customerBackend, LOGIN_URL, mintToken } from "./support/customer-backend";
 import { createMember, signInToDashboard } from "./support/dashboard-users";
 import { createTenant, setCustomDomain, testCustomDomain, type TestTenant } from "./support/tenants";
+import { readErrorPage } from "./support/refusal-page";
 
 const categories = [
   { slug: "billing", title: "Billing", articles: [{ slug: "refunds", title: "Asking for a refund", body: "Refunds take five days." }] },
@@ -37,9 +38,7 @@ function claimsOf(token: string): { jti: string; exp: number } {
 /** The refusal page's reason and request id (the X-Request-Id header says the same). */
 async function readRefusalPage(page: Page, response: Response | null, status: number): Promise<{ reason: string; requestId: string }> {
   expect(response?.status()).toBe(status);
-  await expect(page.getByRole("heading", { name: /^We could not sign you in to / })).toBeVisible();
-  const reason = (await page.locator("dt:text-is('Reason') + dd").textContent())?.trim() ?? "";
-  const requestId = (await page.locator("dt:text-is('Request ID') + dd").textContent())?.trim() ?? "";
+  const { reason = "", requestId = "" } = await readErrorPage(page);
   expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
   expect(requestId).toBe(response?.headers()["x-request-id"]);
   return { reason, requestId };
