@@ -1,4 +1,5 @@
-// Dashboard sign-in: the same answer for unknown accounts and wrong passwords, and throttling.
+// Dashboard sign-in: the same answer for unknown accounts and wrong passwords, throttling, and
+// trusted browsers (failures from elsewhere do not lock the owner out).
 import { expect, test } from "@playwright/test";
 import { createMember, TEST_PASSWORD } from "./support/dashboard-users";
 import { createTenant } from "./support/tenants";
@@ -26,6 +27,37 @@ test("wrong password and unknown account get the same message; repeated failures
   await attempt(page, member.email, TEST_PASSWORD);
   await expect(page.getByText(/Too many failed attempts/)).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("failures sent from elsewhere do not lock the owner out of a browser they signed in on before", async ({ page, browser }) => {
+  const tenant = await createTenant({ prefix: "trusted" });
+  const member = await createMember(tenant.id, "admin");
+
+  // The owner signs in once on their own browser, which remembers it (HttpOnly, so no script reads it).
+  await attempt(page, member.email, TEST_PASSWORD);
+  await page.waitForURL(new RegExp(`/dashboard/${tenant.subdomain}$`));
+  const remembered = (await page.context().cookies()).find((cookie) => cookie.name.endsWith("gatehouse_trusted_browser"));
+  expect(remembered).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL(/\/sign-in/);
+
+  // Someone who knows the email sends wrong passwords from another browser until the account is locked.
+  const elsewhere = await browser.newContext();
+  try {
+    const attacker = await elsewhere.newPage();
+    for (let i = 0; i < 5; i += 1) {
+      await attempt(attacker, member.email, `a guess ${i}`);
+      await expect(attacker.getByText("Email or password is incorrect.")).toBeVisible();
+    }
+    await attempt(attacker, member.email, TEST_PASSWORD);
+    await expect(attacker.getByText(/Too many failed attempts/)).toBeVisible();
+  } finally {
+    await elsewhere.close();
+  }
+
+  // The owner's browser still signs in.
+  await attempt(page, member.email, TEST_PASSWORD);
+  await page.waitForURL(new RegExp(`/dashboard/${tenant.subdomain}$`));
 });
 
 test("signing up refuses a taken or reserved subdomain with a clear message", async ({ page }) => {

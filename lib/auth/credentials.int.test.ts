@@ -53,4 +53,36 @@ describe("dashboard password check", () => {
     expect(new Set(await Promise.all(strangers))).toEqual(new Set(["wrong"]));
     expect(await outcome(checkCredentials(user.email, PASSWORD, ip))).toBe("throttled");
   });
+
+  it("failures sent by others lock the account for new browsers, never for a browser its owner signed in on before", async () => {
+    const user = await insertUser();
+    const ownersBrowser = randomUUID();
+    // Someone who knows the email sends wrong passwords until the account is over its limit.
+    for (let i = 0; i < MAX_FAILURES.account; i += 1) expect(await outcome(checkCredentials(user.email, `guess ${i}`, anIp()))).toBe("wrong");
+    expect(await outcome(checkCredentials(user.email, PASSWORD, anIp()))).toBe("throttled");
+    // The owner, on the browser they signed in on, still gets in; the account stays locked for the rest.
+    expect(await outcome(checkCredentials(user.email, PASSWORD, anIp(), new Date(), ownersBrowser))).toBe("user");
+    expect(await outcome(checkCredentials(user.email, PASSWORD, anIp()))).toBe("throttled");
+  });
+
+  it("a trusted browser's own failures lock that browser only, and it gets no more guesses than an account", async () => {
+    const user = await insertUser();
+    const stolenCookiesBrowser = randomUUID();
+    const guesses = Array.from({ length: MAX_FAILURES.browser + 3 }, (_, i) => outcome(checkCredentials(user.email, `guess ${i}`, anIp(), new Date(), stolenCookiesBrowser)));
+    const outcomes = await Promise.all(guesses);
+    expect(outcomes.filter((result) => result === "wrong")).toHaveLength(MAX_FAILURES.browser);
+    expect(outcomes.filter((result) => result === "throttled")).toHaveLength(3);
+    expect(await outcome(checkCredentials(user.email, PASSWORD, anIp(), new Date(), stolenCookiesBrowser))).toBe("throttled");
+    // Other browsers were not affected: the account's own count is untouched.
+    expect(await outcome(checkCredentials(user.email, PASSWORD, anIp()))).toBe("user");
+    expect(await outcome(checkCredentials(user.email, PASSWORD, anIp(), new Date(), randomUUID()))).toBe("user");
+  });
+
+  it("a trusted browser still counts towards its address's limit", async () => {
+    const user = await insertUser();
+    const ip = anIp();
+    const strangers = Array.from({ length: MAX_FAILURES.ip }, (_, i) => outcome(checkCredentials(`nobody-${i}-${randomBytes(3).toString("hex")}@example.com`, "x", ip)));
+    expect(new Set(await Promise.all(strangers))).toEqual(new Set(["wrong"]));
+    expect(await outcome(checkCredentials(user.email, PASSWORD, ip, new Date(), randomUUID()))).toBe("throttled");
+  });
 });

@@ -19,18 +19,29 @@ export class TooManyAttempts extends Error {
 }
 
 /**
- * The user whose email and password these are, or null. Each attempt is counted, per account and
- * per client address, before the password is checked (see ThrottleState); over either limit it is
- * refused unchecked, even with the right password.
+ * The user whose email and password these are, or null. Each attempt is counted before the password
+ * is checked (see ThrottleState), per client address and either per account or, from a browser the
+ * account signed in on before (`trustedBrowserId`, lib/auth/trusted-browser.ts), per that browser.
+ * Over either limit it is refused unchecked, even with the right password.
  */
-export async function checkCredentials(email: string, password: string, clientIp: string, now: Date = new Date()) {
-  const accountKey = throttleKey("account", email);
+export async function checkCredentials(
+  email: string,
+  password: string,
+  clientIp: string,
+  now: Date = new Date(),
+  trustedBrowserId: string | null = null,
+) {
+  // A trusted browser is kept out only by its own failures: what others send for the account does
+  // not lock its owner out. The account's key still counts everything else, so guessing from new
+  // browsers stays limited.
+  const [kind, value] = trustedBrowserId ? (["browser", trustedBrowserId] as const) : (["account", email] as const);
+  const attemptKey = throttleKey(kind, value);
   const ipKey = throttleKey("ip", clientIp);
-  const [account, ip] = await Promise.all([countAttempt(accountKey, now), countAttempt(ipKey, now)]);
-  if (secondsUntilAllowed("account", account, now) > 0 || secondsUntilAllowed("ip", ip, now) > 0) throw new TooManyAttempts();
+  const [attempts, ip] = await Promise.all([countAttempt(attemptKey, now), countAttempt(ipKey, now)]);
+  if (secondsUntilAllowed(kind, attempts, now) > 0 || secondsUntilAllowed("ip", ip, now) > 0) throw new TooManyAttempts();
   const user = await findUserForSignIn(email);
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
   if (!user || !valid) return null; // the attempt stays counted: it failed
-  await Promise.all([clearThrottle(accountKey), releaseAttempt(ipKey)]);
+  await Promise.all([clearThrottle(attemptKey), releaseAttempt(ipKey)]);
   return { id: user.id, email: user.email, name: user.name };
 }

@@ -6,9 +6,10 @@ import { exportNextAuthUrl } from "@/lib/env";
 import { authSecret } from "./auth-secret";
 import { checkCredentials } from "./credentials";
 import { configuredClientIp } from "@/lib/http/configured-client-ip";
+import { trustedBrowserOfRequest, trustThisBrowser } from "./trusted-browser-cookie";
 
-// Dashboard sign-in: email and password (argon2id, throttled: lib/auth/credentials.ts), sessions
-// as signed JWT cookies (next-auth 4).
+// Dashboard sign-in: email and password (argon2id, throttled: lib/auth/credentials.ts, with
+// trusted browsers: lib/auth/trusted-browser.ts), sessions as signed JWT cookies (next-auth 4).
 
 const credentialsSchema = z.object({ email: z.email().max(254), password: z.string().min(1).max(1024) });
 
@@ -30,7 +31,12 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, request) {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        return checkCredentials(parsed.data.email, parsed.data.password, clientIp(request?.headers));
+        const { email, password } = parsed.data;
+        const now = new Date();
+        const trustedBrowserId = await trustedBrowserOfRequest(email, now);
+        const user = await checkCredentials(email, password, clientIp(request?.headers), now, trustedBrowserId);
+        if (user) await trustThisBrowser(user.email, now);
+        return user;
       },
     }),
   ],

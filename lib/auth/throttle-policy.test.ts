@@ -23,6 +23,13 @@ describe("sign-in throttling", () => {
   it("normalises keys so case does not dodge the limit", () => {
     expect(throttleKey("account", " Ada@Example.com ")).toBe("account:ada@example.com");
   });
+  it("counts a trusted browser apart from its account, with the account's limit", () => {
+    const browserId = "0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9";
+    expect(throttleKey("browser", browserId)).toBe(`browser:${browserId}`);
+    expect(MAX_FAILURES.browser).toBe(MAX_FAILURES.account);
+    expect(secondsUntilAllowed("browser", { windowStart: start, failures: MAX_FAILURES.browser }, at(1))).toBe(0);
+    expect(secondsUntilAllowed("browser", { windowStart: start, failures: MAX_FAILURES.browser + 1 }, at(1))).toBe(THROTTLE_WINDOW_SECONDS - 1);
+  });
 });
 
 describe("sign-up throttling", () => {

@@ -1,17 +1,22 @@
-// How many failed dashboard sign-ins are allowed before we stop trying passwords, per account and
-// per client IP, and how many sign-ups per client IP, in fixed windows. Pure: the store is
-// lib/data/auth-throttles.ts.
+// How many failed dashboard sign-ins are allowed before we stop trying passwords, per account, per
+// trusted browser (lib/auth/trusted-browser.ts) and per client IP, and how many sign-ups per client
+// IP, in fixed windows. Pure: the store is lib/data/auth-throttles.ts.
 
 import { limitAddress } from "@/lib/http/limit-address";
 
 export const THROTTLE_WINDOW_SECONDS = 15 * 60;
-export const MAX_FAILURES = { account: 5, ip: 20 } as const;
+/**
+ * account: attempts from browsers the account never signed in on, all together; browser: one
+ * trusted browser's attempts for its account (which then do not count for the account).
+ */
+export const MAX_FAILURES = { account: 5, browser: 5, ip: 20 } as const;
 
 export type ThrottleKind = keyof typeof MAX_FAILURES;
 
-/** An account by its email, or a client address as limitAddress counts it (an IPv6 /64). */
+/** An account by its email, a trusted browser by its id, or a client address as limitAddress counts it (an IPv6 /64). */
 export function throttleKey(kind: ThrottleKind, value: string): string {
-  return `${kind}:${kind === "ip" ? limitAddress(value) : value.trim().toLowerCase()}`;
+  if (kind === "ip") return `ip:${limitAddress(value)}`;
+  return `${kind}:${kind === "account" ? value.trim().toLowerCase() : value}`;
 }
 
 /**
