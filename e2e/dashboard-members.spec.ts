@@ -1,4 +1,4 @@
-// Members: invite by link, join with a new account or an existing one, revoke an invite, roles,
+// Members: invite by link, join with a new account or an existing one, revoke an invite (asked first), roles,
 // and the last owner rule (in the page and against a forged action).
 import { expect, test, type Page } from "@playwright/test";
 import type pg from "pg";
@@ -323,7 +323,7 @@ test("an admin cannot revoke or replace an owner's pending invite, and is told s
   }
 });
 
-test("an admin revokes a pending invite: it leaves the list, is audited, and its link neither opens nor joins", async ({ page, browser }) => {
+test("an admin revokes a pending invite after a confirmation naming whose link stops working: it leaves the list, is audited, and its link neither opens nor joins", async ({ page, browser }) => {
   const tenant = await createTenant({ prefix: "revoke" });
   await createMember(tenant.id, "owner");
   const admin = await createMember(tenant.id, "admin");
@@ -344,7 +344,19 @@ test("an admin revokes a pending invite: it leaves the list, is audited, and its
 
     const pending = page.getByRole("region", { name: "Pending invites" });
     await expect(pending.getByRole("listitem")).toHaveCount(2);
-    await pending.getByRole("button", { name: `Revoke the invite for ${revoked}` }).click();
+    // It asks first, naming whose link stops working; Cancel keeps the invite and returns focus.
+    const revoke = pending.getByRole("button", { name: `Revoke the invite for ${revoked}` });
+    await revoke.click();
+    const dialog = page.getByRole("dialog", { name: `Revoke the invite for ${revoked}?` });
+    await expect(dialog).toContainText(`The link sent to ${revoked} stops working at once`);
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(revoke).toBeFocused();
+    await expect(pending.getByRole("listitem")).toHaveCount(2);
+    expect(await sql(`SELECT id FROM member_invites WHERE id = $1`, [inviteId])).toHaveLength(1);
+
+    await revoke.click();
+    await dialog.getByRole("button", { name: "Revoke invite" }).click();
     await expect(pending.getByRole("listitem").filter({ hasText: revoked })).toHaveCount(0);
     // The row is gone with its button: the outcome is announced above the list, and focus is there.
     await expect(pending.getByRole("status")).toHaveText(`Invite revoked: the link sent to ${revoked} no longer works.`);

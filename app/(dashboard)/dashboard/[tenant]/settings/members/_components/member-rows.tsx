@@ -79,25 +79,23 @@ export function MemberRow({
 export type ListedInvite = { id: string; email: string; role: Role; expiresAt: string };
 
 /**
- * One pending invite. Its Revoke submits the list's action (PendingInviteList), which announces the
- * outcome: this row is gone once the revocation succeeds.
+ * One pending invite. Its Revoke only asks the list (PendingInviteList) to confirm and revoke,
+ * since the outcome must outlive this row.
  */
 export function PendingInviteRow({
   invite,
   canManageOwners,
-  action,
   revoking,
   busy,
   onRevoke,
 }: {
   invite: ListedInvite;
   canManageOwners: boolean;
-  action: (formData: FormData) => void;
   /** this invite is being revoked */
   revoking: boolean;
   /** some invite is being revoked: one at a time */
   busy: boolean;
-  onRevoke: () => void;
+  onRevoke: (invite: ListedInvite, button: HTMLButtonElement) => void;
 }) {
   const locked = invite.role === "owner" && !canManageOwners;
   return (
@@ -106,19 +104,19 @@ export function PendingInviteRow({
         <p>{invite.email} · {invite.role} · expires {invite.expiresAt.slice(0, 10)}</p>
         {locked && <p className="text-xs text-slate-500">An owner invite: only an owner can revoke it.</p>}
       </div>
-      <form
-        action={action}
-        onSubmit={(event) => {
-          if (busy) event.preventDefault();
-          else onRevoke();
+      {/* aria-disabled while busy, not disabled: a disabled button would drop keyboard focus. */}
+      <button
+        type="button"
+        disabled={locked}
+        aria-disabled={busy || undefined}
+        onClick={(event) => {
+          if (!busy) onRevoke(invite, event.currentTarget);
         }}
+        aria-label={`Revoke the invite for ${invite.email}`}
+        className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-50 disabled:opacity-50 aria-disabled:opacity-50"
       >
-        <input type="hidden" name="inviteId" value={invite.id} />
-        {/* aria-disabled while busy, not disabled: a disabled button would drop keyboard focus. */}
-        <button type="submit" disabled={locked} aria-disabled={busy || undefined} aria-label={`Revoke the invite for ${invite.email}`} className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-50 disabled:opacity-50 aria-disabled:opacity-50">
-          {revoking ? "Revoking…" : "Revoke"}
-        </button>
-      </form>
+        {revoking ? "Revoking…" : "Revoke"}
+      </button>
     </li>
   );
 }
