@@ -37,7 +37,7 @@ test("failures sent from elsewhere do not lock the owner out of a browser they s
   await attempt(page, member.email, TEST_PASSWORD);
   await page.waitForURL(new RegExp(`/dashboard/${tenant.subdomain}$`));
   const remembered = (await page.context().cookies()).find((cookie) => cookie.name.endsWith("gatehouse_trusted_browser"));
-  expect(remembered).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+  expect(remembered).toMatchObject({ httpOnly: true, sameSite: "Strict", path: "/" });
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.waitForURL(/\/sign-in/);
 

@@ -10,7 +10,7 @@ const database = await connectOrStartEmbedded(env.DATABASE_URL, env.DATA_DIR, en
 const db = createPrismaClient(database.url, 2);
 try {
   const report = await purgeExpiredSignInState(db);
-  console.log(`jobs:purge: deleted ${report.usedTokenIds} replay records, ${report.redirectKeys} redirect keys, ${report.sessions} sessions, ${report.events} SSO events past retention.`);
+  console.log(`jobs:purge: deleted ${report.usedTokenIds} replay records, ${report.redirectKeys} redirect keys, ${report.sessions} sessions, ${report.events} SSO events past retention, ${report.authThrottles} ended dashboard sign-in counts.`);
 } catch (error) {
   console.error(`jobs:purge: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseUrl } from "@/test/support/test-database-url";
 import { checkCredentials, TooManyAttempts } from "./credentials";
 import { hashPassword } from "./password";
-import { MAX_FAILURES } from "./throttle-policy";
+import { MAX_FAILURES, THROTTLE_WINDOW_SECONDS } from "./throttle-policy";
 
 const sql = new pg.Client({ connectionString: testDatabaseUrl() });
 beforeAll(() => sql.connect());
@@ -65,17 +65,40 @@ describe("dashboard password check", () => {
     expect(await outcome(checkCredentials(user.email, PASSWORD, anIp()))).toBe("throttled");
   });
 
-  it("a trusted browser's own failures lock that browser only, and it gets no more guesses than an account", async () => {
+  it("a trusted browser's own failures spend its trust for good, and the account's limit then applies to it; other browsers are unaffected", async () => {
     const user = await insertUser();
-    const stolenCookiesBrowser = randomUUID();
-    const guesses = Array.from({ length: MAX_FAILURES.browser + 3 }, (_, i) => outcome(checkCredentials(user.email, `guess ${i}`, anIp(), new Date(), stolenCookiesBrowser)));
+    const copiedCookiesBrowser = randomUUID();
+    // Sent all at once with a copied cookie: the browser's five, then the account's five, then nothing.
+    const guesses = Array.from({ length: MAX_FAILURES.browser + MAX_FAILURES.account + 3 }, (_, i) =>
+      outcome(checkCredentials(user.email, `guess ${i}`, anIp(), new Date(), copiedCookiesBrowser)),
+    );
     const outcomes = await Promise.all(guesses);
-    expect(outcomes.filter((result) => result === "wrong")).toHaveLength(MAX_FAILURES.browser);
+    expect(outcomes.filter((result) => result === "wrong")).toHaveLength(MAX_FAILURES.browser + MAX_FAILURES.account);
     expect(outcomes.filter((result) => result === "throttled")).toHaveLength(3);
-    expect(await outcome(checkCredentials(user.email, PASSWORD, anIp(), new Date(), stolenCookiesBrowser))).toBe("throttled");
-    // Other browsers were not affected: the account's own count is untouched.
-    expect(await outcome(checkCredentials(user.email, PASSWORD, anIp()))).toBe("user");
-    expect(await outcome(checkCredentials(user.email, PASSWORD, anIp(), new Date(), randomUUID()))).toBe("user");
+    expect(await outcome(checkCredentials(user.email, PASSWORD, anIp(), new Date(), copiedCookiesBrowser))).toBe("throttled");
+
+    // A quarter of an hour on, the account's count starts over but the copied cookie's trust stays
+    // spent: it gets the account's five, not five more of its own.
+    const later = new Date(Date.now() + (THROTTLE_WINDOW_SECONDS + 1) * 1000);
+    const laterGuesses = Array.from({ length: MAX_FAILURES.account + 2 }, (_, i) =>
+      outcome(checkCredentials(user.email, `later guess ${i}`, anIp(), later, copiedCookiesBrowser)),
+    );
+    expect((await Promise.all(laterGuesses)).filter((result) => result === "wrong")).toHaveLength(MAX_FAILURES.account);
+
+    // The owner's own browser was not affected.
+    expect(await outcome(checkCredentials(user.email, PASSWORD, anIp(), later, randomUUID()))).toBe("user");
+  });
+
+  it("a trusted browser's success starts its count again, so its owner's typos never add up", async () => {
+    const user = await insertUser();
+    const ownersBrowser = randomUUID();
+    for (let round = 0; round < 3; round += 1) {
+      for (let i = 0; i < MAX_FAILURES.browser - 1; i += 1) expect(await outcome(checkCredentials(user.email, "typo", anIp(), new Date(), ownersBrowser))).toBe("wrong");
+      expect(await outcome(checkCredentials(user.email, PASSWORD, anIp(), new Date(), ownersBrowser))).toBe("user");
+    }
+    // None of it touched the account's own count.
+    const fresh = Array.from({ length: MAX_FAILURES.account }, () => outcome(checkCredentials(user.email, "x", anIp())));
+    expect(new Set(await Promise.all(fresh))).toEqual(new Set(["wrong"]));
   });
 
   it("a trusted browser still counts towards its address's limit", async () => {

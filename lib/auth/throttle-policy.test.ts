@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_FAILURES, MAX_SIGN_UPS_PER_ADDRESS, secondsUntilAllowed, signUpSecondsUntilAllowed, signUpThrottleKey, THROTTLE_WINDOW_SECONDS, throttleKey } from "./throttle-policy";
+import { MAX_FAILURES, MAX_SIGN_UPS_PER_ADDRESS, secondsUntilAllowed, signUpSecondsUntilAllowed, signUpThrottleKey, THROTTLE_WINDOW_SECONDS, throttleKey, WINDOW_SECONDS } from "./throttle-policy";
 
 const start = new Date("2026-01-01T10:00:00Z");
 const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
@@ -23,12 +23,15 @@ describe("sign-in throttling", () => {
   it("normalises keys so case does not dodge the limit", () => {
     expect(throttleKey("account", " Ada@Example.com ")).toBe("account:ada@example.com");
   });
-  it("counts a trusted browser apart from its account, with the account's limit", () => {
+  it("counts a trusted browser apart from its account, and its failures do not start over every quarter of an hour", () => {
     const browserId = "0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9";
     expect(throttleKey("browser", browserId)).toBe(`browser:${browserId}`);
-    expect(MAX_FAILURES.browser).toBe(MAX_FAILURES.account);
     expect(secondsUntilAllowed("browser", { windowStart: start, failures: MAX_FAILURES.browser }, at(1))).toBe(0);
-    expect(secondsUntilAllowed("browser", { windowStart: start, failures: MAX_FAILURES.browser + 1 }, at(1))).toBe(THROTTLE_WINDOW_SECONDS - 1);
+    const spent = { windowStart: start, failures: MAX_FAILURES.browser + 1 };
+    // Still spent long after an account's window would have ended: only its cookie's end (or a success) ends it.
+    expect(secondsUntilAllowed("browser", spent, at(THROTTLE_WINDOW_SECONDS + 1))).toBeGreaterThan(0);
+    expect(secondsUntilAllowed("browser", spent, at(WINDOW_SECONDS.browser - 1))).toBe(1);
+    expect(secondsUntilAllowed("browser", spent, at(WINDOW_SECONDS.browser))).toBe(0);
   });
 });
 

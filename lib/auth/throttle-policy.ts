@@ -3,6 +3,7 @@
 // IP, in fixed windows. Pure: the store is lib/data/auth-throttles.ts.
 
 import { limitAddress } from "@/lib/http/limit-address";
+import { TRUSTED_BROWSER_SECONDS } from "./trusted-browser";
 
 export const THROTTLE_WINDOW_SECONDS = 15 * 60;
 /**
@@ -10,6 +11,13 @@ export const THROTTLE_WINDOW_SECONDS = 15 * 60;
  * trusted browser's attempts for its account (which then do not count for the account).
  */
 export const MAX_FAILURES = { account: 5, browser: 5, ip: 20 } as const;
+
+/**
+ * How long each count runs before it starts again. A trusted browser's runs as long as its cookie:
+ * five failures in a row spend its trust for good (a success starts a new cookie and count), so a
+ * copied cookie buys five guesses once, not five every quarter of an hour.
+ */
+export const WINDOW_SECONDS = { account: THROTTLE_WINDOW_SECONDS, browser: TRUSTED_BROWSER_SECONDS, ip: THROTTLE_WINDOW_SECONDS } as const;
 
 export type ThrottleKind = keyof typeof MAX_FAILURES;
 
@@ -34,7 +42,7 @@ export interface ThrottleState {
  * this one may go ahead (it is within the limit).
  */
 export function secondsUntilAllowed(kind: ThrottleKind, counted: ThrottleState, now: Date): number {
-  return secondsUntilUnder(MAX_FAILURES[kind], counted, now);
+  return secondsUntilUnder(MAX_FAILURES[kind], counted, now, WINDOW_SECONDS[kind]);
 }
 
 /**
@@ -53,8 +61,8 @@ export function signUpSecondsUntilAllowed(counted: ThrottleState, now: Date): nu
   return secondsUntilUnder(MAX_SIGN_UPS_PER_ADDRESS, counted, now);
 }
 
-function secondsUntilUnder(limit: number, counted: ThrottleState, now: Date): number {
-  const windowEnds = counted.windowStart.getTime() + THROTTLE_WINDOW_SECONDS * 1000;
+function secondsUntilUnder(limit: number, counted: ThrottleState, now: Date, windowSeconds = THROTTLE_WINDOW_SECONDS): number {
+  const windowEnds = counted.windowStart.getTime() + windowSeconds * 1000;
   if (now.getTime() >= windowEnds) return 0;
   return counted.failures > limit ? Math.ceil((windowEnds - now.getTime()) / 1000) : 0;
 }

@@ -34,7 +34,8 @@ export async function trustThisBrowser(email: string, now: Date): Promise<void> 
   jar.set(COOKIE_NAME, value, {
     httpOnly: true,
     secure: SECURE,
-    sameSite: "lax",
+    // Strict: only the sign-in form, on this same site, ever needs it.
+    sameSite: "strict",
     path: "/",
     maxAge: TRUSTED_BROWSER_DAYS * 24 * 60 * 60,
   });

@@ -54,4 +54,19 @@ describe("trusted-browser cookie", () => {
     const otherPurpose = await new SignJWT({}).setProtectedHeader({ alg: "HS256" }).setSubject("ada@example.com").setJti("x").setIssuedAt(seconds).setExpirationTime(seconds + 60).sign(key);
     expect(await readTrustedBrowser(otherPurpose, "ada@example.com", key, now)).toBeNull();
   });
+
+  it("is nothing when signed with the same key but another algorithm: only HS256 is ours", async () => {
+    const seconds = Math.floor(now.getTime() / 1000);
+    for (const alg of ["HS384", "HS512"]) {
+      const token = await new SignJWT({})
+        .setProtectedHeader({ alg })
+        .setSubject("ada@example.com")
+        .setAudience("gatehouse:trusted-browser")
+        .setJti("0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9")
+        .setIssuedAt(seconds)
+        .setExpirationTime(seconds + 60)
+        .sign(key);
+      expect(await readTrustedBrowser(token, "ada@example.com", key, now)).toBeNull();
+    }
+  });
 });

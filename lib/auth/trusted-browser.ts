@@ -3,7 +3,8 @@
 // the owner's email keep them out, five wrong passwords every quarter of an hour. So a browser an
 // account has signed in on gets a signed cookie naming that account; its attempts for that account
 // count in a limit of its own (the browser's) instead of the account's, so failures sent from
-// elsewhere never lock it out, and a stolen cookie still buys only five guesses per window.
+// elsewhere never lock it out. Five failures in a row spend that trust for good (throttle-policy.ts),
+// so a copied cookie buys five guesses once.
 // Pure apart from the clock and randomness: the key is passed in (lib/auth/trusted-browser-cookie.ts).
 
 import { randomUUID } from "node:crypto";
@@ -11,7 +12,7 @@ import { jwtVerify, SignJWT } from "jose";
 
 /** Long enough to outlast a holiday; each sign-in on the browser starts the period again. */
 export const TRUSTED_BROWSER_DAYS = 180;
-const TRUSTED_BROWSER_SECONDS = TRUSTED_BROWSER_DAYS * 24 * 60 * 60;
+export const TRUSTED_BROWSER_SECONDS = TRUSTED_BROWSER_DAYS * 24 * 60 * 60;
 
 // Marks our own tokens, so no other token signed with a key derived from the same secret passes.
 const PURPOSE = "gatehouse:trusted-browser";

@@ -6,8 +6,8 @@ import { THROTTLE_WINDOW_SECONDS, type ThrottleState } from "@/lib/auth/throttle
  * Counts one attempt, starting a new window when the old one is over, and returns the count with
  * this attempt in it. One statement, so concurrent attempts each get a count of their own.
  */
-export async function countAttempt(key: string, now: Date = new Date()): Promise<ThrottleState> {
-  const windowFloor = new Date(now.getTime() - THROTTLE_WINDOW_SECONDS * 1000);
+export async function countAttempt(key: string, now: Date = new Date(), windowSeconds: number = THROTTLE_WINDOW_SECONDS): Promise<ThrottleState> {
+  const windowFloor = new Date(now.getTime() - windowSeconds * 1000);
   const [counted] = await getDb().$queryRaw<{ window_start: Date; failures: number }[]>`
     INSERT INTO auth_throttles (key, window_start, failures) VALUES (${key}, ${now}, 1)
     ON CONFLICT (key) DO UPDATE SET

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { testDatabaseUrl } from "@/test/support/test-database-url";
 import { insertTenant } from "@/test/support/tenants";
+import { WINDOW_SECONDS } from "@/lib/auth/throttle-policy";
 import { purgeExpiredSignInState } from "./sign-in-housekeeping";
 
 const sql = new pg.Client({ connectionString: testDatabaseUrl() });
@@ -55,5 +56,26 @@ describe("event retention", () => {
     const left = async (id: string) => (await sql.query(`SELECT request_id FROM sso_events WHERE tenant_id = $1 ORDER BY occurred_at DESC`, [id])).rows.map((r) => r.request_id);
     expect(await left(short)).toEqual(["age-1"]);
     expect(await left(long)).toEqual(["age-1", "age-8"]);
+  });
+});
+
+describe("dashboard sign-in counts", () => {
+  it("deletes counts whose window has ended, keeping a trusted browser's for as long as its cookie lasts", async () => {
+    const id = randomBytes(6).toString("hex");
+    const ago = (seconds: number) => new Date(Date.now() - seconds * 1000);
+    const rows: [string, Date][] = [
+      [`account:ended-${id}@example.com`, ago(WINDOW_SECONDS.account + 60)],
+      [`account:current-${id}@example.com`, ago(60)],
+      [`ip:ended-${id}`, ago(WINDOW_SECONDS.ip + 60)],
+      [`sign-up:ended-${id}`, ago(WINDOW_SECONDS.account + 60)],
+      [`browser:spent-a-day-ago-${id}`, ago(24 * 3600)],
+      [`browser:ended-${id}`, ago(WINDOW_SECONDS.browser + 60)],
+    ];
+    for (const [key, windowStart] of rows) {
+      await sql.query(`INSERT INTO auth_throttles (key, window_start, failures) VALUES ($1, $2, 6)`, [key, windowStart]);
+    }
+    await Promise.all([purgeExpiredSignInState(getDb()), purgeExpiredSignInState(getDb())]);
+    const left = (await sql.query(`SELECT key FROM auth_throttles WHERE key LIKE $1 ORDER BY key`, [`%${id}%`])).rows.map((row) => row.key);
+    expect(left).toEqual([`account:current-${id}@example.com`, `browser:spent-a-day-ago-${id}`]);
   });
 });

@@ -1,8 +1,11 @@
+import { WINDOW_SECONDS } from "@/lib/auth/throttle-policy";
 import type { Db } from "@/lib/prisma-client";
 
 // Sign-in state that has served its purpose: replay records past their token's expiry, redirect
-// keys and sessions a day after they ended, and SSO events older than their tenant's retention. Deleted in small batches with SKIP LOCKED, so several
-// app instances can run this at once without waiting on each other or deleting anything twice.
+// keys and sessions a day after they ended, SSO events older than their tenant's retention, and
+// dashboard sign-in counts whose window has ended (a trusted browser's lasts as long as its
+// cookie). Deleted in small batches with SKIP LOCKED, so several app instances can run this at
+// once without waiting on each other or deleting anything twice.
 
 const BATCH = 1000;
 const GRACE_MS = 24 * 60 * 60 * 1000;
@@ -12,6 +15,7 @@ export interface PurgeReport {
   redirectKeys: number;
   sessions: number;
   events: number;
+  authThrottles: number;
 }
 
 async function purgeInBatches(deleteBatch: () => Promise<number>): Promise<number> {
@@ -41,5 +45,13 @@ export async function purgeExpiredSignInState(db: Db, now: Date = new Date()): P
       SELECT e.id FROM sso_events e JOIN tenants t ON t.id = e.tenant_id
        WHERE e.occurred_at < ${now}::timestamptz - make_interval(days => t.log_retention_days)
        LIMIT ${BATCH} FOR UPDATE OF e SKIP LOCKED))`);
-  return { usedTokenIds, redirectKeys, sessions, events };
+  // Every other kind of count (account, ip, sign-up) runs for the same quarter of an hour.
+  const shortWindowEnd = new Date(now.getTime() - WINDOW_SECONDS.account * 1000);
+  const browserWindowEnd = new Date(now.getTime() - WINDOW_SECONDS.browser * 1000);
+  const authThrottles = await purgeInBatches(() => db.$executeRaw`
+    DELETE FROM auth_throttles WHERE key = ANY(ARRAY(
+      SELECT key FROM auth_throttles
+       WHERE window_start < CASE WHEN key LIKE 'browser:%' THEN ${browserWindowEnd}::timestamptz ELSE ${shortWindowEnd}::timestamptz END
+       LIMIT ${BATCH} FOR UPDATE SKIP LOCKED))`);
+  return { usedTokenIds, redirectKeys, sessions, events, authThrottles };
 }
