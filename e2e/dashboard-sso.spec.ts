@@ -209,7 +209,7 @@ test("the Overview tells SSO switched off (a secret set) from SSO never set up, 
   await expect(status).not.toContainText("Not configured");
   await expect(status.getByRole("link", { name: "Set up SSO" })).toHaveCount(0);
 
-  await status.getByRole("link", { name: "Turn SSO back on" }).click();
+  await status.getByRole("link", { name: "Turn SSO on" }).click();
   const sso = page.getByRole("switch", { name: "SSO" });
   await expect(sso).toHaveAttribute("aria-checked", "false");
   await sso.click();

@@ -12,9 +12,9 @@ const STATUS = {
   "not-configured": { label: "Not configured", detail: null, working: false, action: "Set up SSO" },
   "switched-off": {
     label: "Off",
-    detail: "A shared secret is set, but SSO is switched off: every token is refused until it is on again.",
+    detail: "A shared secret is set, but SSO is switched off: every token is refused until you turn it on.",
     working: false,
-    action: "Turn SSO back on",
+    action: "Turn SSO on",
   },
   "tokens-only": {
     label: "Widget and API only",
@@ -28,7 +28,8 @@ const STATUS = {
 /**
  * The Overview's SSO status. ssoSetupState's `off` covers two cases an admin fixes differently:
  * nothing set up yet (set it up), and a secret that is there with SSO switched off (one switch
- * turns it back on). Calling the second "Not configured" sent admins to set up what they had.
+ * turns it on; never "back on": it may never have been on). Calling the second "Not configured"
+ * sent admins to set up what they had.
  */
 export function overviewSsoStatus(setup: SsoSetup | null | undefined): OverviewSsoStatus {
   const state = ssoSetupState(setup);

@@ -28,6 +28,16 @@ import { FIELDS_NEED_ATTENTION } from "@/lib/forms/messages";
 
 const page = (subdomain: string) => `/dashboard/${subdomain}/settings/security/sso`;
 
+/**
+ * Said after a change that succeeded while SSO is switched off: saving settings or a secret does
+ * not turn it on, and a new admin who never saw the switch would otherwise think they were done.
+ */
+const STILL_OFF = " SSO is still off: turn it on with the switch at the top of this page when your backend is ready.";
+
+function withOffHint(message: string, ssoEnabled: boolean | undefined): string {
+  return ssoEnabled ? message : message + STILL_OFF;
+}
+
 /** What the settings held before, as the form names them and in its units (minutes, not seconds). */
 function asFormNames({ sessionLifetimeSeconds, ...rest }: Partial<JwtSettingsUpdate>): Record<string, unknown> {
   return sessionLifetimeSeconds === undefined ? rest : { ...rest, sessionLengthMinutes: sessionLengthMinutesOf(sessionLifetimeSeconds) };
@@ -84,18 +94,19 @@ export const applyJwtSettings = memberAction<typeof ssoSettingsSchema, SsoSettin
   }
   const { changed } = saved;
   revalidatePath(page(member.tenant.subdomain));
+  const enabled = before?.enabled;
   if (saved.secret) {
     return {
       ok: true,
       message: saved.secret.replaced
-        ? "JWT settings saved. The shared secret was replaced: the old one no longer works, so update your backend now."
-        : "JWT settings saved, with your shared secret.",
+        ? withOffHint("JWT settings saved. The shared secret was replaced: the old one no longer works, so update your backend now.", enabled)
+        : withOffHint("JWT settings saved, with your shared secret.", enabled),
     };
   }
   if (changed.includes("loginUrl") && !settings.loginUrl) {
-    return { ok: true, message: "JWT settings saved. Without a Login URL the help center offers no Sign in; tokens still work for the widget and the API." };
+    return { ok: true, message: withOffHint("JWT settings saved. Without a Login URL the help center offers no Sign in; tokens still work for the widget and the API.", enabled) };
   }
-  return { ok: true, message: changed.length ? "JWT settings saved." : "Nothing changed." };
+  return { ok: true, message: withOffHint(changed.length ? "JWT settings saved." : "Nothing changed.", enabled) };
 });
 
 /** Generate (first time) or Regenerate: the old secret stops working at once. */
@@ -105,12 +116,13 @@ export const generateSecret = memberAction(SETTINGS_ROLES, confirmSchema, async 
     audit: { actor: member, describe: ({ replaced }) => ({ action: replaced ? "sso.secret.regenerated" : "sso.secret.generated" }) },
   });
   revalidatePath(page(member.tenant.subdomain));
+  const enabled = (await findSsoSettings(member.tenant.id))?.enabled;
   return {
     ok: true,
     secret,
     message: stored.replaced
-      ? "New secret generated. The old one no longer works. Readers already signed in stay signed in until you sign everyone out (Sessions, below)."
-      : "Secret generated.",
+      ? withOffHint("New secret generated. The old one no longer works. Readers already signed in stay signed in until you sign everyone out (Sessions, below).", enabled)
+      : withOffHint("Secret generated.", enabled),
   };
 });
 

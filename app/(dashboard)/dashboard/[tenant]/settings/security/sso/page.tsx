@@ -14,6 +14,7 @@ import { IntegrationPanel } from "./_components/integration-panel";
 import { JwtSettingsForm } from "./_components/jwt-settings-form";
 import { JWT_SECTION } from "./jwt-section";
 import { ProviderGrid } from "./_components/provider-grid";
+import { SetupProgress } from "./_components/setup-progress";
 import { SignOutEveryone } from "./_components/sign-out-everyone";
 import { SsoToggle } from "./_components/sso-toggle";
 import { TestTokenMinter } from "./_components/test-token-minter";
@@ -70,6 +71,8 @@ export default async function SsoSettingsPage({ params }: Props) {
         {/* Remounted when the Login URL changes: "set a Login URL" must not outlive its cause. */}
         <SsoToggle key={settings?.loginUrl ?? ""} subdomain={subdomain} enabled={settings?.enabled ?? false} />
       </header>
+
+      {!settings?.enabled && <SetupProgress hasLoginUrl={Boolean(settings?.loginUrl)} hasSecret={settings?.hasSecret ?? false} />}
 
       <nav aria-label="On this page" className="rounded-lg bg-slate-50 px-4 py-3 text-sm">
         <ul className="flex flex-wrap gap-x-5 gap-y-1">
