@@ -9,6 +9,7 @@ import { ARTICLE_BODY_MAX_BYTES, ARTICLE_TITLE_MAX, utf8Bytes } from "@/lib/cont
 import { addArticle, saveArticle, type ArticleState } from "../actions";
 import { MarkdownEditor } from "./markdown-editor";
 import { TitleSlugFields } from "./title-slug-fields";
+import { useFieldErrors } from "./use-field-errors";
 import { useFocusFirstError } from "@/components/use-focus-first-error";
 import { SubmitButton } from "@/components/submit-button";
 
@@ -48,10 +49,11 @@ export function ArticleForm({
   const [state, action, pending] = useActionState<ArticleState, FormData>((article ? saveArticle : addArticle).bind(null, subdomain), {});
   const formRef = useFocusFirstError(state.fieldErrors);
   const typed = state.ok ? undefined : state.values;
-  const errors = state.fieldErrors ?? {};
+  // Shown until the field changes; useFocusFirstError still sees every new refusal whole.
+  const { errors, message, markChanged, onChange } = useFieldErrors(state);
   const published = typed ? typed.published === "on" : (article?.published ?? false);
   return (
-    <form ref={formRef} action={action} onSubmit={keepOversizedBody} className="mt-6 space-y-5" noValidate>
+    <form ref={formRef} action={action} onSubmit={keepOversizedBody} onChange={onChange} className="mt-6 space-y-5" noValidate>
       {article && <input type="hidden" name="id" value={article.id} />}
       {article && <input type="hidden" name="version" value={article.updatedAt} />}
       <div className="max-w-2xl space-y-5">
@@ -78,6 +80,7 @@ export function ArticleForm({
           pathPrefix="/articles/"
           titleMax={ARTICLE_TITLE_MAX}
           errors={errors}
+          onSlugFilled={() => markChanged("slug")}
         />
       </div>
       <MarkdownEditor initialBody={typed?.body ?? article?.body ?? ""} error={errors.body} />
@@ -105,7 +108,7 @@ export function ArticleForm({
             <p id="published-hint" className="text-xs text-slate-500">Drafts are only seen here, in the dashboard.</p>
           </div>
         </div>
-        <FormMessage message={state.ok ? undefined : state.message} />
+        <FormMessage message={message} />
         {state.ok && <FormMessage tone="success" message={state.message} />}
         <div className="flex items-center gap-4">
           <SubmitButton pending={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 aria-disabled:opacity-60">

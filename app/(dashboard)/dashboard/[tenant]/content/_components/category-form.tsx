@@ -6,6 +6,7 @@ import { FormField, FormMessage } from "@/components/form-field";
 import { CATEGORY_DESCRIPTION_MAX, CATEGORY_POSITION_MAX, CATEGORY_TITLE_MAX } from "@/lib/content/limits";
 import { addCategory, saveCategory, type CategoryState } from "../actions";
 import { TitleSlugFields } from "./title-slug-fields";
+import { useFieldErrors } from "./use-field-errors";
 import { useFocusFirstError } from "@/components/use-focus-first-error";
 import { SubmitButton } from "@/components/submit-button";
 
@@ -25,9 +26,10 @@ export function CategoryForm({ subdomain, category, defaultPosition = 0 }: { sub
   const [state, action, pending] = useActionState<CategoryState, FormData>((category ? saveCategory : addCategory).bind(null, subdomain), {});
   const formRef = useFocusFirstError(state.fieldErrors);
   const typed = state.ok ? undefined : state.values;
-  const errors = state.fieldErrors ?? {};
+  // Shown until the field changes; useFocusFirstError still sees every new refusal whole.
+  const { errors, message, markChanged, onChange } = useFieldErrors(state);
   return (
-    <form ref={formRef} action={action} className="mt-6 max-w-2xl space-y-5" noValidate>
+    <form ref={formRef} action={action} onChange={onChange} className="mt-6 max-w-2xl space-y-5" noValidate>
       {category && <input type="hidden" name="id" value={category.id} />}
       {category && <input type="hidden" name="version" value={category.updatedAt} />}
       <TitleSlugFields
@@ -37,6 +39,7 @@ export function CategoryForm({ subdomain, category, defaultPosition = 0 }: { sub
         pathPrefix="/categories/"
         titleMax={CATEGORY_TITLE_MAX}
         errors={errors}
+        onSlugFilled={() => markChanged("slug")}
       />
       <div>
         <label htmlFor="description" className="block text-sm font-medium text-slate-800">Description</label>
@@ -67,7 +70,7 @@ export function CategoryForm({ subdomain, category, defaultPosition = 0 }: { sub
         hint="Lowest first; equal positions by title."
       />
       </div>
-      <FormMessage message={state.ok ? undefined : state.message} />
+      <FormMessage message={message} />
       {state.ok && <FormMessage tone="success" message={state.message} />}
       <div className="flex items-center gap-4">
         <SubmitButton pending={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 aria-disabled:opacity-60">

@@ -14,6 +14,7 @@ export function TitleSlugFields({
   pathPrefix,
   titleMax,
   errors,
+  onSlugFilled,
 }: {
   title: string;
   slug: string;
@@ -22,6 +23,8 @@ export function TitleSlugFields({
   pathPrefix: string;
   titleMax: number;
   errors: { title?: string; slug?: string };
+  /** the slug changed by itself, following the title: its error (about the old value) is out of date */
+  onSlugFilled?: () => void;
 }) {
   const [title, setTitle] = useState(initialTitle);
   const [slug, setSlug] = useState(initialSlug);
@@ -38,7 +41,10 @@ export function TitleSlugFields({
         value={title}
         onChange={(event) => {
           setTitle(event.target.value);
-          if (followTitle) setSlug(slugify(event.target.value));
+          if (!followTitle) return;
+          const filled = slugify(event.target.value);
+          if (filled !== slug) onSlugFilled?.();
+          setSlug(filled);
         }}
         error={errors.title}
       />

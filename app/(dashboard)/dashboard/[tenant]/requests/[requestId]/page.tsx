@@ -5,8 +5,7 @@ import { RequestStatusBadge } from "@/components/request-status-badge";
 import { memberRecordLoader, REQUEST_ROLES } from "@/lib/auth/require-member";
 import { findRequestForStaff } from "@/lib/data/support-requests";
 import { formatWhen } from "@/lib/format-when";
-import { StaffReplyForm } from "../_components/staff-reply-form";
-import { StatusForm } from "../_components/status-form";
+import { RequestForms } from "../_components/request-forms";
 
 type Props = { params: Promise<{ tenant: string; requestId: string }> };
 
@@ -56,8 +55,7 @@ export default async function RequestDetailPage({ params }: Props) {
           </li>
         ))}
       </ol>
-      <StaffReplyForm subdomain={subdomain} requestId={request.id} />
-      <StatusForm subdomain={subdomain} requestId={request.id} status={request.status} />
+      <RequestForms subdomain={subdomain} requestId={request.id} status={request.status} />
     </div>
   );
 }

@@ -1,18 +1,19 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { FormMessage } from "@/components/form-field";
 import { TextAreaField } from "@/components/textarea-field";
 import type { ActionState } from "@/lib/auth/member-action";
 import { MESSAGE_MAX, type RequestStatus } from "@/lib/requests/schemas";
-import { replyToRequest } from "../actions";
+import type { RequestFormProps } from "./request-forms";
 import { StatusSelect } from "./status-select";
 import { SubmitButton } from "@/components/submit-button";
 
-type ReplyState = ActionState<"body" | "status" | "requestId">;
+export type ReplyState = ActionState<"body" | "status" | "requestId">;
 
-export function StaffReplyForm({ subdomain, requestId }: { subdomain: string; requestId: string }) {
-  const [state, action, pending] = useActionState<ReplyState, FormData>(replyToRequest.bind(null, subdomain), {});
+// The action's state lives in RequestForms, which knows whether this form answered last: its
+// confirmation is shown only then (a later status change may have made it untrue).
+export function StaffReplyForm({ requestId, state, action, pending, current }: RequestFormProps<ReplyState>) {
   const form = useRef<HTMLFormElement>(null);
   // After a refusal, take keyboard and screen-reader users to the field that needs fixing.
   useEffect(() => form.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus(), [state]);
@@ -27,7 +28,7 @@ export function StaffReplyForm({ subdomain, requestId }: { subdomain: string; re
           hint="They see it on their request page, with your name." />
         <StatusSelect id="reply-status" label="Status after sending" defaultValue={(values?.status as RequestStatus | undefined) ?? "answered"} error={state.fieldErrors?.status} />
         <FormMessage message={state.ok ? undefined : (state.fieldErrors?.requestId ?? state.message)} />
-        {state.ok && <FormMessage tone="success" message={state.message} />}
+        {state.ok && current && <FormMessage tone="success" message={state.message} />}
         <SubmitButton pending={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 aria-disabled:opacity-60">
           {pending ? "Sending…" : "Send reply"}
         </SubmitButton>

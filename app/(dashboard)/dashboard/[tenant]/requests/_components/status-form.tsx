@@ -1,16 +1,17 @@
 "use client";
 
-import { useActionState } from "react";
 import { FormMessage } from "@/components/form-field";
 import type { ActionState } from "@/lib/auth/member-action";
 import type { RequestStatus } from "@/lib/requests/schemas";
-import { changeRequestStatus } from "../actions";
+import type { RequestFormProps } from "./request-forms";
 import { StatusSelect } from "./status-select";
 import { SubmitButton } from "@/components/submit-button";
 
-// Changing the status without replying, e.g. closing a request that needs nothing more.
-export function StatusForm({ subdomain, requestId, status }: { subdomain: string; requestId: string; status: RequestStatus }) {
-  const [state, action, pending] = useActionState<ActionState<"status" | "requestId">, FormData>(changeRequestStatus.bind(null, subdomain), {});
+export type StatusState = ActionState<"status" | "requestId">;
+
+// Changing the status without replying, e.g. closing a request that needs nothing more. The
+// action's state lives in RequestForms: the confirmation is shown only while this form answered last.
+export function StatusForm({ requestId, status, state, action, pending, current }: RequestFormProps<StatusState> & { status: RequestStatus }) {
   return (
     <section aria-labelledby="status-heading" className="rounded-lg border border-slate-200 p-5">
       <h2 id="status-heading" className="text-lg font-semibold">Status</h2>
@@ -26,7 +27,7 @@ export function StatusForm({ subdomain, requestId, status }: { subdomain: string
       </form>
       <div className="mt-3">
         <FormMessage message={state.ok ? undefined : (state.fieldErrors?.requestId ?? state.message)} />
-        {state.ok && <FormMessage tone="success" message={state.message} />}
+        {state.ok && current && <FormMessage tone="success" message={state.message} />}
       </div>
     </section>
   );
