@@ -15,8 +15,11 @@ export default function LandingPage() {
         <li className="rounded-lg border border-slate-200 p-4">Private or public help centers on your subdomain or domain</li>
         <li className="rounded-lg border border-slate-200 p-4">Logs that say why a sign-in failed, and how to fix it</li>
       </ul>
-      <div className="mt-10">
-        <Link href="/dashboard" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+      <div className="mt-10 flex flex-wrap items-center gap-3">
+        <Link href="/sign-up" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+          Create your help center
+        </Link>
+        <Link href="/dashboard" className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-50">
           Open the dashboard
         </Link>
       </div>

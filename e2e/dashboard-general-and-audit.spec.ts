@@ -13,6 +13,9 @@ test("an owner renames the help center and changes log retention; bad values are
   const name = page.getByLabel("Help center name", { exact: true });
   const retention = page.getByLabel("Keep sign-in logs for (days)", { exact: true });
   await expect(retention).toHaveValue("30");
+  // The address is not a setting: text under its label, not a field that looks editable.
+  await expect(page.locator("dt:text-is('Address') + dd")).toContainText(`//${tenant.subdomain}.`);
+  await expect(page.getByRole("textbox", { name: "Address" })).toHaveCount(0);
 
   await name.fill("   ");
   await retention.fill("5000");

@@ -108,7 +108,10 @@ test("an admin finds a reader, suspends them (their session ends, sign-in is ref
     expect((await refused).status()).toBe(403);
     await expect(readerPage.getByText("Your access to this help center has been suspended.")).toBeVisible();
     await expect(readerPage.getByText("user_suspended", { exact: true })).toBeVisible();
+    await expect(readerPage.getByText(`If you think this is a mistake, contact whoever runs ${tenant.name}.`)).toBeVisible();
     await expect(readerPage.getByText("Lift the suspension in Dashboard → People")).toBeVisible();
+    // It always will: no "If this keeps happening".
+    await expect(readerPage.getByText("keeps happening")).toHaveCount(0);
 
     // The list shows the suspension, and the Suspended filter finds them.
     await page.goto(`/dashboard/${tenant.subdomain}/people?status=suspended`);

@@ -68,10 +68,16 @@ test("the dashboard's pages fit a phone's width", async ({ page }) => {
     expect(shown!.x + shown!.width).toBeLessThanOrEqual(page.viewportSize()!.width);
   }
 
-  // The menu is one row that scrolls sideways: the current page's item is brought into view.
-  const current = page.getByRole("navigation", { name: "Dashboard" }).locator('[aria-current="page"]');
-  await expect(current).toHaveText("Logs");
-  await expect(current).toBeInViewport();
+  // Exploratory test: the menu was one row cut off at "Gen…", with nothing saying it scrolled. It
+  // wraps instead: every item is wholly on screen, the current one highlighted.
+  const menu = page.getByRole("navigation", { name: "Dashboard" });
+  await expect(menu.getByRole("link")).toHaveText(["Overview", "Content", "Requests", "People", "General", "Security → SSO", "Members", "Logs", "Audit"]);
+  for (const item of await menu.getByRole("link").all()) await expect(item).toBeInViewport({ ratio: 1 });
+  expect(await menu.evaluate((nav) => nav.scrollWidth - nav.clientWidth)).toBeLessThanOrEqual(0);
+  await expect(menu.locator('[aria-current="page"]')).toHaveText("Logs");
+  // Who is signed in, and as what, shows on a phone too.
+  await expect(page.getByText(owner.email, { exact: true })).toBeInViewport();
+  await expect(page.getByText("Role: owner", { exact: true })).toBeInViewport();
 
   // The rejection chart keeps labels one can read: it scrolls in its own box rather than shrinking.
   const scroller = page.getByTestId("rejection-chart-scroller");

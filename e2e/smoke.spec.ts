@@ -63,6 +63,9 @@ test("the app host's root serves the landing page saying what Gatehouse is", asy
   await expect(page.getByText("Gatehouse", { exact: true })).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Help centers");
   await expect(page.getByText(/JWT/).first()).toBeVisible();
+  // A newcomer can start one from here, not only someone who already has a dashboard.
+  await expect(page.getByRole("link", { name: "Create your help center" })).toHaveAttribute("href", "/sign-up");
+  await expect(page.getByRole("link", { name: "Open the dashboard" })).toHaveAttribute("href", "/dashboard");
 });
 
 test("an unknown subdomain gets the plain 404 page", async ({ page, baseURL }) => {

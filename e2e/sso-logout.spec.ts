@@ -55,6 +55,25 @@ test("Sign out ends the session and shows “You are signed out”, without goin
   await expectSentToLoginUrl(page, tenant, "/articles/close-account");
 });
 
+// Exploratory test: on a public help center the header's "Sign in" and the page's "Sign in again"
+// stood side by side (and the header's came back to "You are signed out" after signing in).
+test("on a public help center, “You are signed out” offers one way to sign in; the header's Sign in is back on the next page", async ({ page }) => {
+  const tenant = await createTenant({ prefix: "logoutpub", visibility: "public", categories, sso: { loginUrl: LOGIN_URL } });
+  await customerBackend.register(tenant.subdomain, { helpCenter: tenant.origin, secret: tenant.secret!, user, mode: "normal" });
+  await page.goto(`${tenant.origin}/signed-out`);
+  await expect(page.getByRole("heading", { name: "You are signed out" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /sign in/i })).toHaveText(["Sign in again"]);
+
+  // A client-side navigation away (the header's name) shows the header's Sign in again.
+  await page.getByRole("banner").getByRole("link", { name: tenant.name }).click();
+  await expect(page).toHaveURL(`${tenant.origin}/`);
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
+
+  await page.goto(`${tenant.origin}/signed-out`);
+  await page.getByRole("link", { name: "Sign in again" }).click();
+  await expect(page.getByText("Signed in as Grace Hopper")).toBeVisible();
+});
+
 test("with a Logout URL configured, Sign out lands there; the help center then asks to sign in again", async ({ page }) => {
   const tenant = await signedIn(page, "logouturl", { loginUrl: LOGIN_URL, logoutUrl: LOGGED_OUT_URL });
   await page.getByRole("button", { name: "Sign out" }).click();

@@ -57,6 +57,11 @@ test("mint a redirect token → the tester passes it without using it up → wro
   const tryLink = mint.getByRole("link", { name: "Try it in a private window" });
   await expect(tryLink).toHaveAttribute("href", `${tenant.origin}/sso/jwt?jwt=${token}`);
   await expect(tryLink).toHaveAttribute("rel", "noreferrer");
+  // Said so that it works on a phone too, where there is no right-click: the link can be copied.
+  await expect(mint.getByText("Open the link in a private window, or copy it and paste it into one")).toBeVisible();
+  await mint.getByRole("button", { name: "Copy sign-in link" }).click();
+  await expect(mint.getByText("Sign-in link copied to the clipboard.")).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${tenant.origin}/sso/jwt?jwt=${token}`);
   // The form keeps what was typed, for the next token.
   await expect(mint.getByLabel("Email", { exact: true })).toHaveValue(user.email);
 

@@ -17,7 +17,7 @@ export function parseGroupList(text: string): GroupListResult {
     const group = part.trim();
     if (group === "") continue;
     if (CONTROL_CHARACTERS.test(group)) return { ok: false, error: "Group names cannot contain control characters." };
-    if (group.length > MAX_GROUP_LENGTH) return { ok: false, error: `Keep each group name under ${MAX_GROUP_LENGTH + 1} characters.` };
+    if (group.length > MAX_GROUP_LENGTH) return { ok: false, error: `Each group name can be at most ${MAX_GROUP_LENGTH} characters.` };
     groups.add(group);
   }
   if (groups.size > MAX_GROUPS) return { ok: false, error: `An article can require at most ${MAX_GROUPS} groups.` };

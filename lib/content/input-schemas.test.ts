@@ -27,7 +27,7 @@ describe("article input", () => {
     const errors = fieldErrors(articleInputSchema.safeParse({ categoryId: "", title: " ", slug: "Not A Slug", body: "a\u0000b", requiredGroups: "x".repeat(101) }));
     expect(Object.keys(errors).sort()).toEqual(["body", "categoryId", "requiredGroups", "slug", "title"]);
     expect(errors.title).toBe("Give the article a title.");
-    expect(fieldErrors(articleInputSchema.safeParse(article({ title: "x".repeat(201) })))).toEqual({ title: "Keep the title under 201 characters." });
+    expect(fieldErrors(articleInputSchema.safeParse(article({ title: "x".repeat(201) })))).toEqual({ title: "The title can be at most 200 characters." });
     expect(fieldErrors(articleInputSchema.safeParse(article({ title: "a\u0007b" })))).toEqual({ title: "Titles cannot contain control characters." });
   });
 });
@@ -45,6 +45,6 @@ describe("category input", () => {
   });
 
   it("limits the description", () => {
-    expect(fieldErrors(categoryInputSchema.safeParse(category({ description: "x".repeat(501) })))).toEqual({ description: "Keep the description under 501 characters." });
+    expect(fieldErrors(categoryInputSchema.safeParse(category({ description: "x".repeat(501) })))).toEqual({ description: "The description can be at most 500 characters." });
   });
 });

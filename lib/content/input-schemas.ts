@@ -22,7 +22,7 @@ const title = (max: number, what: string) =>
     .string()
     .trim()
     .min(1, `Give the ${what} a title.`)
-    .max(max, `Keep the title under ${max + 1} characters.`)
+    .max(max, `The title can be at most ${max} characters.`)
     .refine((value) => !CONTROL_CHARACTERS.test(value), "Titles cannot contain control characters.");
 
 const slug = z
@@ -39,7 +39,7 @@ export const categoryInputSchema = z.object({
   description: z
     .string()
     .trim()
-    .max(CATEGORY_DESCRIPTION_MAX, `Keep the description under ${CATEGORY_DESCRIPTION_MAX + 1} characters.`)
+    .max(CATEGORY_DESCRIPTION_MAX, `The description can be at most ${CATEGORY_DESCRIPTION_MAX} characters.`)
     .refine((value) => !value.includes("\u0000"), "The description cannot contain NUL characters.")
     .default(""),
   // Digits only: z.coerce would read an emptied field as 0 and "1e3" as 1000.

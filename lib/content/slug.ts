@@ -31,7 +31,7 @@ export function slugify(title: string): string {
 /** Why a typed slug cannot be used, or null when it can. */
 export function slugProblem(slug: string): string | null {
   if (slug === "") return "Enter a slug: lower-case letters, digits and hyphens.";
-  if (slug.length > SLUG_MAX_LENGTH) return `Keep the slug under ${SLUG_MAX_LENGTH + 1} characters.`;
+  if (slug.length > SLUG_MAX_LENGTH) return `The slug can be at most ${SLUG_MAX_LENGTH} characters.`;
   if (!SLUG_PATTERN.test(slug)) return "Use lower-case letters, digits and single hyphens only (e.g. reset-your-password).";
   return null;
 }

@@ -26,8 +26,8 @@ describe("newRequestSchema", () => {
 
   it("refuses one character over each limit", () => {
     expect(errorsOf(newRequestSchema.safeParse({ subject: "s".repeat(SUBJECT_MAX + 1), message: "m".repeat(MESSAGE_MAX + 1) }))).toEqual({
-      subject: "Shorten the subject to 200 characters or fewer.",
-      message: "Shorten your message to 10,000 characters or fewer.",
+      subject: "The subject can be at most 200 characters.",
+      message: "Your message can be at most 10,000 characters.",
     });
   });
 

@@ -13,13 +13,15 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 // PostgreSQL text cannot hold NUL: refuse it here with a field error instead of a 500 on insert.
 const NO_NUL = /^[^\u0000]*$/;
 
+const capitalized = (field: string) => `${field.charAt(0).toUpperCase()}${field.slice(1)}`;
+
 /** Required text, trimmed; `field` names it in messages ("the subject"), `empty` asks for it. */
 function text(field: string, empty: string, max: number) {
   return z
     .string({ error: empty })
     .trim()
     .min(1, empty)
-    .max(max, `Shorten ${field} to ${max.toLocaleString("en")} characters or fewer.`)
+    .max(max, `${capitalized(field)} can be at most ${max.toLocaleString("en")} characters.`)
     .regex(NO_NUL, `Remove the invalid character from ${field}.`);
 }
 

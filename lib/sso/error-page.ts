@@ -67,12 +67,24 @@ export function visitorAdvice(reason: RejectionReason, helpCenterName: string, c
       // Usually a script on the visitor's network, or many unfinished tries: waiting frees places.
       return canTryAgain ? "Wait a few minutes, then press Try again." : "Wait a few minutes, then sign in again.";
     case "user_suspended":
-      return `If you think this is a mistake, ask whoever runs ${helpCenterName}.`;
+      return `If you think this is a mistake, contact whoever runs ${helpCenterName}.`;
     case "user_conflict":
       return `Ask whoever runs ${helpCenterName} to check your account.`;
     default:
       return "This is a problem with how the site signs people in, not with anything you did.";
   }
+}
+
+/**
+ * Whom to tell, quoting what. "If this keeps happening" only where another attempt may succeed: a
+ * refusal in RETRY_CANNOT_HELP happens every time.
+ */
+export function supportAdvice(reason: RejectionReason, helpCenterName: string): string {
+  const quote = "quoting the reason and request ID above: they can look it up.";
+  // visitorAdvice has already sent these readers to whoever runs the help center.
+  if (reason === "user_suspended" || reason === "user_conflict") return "When you contact them, quote the reason and request ID above: they can look it up.";
+  if (RETRY_CANNOT_HELP.has(reason)) return `Tell whoever runs ${helpCenterName} (or the app you came from), ${quote}`;
+  return `If this keeps happening, tell whoever runs ${helpCenterName} (or the app you came from), ${quote}`;
 }
 
 export function renderRejectionPage(reason: RejectionReason, input: ErrorPageInput & { claim?: string }): string {
@@ -85,7 +97,7 @@ export function renderRejectionPage(reason: RejectionReason, input: ErrorPageInp
      <p>${escapeHtml(description.title)} ${escapeHtml(visitorAdvice(reason, input.helpCenterName, tryAgainUrl !== null))}</p>
      <p class="hint"><strong>For the site owner:</strong> ${escapeWithCode(description.ownerHint)}${claim}</p>
      <dl><dt>Reason</dt><dd>${escapeHtml(reason)}</dd><dt>Request ID</dt><dd>${escapeHtml(input.requestId)}</dd></dl>
-     <p>If this keeps happening, tell whoever runs ${escapeHtml(input.helpCenterName)} (or the app you came from), quoting the reason and request ID above: they can look it up.</p>
+     <p>${escapeHtml(supportAdvice(reason, input.helpCenterName))}</p>
      ${tryAgainUrl ? `<a class="button" href="${escapeHtml(tryAgainUrl)}">Try again</a>` : ""}
      ${input.continueUrl ? `<a class="button" href="${escapeHtml(input.continueUrl)}">Continue to the help center</a>` : ""}`,
   );

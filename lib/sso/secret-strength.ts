@@ -39,7 +39,7 @@ export function secretWeakness(secret: string): string | null {
   if (/[\u0000-\u001f\u007f]/.test(secret)) return "The secret contains control characters; paste it again without line breaks.";
   const lower = secret.toLowerCase();
   if (WELL_KNOWN.some((known) => lower.includes(known))) return "This secret appears in public examples. Generate a new one.";
-  if (new Set(secret).size < 10) return "This secret repeats too few characters to be hard to guess. Generate a new one.";
+  if (new Set(secret).size < 10) return "This secret uses too few different characters to be hard to guess. Generate a new one.";
   if (/^(.{1,16})\1+$/.test(secret)) return "This secret is a repeated pattern. Generate a new one.";
   if (shannonBitsPerCharacter(secret) < 3.5) return "This secret is too predictable. Generate a new one.";
   return null;

@@ -28,7 +28,7 @@ const url = (label: string) =>
   z
     .string()
     .trim()
-    .max(2048, `Keep the ${label} under 2048 characters.`)
+    .max(2048, `The ${label} can be at most 2048 characters.`)
     .superRefine((value, context) => {
       const problem = ssoUrlProblem(value);
       if (problem) context.addIssue({ code: "custom", message: problem });

@@ -8,5 +8,5 @@ export const helpCenterNameSchema = z
   .string()
   .trim()
   .min(1, "Name your help center.")
-  .max(HELP_CENTER_NAME_MAX, `Keep the name under ${HELP_CENTER_NAME_MAX} characters.`)
+  .max(HELP_CENTER_NAME_MAX, `The name can be at most ${HELP_CENTER_NAME_MAX} characters.`)
   .refine(isCleanText, uncleanTextMessage("name"));

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getViewer, signInPath } from "@/lib/help-center/viewer";
+import { HeaderSignIn } from "./_components/header-sign-in";
 
 export const dynamic = "force-dynamic";
 
@@ -35,9 +36,7 @@ export default async function HelpCenterLayout({ children }: { children: React.R
               </form>
             </div>
           ) : offerSignIn ? (
-            <a href={signInHref} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
-              Sign in
-            </a>
+            <HeaderSignIn href={signInHref} />
           ) : null}
         </div>
       </header>

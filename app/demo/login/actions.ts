@@ -13,7 +13,7 @@ import { mintSsoToken } from "@/lib/sso/mint-token";
 
 const demoSignInSchema = z.object({
   email: z.email("Enter an email address, like ada@example.com.").max(254),
-  name: z.string().trim().min(1, "Enter a name.").max(200, "Keep the name under 200 characters."),
+  name: z.string().trim().min(1, "Enter a name.").max(200, "The name can be at most 200 characters."),
   key: z.string().max(128).optional(),
   return_to: z.string().max(2048).optional(),
 });

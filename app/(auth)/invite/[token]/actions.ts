@@ -35,7 +35,7 @@ export async function acceptAsSignedInUser(token: string): Promise<AcceptState> 
 
 const newAccountSchema = z.object({
   password: z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`).max(1024),
-  name: z.string().trim().max(200, "Keep your name under 200 characters.").refine(isCleanText, uncleanTextMessage("name")).optional(),
+  name: z.string().trim().max(200, "Your name can be at most 200 characters.").refine(isCleanText, uncleanTextMessage("name")).optional(),
 });
 
 /** Someone without an account creates one for the invite's email and joins. */

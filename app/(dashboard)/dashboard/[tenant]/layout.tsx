@@ -53,18 +53,19 @@ export default async function TenantDashboardLayout({ children, params }: Props)
           </details>
         )}
         <DashboardNav items={items} />
-        <div className="hidden p-4 text-sm text-slate-600 md:block">
-          <p className="truncate">{member.email}</p>
-          <p className="text-xs">Role: {member.role}</p>
-          <div className="mt-2">
+        {/* Who is signed in, on every screen: one row under the menu on a phone (a long email cut
+            short), the foot of the sidebar on a wider one. */}
+        <div className="flex items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm text-slate-600 md:block md:border-t-0 md:p-4">
+          <div className="min-w-0">
+            <p className="truncate" title={member.email}>{member.email}</p>
+            <p className="text-xs">Role: {member.role}</p>
+          </div>
+          <div className="shrink-0 md:mt-2">
             <SignOutButton />
           </div>
         </div>
       </aside>
       <div className="min-w-0 flex-1">
-        <div className="flex justify-end p-3 md:hidden">
-          <SignOutButton />
-        </div>
         <main id="content" tabIndex={-1} className="mx-auto max-w-4xl px-4 py-6 focus:outline-none sm:px-8 sm:py-10">{children}</main>
       </div>
     </div>

@@ -7,7 +7,7 @@ import { SearchForm } from "./search-form";
 // a page with nothing for this reader to read offers no search (`search={false}`).
 export function TrailAndSearch({ trail, search = true }: { trail: Crumb[]; search?: boolean }) {
   return (
-    <div className="flex flex-wrap items-center justify-between gap-x-6 gap-y-3">
+    <div className="mb-6 flex flex-wrap items-center justify-between gap-x-6 gap-y-3">
       <Breadcrumbs trail={trail} />
       {search && (
         <div className="w-full sm:w-80">

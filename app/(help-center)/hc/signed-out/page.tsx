@@ -8,7 +8,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 // Where /sso/logout lands when the tenant has no Logout URL. Not behind sign-in, so a private
-// help center does not bounce the visitor straight back into the Login URL.
+// help center does not bounce the visitor straight back into the Login URL. Its button is the one
+// way to sign in here: the header leaves out its own Sign in on this page (HeaderSignIn).
 export default async function SignedOutPage() {
   const { tenant } = await getViewer();
   return (

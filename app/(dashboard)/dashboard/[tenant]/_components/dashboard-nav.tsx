@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useRef } from "react";
 
 export interface NavItem {
   href: string;
@@ -12,18 +11,11 @@ export interface NavItem {
 
 export function DashboardNav({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
-  const nav = useRef<HTMLElement>(null);
-  // On a phone the menu is one row that scrolls sideways: bring the current page's item into view,
-  // or Settings pages would open with no highlighted item in sight.
-  useEffect(() => {
-    const current = nav.current?.querySelector<HTMLElement>('[aria-current="page"]');
-    if (current && nav.current && nav.current.scrollWidth > nav.current.clientWidth) {
-      current.scrollIntoView({ block: "nearest", inline: "center" });
-    }
-  }, [pathname]);
+  // On a phone the items wrap onto as many rows as they need: a row that scrolled sideways cut
+  // off at "Gen…" with nothing saying there was more.
   return (
-    <nav ref={nav} aria-label="Dashboard" className="overflow-x-auto px-2 pb-2 md:px-3">
-      <ul className="flex gap-1 md:flex-col">
+    <nav aria-label="Dashboard" className="px-2 pb-2 md:px-3">
+      <ul className="flex flex-wrap gap-1 md:flex-col md:flex-nowrap">
         {items.map((item, index) => {
           // A section stays highlighted on its sub-pages (an article's editor is still "Content");
           // the first item, the overview, only on itself.

@@ -11,7 +11,12 @@ export function GeneralForm({ subdomain, name, address, logRetentionDays }: { su
   return (
     <form action={action} className="mt-6 max-w-lg space-y-4" noValidate>
       <FormField id="name" label="Help center name" defaultValue={state.ok ? name : (state.values?.name ?? name)} required error={state.fieldErrors?.name} />
-      <FormField id="address" label="Address" value={address} readOnly hint="The subdomain is chosen at sign-up." />
+      {/* Not a setting: shown as text (selectable, under its label), not as a field that looks editable. */}
+      <dl>
+        <dt className="text-sm font-medium text-slate-800">Address</dt>
+        <dd className="mt-1 text-sm break-all text-slate-900">{address}</dd>
+        <dd className="mt-1 text-xs text-slate-500">The subdomain is chosen at sign-up.</dd>
+      </dl>
       <FormField id="logRetentionDays" label="Keep sign-in logs for (days)" type="number" inputMode="numeric" min={1} max={3650} required
         defaultValue={state.ok ? logRetentionDays : (state.values?.logRetentionDays ?? logRetentionDays)} error={state.fieldErrors?.logRetentionDays}
         hint="Older events are deleted automatically. 1 to 3650 days; 30 by default." />

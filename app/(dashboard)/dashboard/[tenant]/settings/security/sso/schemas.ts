@@ -58,8 +58,8 @@ export type TestTokenField = keyof z.input<typeof testTokenSchema>;
 
 
 export const mintTokenSchema = z.object({
-  email: z.string().trim().max(254, "Keep the email under 254 characters.").pipe(z.email("Enter an email address, like jane@example.com.")),
-  name: z.string().trim().min(1, "Enter a name.").max(200, "Keep the name under 200 characters.").refine(isCleanText, uncleanTextMessage("name")),
+  email: z.string().trim().max(254, "The email can be at most 254 characters.").pipe(z.email("Enter an email address, like jane@example.com.")),
+  name: z.string().trim().min(1, "Enter a name.").max(200, "The name can be at most 200 characters.").refine(isCleanText, uncleanTextMessage("name")),
   role: z.enum(END_USER_ROLES, { error: "Choose viewer, editor or admin." }),
   // Comma- or line-separated; the same limits as the groups claim (lib/sso/profile-claims.ts).
   groups: z
@@ -68,7 +68,7 @@ export const mintTokenSchema = z.object({
     .default("")
     .transform((text) => [...new Set(text.split(/[,\n]/).map((group) => group.trim()).filter(Boolean))])
     .refine((groups) => groups.length <= 100, "At most 100 groups.")
-    .refine((groups) => groups.every((group) => group.length <= 100), "Each group may have at most 100 characters.")
+    .refine((groups) => groups.every((group) => group.length <= 100), "Each group name can be at most 100 characters.")
     .refine((groups) => groups.every(isCleanText), uncleanTextMessage("group names")),
   kind,
 });

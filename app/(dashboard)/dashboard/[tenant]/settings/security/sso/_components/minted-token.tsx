@@ -34,9 +34,12 @@ export function MintedToken({ token, kind, message, helpCenterOrigin, ssoEnabled
       {kind === "redirect" ? (
         <div className="text-sm">
           {/* noreferrer: no Referer from the dashboard, which "Only accept sign-ins from these domains" would refuse. */}
-          <a href={signInUrl} target="_blank" rel="noreferrer" className="font-medium text-brand-700 underline">Try it in a private window</a>
+          <div className="flex flex-wrap items-start gap-x-3 gap-y-1">
+            <a href={signInUrl} target="_blank" rel="noreferrer" className="py-2 font-medium text-brand-700 underline">Try it in a private window</a>
+            <CopyButton text={signInUrl} describedWhat="Sign-in link" />
+          </div>
           <p className="mt-1 text-xs text-slate-600">
-            Right-click and open it in a private (incognito) window, so this browser&apos;s own help-center session is left alone. A token works once.
+            Open the link in a private window, or copy it and paste it into one, so this browser&apos;s own help-center session is left alone. A token works once.
           </p>
           {!ssoEnabled && <p className="mt-1 text-xs text-amber-800">SSO is off: /sso/jwt will refuse the token until you turn it on.</p>}
           {requireRedirectKey && (
