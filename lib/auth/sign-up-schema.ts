@@ -6,7 +6,7 @@ import { helpCenterNameSchema } from "@/lib/tenant/help-center-name";
 import { MIN_PASSWORD_LENGTH } from "./password-rules";
 
 export const signUpSchema = z.object({
-  email: z.email("Enter an email address, like ada@example.com.").max(254, "Use an email address under 254 characters."),
+  email: z.email("Enter an email address, like ada@example.com.").max(254, "The email address can be at most 254 characters."),
   password: z
     .string()
     .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)

@@ -27,7 +27,7 @@ export function NewRequestForm({ signInHref }: { signInHref: string }) {
           maxLength={MESSAGE_MAX}
           defaultValue={values?.message}
           error={state.fieldErrors?.message}
-          hint={`What happened, and what you expected. Up to ${MESSAGE_MAX.toLocaleString("en")} characters.`}
+          hint={`What happened, and what you expected. At most ${MESSAGE_MAX.toLocaleString("en")} characters.`}
         />
         <FormMessage message={state.ok ? undefined : state.message} />
         {state.signedOut && (

@@ -53,7 +53,7 @@ export function CategoryForm({ subdomain, category, defaultPosition = 0 }: { sub
           aria-describedby={errors.description ? "description-hint description-error" : "description-hint"}
           className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
         />
-        <p id="description-hint" className="mt-1 text-xs text-slate-500">Optional. Shown under the title on the help center&apos;s home page; up to {CATEGORY_DESCRIPTION_MAX} characters.</p>
+        <p id="description-hint" className="mt-1 text-xs text-slate-500">Optional. Shown under the title on the help center&apos;s home page; at most {CATEGORY_DESCRIPTION_MAX} characters.</p>
         {errors.description && <p id="description-error" className="mt-1 text-sm text-red-700">{errors.description}</p>}
       </div>
       <div className="max-w-48">
