@@ -137,7 +137,7 @@ test("an admin changes a member's role and the Login URL, and the audit tells bo
   await expect(jwtRow).toContainText(admin.email);
   // Only what changed: the issuer, audience, TTL and the rest were saved unchanged and are not told.
   // What it was, then what it became.
-  await expect.poll(() => detailLines(jwtRow)).toEqual(["Changed: Login URL", "Login URL: https://app.example.com/login → https://app.example.com/sso/start"]);
+  await expect.poll(() => detailLines(jwtRow)).toEqual(["Login URL: https://app.example.com/login → https://app.example.com/sso/start"]);
   await expect(jwtRow.locator("dd").filter({ hasText: "https://app.example.com/sso/start" })).toHaveClass(/font-mono/);
   for (const unchanged of ["Issuer", "Audience", "Token TTL", "Clock skew leeway", "Session length", "Logout URL"]) {
     await expect(jwtRow.locator("dt").filter({ hasText: unchanged })).toHaveCount(0);

@@ -74,8 +74,8 @@ describe("describeAuditDetails", () => {
       sessionLengthMinutes: 60,
       previous: { loginUrl: "https://app.example.com/sso", logoutUrl: "https://app.example.com/bye", issuer: null, tokenTtlSeconds: 300, sessionLengthMinutes: 720 },
     });
+    // Every changed field has its own before → after line, so no "Changed: …" line repeats them.
     expect(lines).toEqual([
-      { label: "Changed", value: "Login URL, Logout URL, Issuer, Token TTL, Session length", literal: false },
       { label: "Login URL", value: "https://app.example.com/sso → https://app.example.com/sso/v2", literal: true },
       { label: "Logout URL", value: "https://app.example.com/bye → removed", literal: true },
       { label: "Issuer", value: "none → app", literal: true },
@@ -83,8 +83,13 @@ describe("describeAuditDetails", () => {
       { label: "Session length", value: "720 min → 60 min", literal: false },
     ]);
     expect(describeAuditDetails({ changed: ["allowedDomains"], allowedDomains: ["a.example", "b.example"], restrictSignInOrigins: true, previous: { allowedDomains: ["a.example"] } })).toEqual([
-      { label: "Changed", value: "Allowed domains", literal: false },
       { label: "Allowed domains", value: "a.example → a.example, b.example", literal: false },
+    ]);
+    // One changed field without its before: the list of changed fields stays.
+    expect(describeAuditDetails({ changed: ["name", "logRetentionDays"], name: "Acme", logRetentionDays: 7, previous: { name: "Old" } })).toEqual([
+      { label: "Changed", value: "Name, Log retention", literal: false },
+      { label: "Name", value: "Old → Acme", literal: false },
+      { label: "Log retention", value: "7 days", literal: false },
     ]);
     // Entries from before settings changes recorded it, or a damaged record: the new value alone.
     for (const previous of [undefined, null, "text", ["x"]]) {

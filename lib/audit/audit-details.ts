@@ -100,7 +100,7 @@ function transition(key: string, before: unknown, after: unknown, afterWords: st
  * was emptied reads "removed". A `from`/`to` pair (a request's status, the custom domain) and a
  * `previousRole`/`role` pair read as one line, "before → after", as does a changed setting whose
  * value before is in `previous` ("Token TTL: 300 s → 120 s"; entries written before settings
- * changes recorded it show the new value alone).
+ * changes recorded it show the new value alone, under a "Changed" line naming the fields).
  */
 export function describeAuditDetails(details: unknown, action = ""): AuditDetailLine[] {
   if (!isRecord(details)) return [];
@@ -108,9 +108,13 @@ export function describeAuditDetails(details: unknown, action = ""): AuditDetail
   // What changed fields held before (settings changes record it): shown as "before → after".
   const previous = isRecord(recordedPrevious) ? recordedPrevious : {};
   const changedKeys = Array.isArray(record.changed) ? new Set(record.changed.map(String)) : null;
+  // "Changed: Login URL" above "Login URL: a → b" says it twice: the list of changed fields is
+  // left out when every one of them has a before → after line of its own.
+  const everyChangeShown = changedKeys !== null && changedKeys.size > 0 && [...changedKeys].every((key) => Object.hasOwn(record, key) && Object.hasOwn(previous, key));
   const lines: AuditDetailLine[] = [];
   for (const [key, value] of Object.entries(record).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))) {
     if (changedKeys && key !== "changed" && !changedKeys.has(key) && !IDENTIFYING.has(key)) continue;
+    if (key === "changed" && everyChangeShown) continue;
     if (key === "from" && "to" in record) {
       const { label, literal } = transitionLabel(action);
       lines.push({ label, value: transition(key, value, record.to), literal });
