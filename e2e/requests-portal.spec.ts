@@ -2,6 +2,8 @@
 // answers in the dashboard. One end user never sees another's request, one tenant never another's.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { env } from "@/lib/env";
+import { sqlOnce } from "@/test/support/sql";
 import { auditActions, createMember, signInToDashboard } from "./support/dashboard-users";
 import { customerBackend, LOGIN_URL, type TestUser } from "./support/customer-backend";
 import { createTenant, type TestTenant } from "./support/tenants";
@@ -144,6 +146,9 @@ test("two end users each see only their own requests; support answers one; its u
   await expect(page.getByLabel("Your reply", { exact: true })).toHaveCount(0);
 
   expect(await auditActions(tenant.id)).toEqual(["request.replied", "request.status_changed"]);
+  // Each entry names the request by its subject, not by its id alone.
+  const subjects = await sqlOnce<{ subject: string }>(env.TEST_DATABASE_URL!, `SELECT details->>'subject' AS subject FROM audit_entries WHERE tenant_id = $1 ORDER BY occurred_at`, [tenant.id]);
+  expect(subjects.map((row) => row.subject)).toEqual(["Export is empty", "Export is empty"]);
 });
 
 test("the action checks the session itself: signed out meanwhile, nothing is saved, the form says so and keeps the text", async ({ page, context }) => {

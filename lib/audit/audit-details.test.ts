@@ -43,6 +43,12 @@ describe("describeAuditDetails", () => {
       { label: "Status", value: "closed → open", literal: false },
       { label: "Request ID", value: "r-1", literal: true },
     ]);
+    // A request is named by its subject first (entries written before record only its id).
+    expect(describeAuditDetails({ to: "closed", from: "answered", requestId: "r-1", subject: "Export is empty" }, "request.status_changed")).toEqual([
+      { label: "Subject", value: "Export is empty", literal: false },
+      { label: "Status", value: "answered → closed", literal: false },
+      { label: "Request ID", value: "r-1", literal: true },
+    ]);
     expect(describeAuditDetails({ to: null, from: "help.example.com" }, "tenant.custom_domain.changed")).toEqual([
       { label: "Custom domain", value: "help.example.com → none", literal: true },
     ]);

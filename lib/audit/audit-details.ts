@@ -16,7 +16,7 @@ export interface AuditDetailLine {
  * Keys not listed follow, alphabetically, under their own names.
  */
 const FIELDS: readonly (readonly [key: string, label: string])[] = [
-  ["title", "Title"], ["email", "Email"], ["domain", "Domain"], ["subdomain", "Subdomain"], ["kind", "Token kind"],
+  ["title", "Title"], ["subject", "Subject"], ["email", "Email"], ["domain", "Domain"], ["subdomain", "Subdomain"], ["kind", "Token kind"],
   ["changed", "Changed"], ["from", "From"], ["to", "To"], ["previousRole", "Previous role"], ["role", "Role"], ["name", "Name"],
   ["visibility", "Visibility"], ["redirect", "Send readers to the custom domain"], ["verifiedBy", "Proved by"],
   ["loginUrl", "Login URL"], ["logoutUrl", "Logout URL"], ["issuer", "Issuer"], ["audience", "Audience"],
@@ -45,7 +45,7 @@ function rank(key: string): number {
 }
 
 /** Keys that say which thing an entry is about: shown even when the entry lists what changed. */
-const IDENTIFYING = new Set(["id", "title", "slug", "email", "domain", "userId", "endUserId", "requestId", "inviteId", "from", "to", "role", "previousRole"]);
+const IDENTIFYING = new Set(["id", "title", "subject", "slug", "email", "domain", "userId", "endUserId", "requestId", "inviteId", "from", "to", "role", "previousRole"]);
 
 /** Identifiers and addresses, which people copy and compare character by character. */
 const LITERAL = new Set(["id", "userId", "endUserId", "requestId", "inviteId", "loginUrl", "logoutUrl", "issuer", "audience", "domain", "subdomain", "slug"]);

@@ -92,8 +92,8 @@ describe("support requests: the conversation", () => {
     const { id } = await raise(tenantId, dana!, { subject: "Export fails", message: "CSV is empty" });
 
     const t1 = new Date("2026-11-21T10:00:00.000Z");
-    expect(await replyAsStaff(tenantId, staff, id, { body: "Fixed, try again." }, t1)).toEqual({ ok: true, previousStatus: "open", status: "answered" });
-    expect(await addEndUserReply(tenantId, dana!, id, "Still empty.", new Date(t1.getTime() + 1000))).toEqual({ ok: true, previousStatus: "answered", status: "open" });
+    expect(await replyAsStaff(tenantId, staff, id, { body: "Fixed, try again." }, t1)).toEqual({ ok: true, previousStatus: "open", status: "answered", subject: "Export fails" });
+    expect(await addEndUserReply(tenantId, dana!, id, "Still empty.", new Date(t1.getTime() + 1000))).toEqual({ ok: true, previousStatus: "answered", status: "open", subject: "Export fails" });
     expect(await replyAsStaff(tenantId, staff, id, { body: "Now for real.", status: "closed" }, new Date(t1.getTime() + 2000))).toMatchObject({ status: "closed" });
     expect(await addEndUserReply(tenantId, dana!, id, "Thanks!")).toEqual({ ok: false, reason: "closed" });
 
@@ -107,8 +107,8 @@ describe("support requests: the conversation", () => {
     // The end user's view carries no staff account ids.
     expect(JSON.stringify(thread)).not.toContain(staff);
 
-    expect(await setRequestStatus(tenantId, id, "open")).toEqual({ ok: true, previousStatus: "closed", status: "open" });
-    expect(await setRequestStatus(tenantId, id, "open")).toEqual({ ok: true, previousStatus: "open", status: "open" });
+    expect(await setRequestStatus(tenantId, id, "open")).toEqual({ ok: true, previousStatus: "closed", status: "open", subject: "Export fails" });
+    expect(await setRequestStatus(tenantId, id, "open")).toEqual({ ok: true, previousStatus: "open", status: "open", subject: "Export fails" });
   });
 
   it("a reply and a close at the same moment: the reply is refused or lands before the close, never after", async () => {

@@ -26,7 +26,8 @@ export interface ThreadReply {
   createdAt: Date;
 }
 
-export type ReplyOutcome = { ok: true; previousStatus: RequestStatus; status: RequestStatus } | { ok: false; reason: "not_found" | "closed" };
+/** `subject` names the request in the audit trail, where an id alone says nothing to a reader. */
+export type ReplyOutcome = { ok: true; previousStatus: RequestStatus; status: RequestStatus; subject: string } | { ok: false; reason: "not_found" | "closed" };
 /** An end user's reply may also be one too many for the hour (END_USER_WRITES_PER_HOUR). */
 export type EndUserReplyOutcome = ReplyOutcome | { ok: false; reason: "too_many" };
 
@@ -46,16 +47,16 @@ function toPage<T extends { id: string }>(rows: T[], take: number, at: (row: T) 
 }
 
 /**
- * The request's status, locked until the transaction ends, or null when the tenant (and, when
- * given, the end user) has no such request. The lock orders a reply against a status change made
- * at the same moment, so "closed" really means no reply got in after it.
+ * The request's status and subject, locked until the transaction ends, or null when the tenant
+ * (and, when given, the end user) has no such request. The lock orders a reply against a status
+ * change made at the same moment, so "closed" really means no reply got in after it.
  */
 async function lockRequest(tx: Prisma.TransactionClient, tenantId: string, requestId: string, endUserId?: string) {
   const owner = endUserId ? Prisma.sql`AND end_user_id = ${endUserId}::uuid` : Prisma.empty;
-  const rows = await tx.$queryRaw<{ status: RequestStatus }[]>`
-    SELECT status::text AS status FROM support_requests
+  const rows = await tx.$queryRaw<{ status: RequestStatus; subject: string }[]>`
+    SELECT status::text AS status, subject FROM support_requests
      WHERE tenant_id = ${tenantId}::uuid AND id = ${requestId}::uuid ${owner} FOR UPDATE`;
-  return rows[0]?.status ?? null;
+  return rows[0] ?? null;
 }
 
 // ---- end users: always their own requests ---------------------------------------------------------
@@ -120,8 +121,9 @@ export async function addEndUserReply(tenantId: string, endUserId: string, reque
   return getDb().$transaction(async (tx) => {
     // The user's lock first, then the request's: staff replies take only the request's, so no cycle.
     await lockEndUserWrites(tx, tenantId, endUserId);
-    const previousStatus = await lockRequest(tx, tenantId, requestId, endUserId);
-    if (!previousStatus) return { ok: false, reason: "not_found" } as const;
+    const locked = await lockRequest(tx, tenantId, requestId, endUserId);
+    if (!locked) return { ok: false, reason: "not_found" } as const;
+    const { status: previousStatus, subject } = locked;
     if (previousStatus === "closed") return { ok: false, reason: "closed" } as const;
     const recent = await tx.supportRequestReply.count({
       where: { tenantId, author: "end_user", createdAt: { gte: new Date(now.getTime() - HOUR_MS) }, request: { endUserId } },
@@ -130,7 +132,7 @@ export async function addEndUserReply(tenantId: string, endUserId: string, reque
     const user = await tx.endUser.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: endUserId } }, select: { name: true } });
     await tx.supportRequestReply.create({ data: { tenantId, requestId, author: "end_user", authorName: user.name, body, createdAt: now }, select: { id: true } });
     await tx.supportRequest.update({ where: { tenantId_id: { tenantId, id: requestId } }, data: { status: "open", updatedAt: now }, select: { id: true } });
-    return { ok: true, previousStatus, status: "open" } as const;
+    return { ok: true, previousStatus, status: "open", subject } as const;
   });
 }
 
@@ -182,8 +184,9 @@ export async function replyAsStaff(
   if (!isRequestId(requestId)) return { ok: false, reason: "not_found" };
   const status = input.status ?? "answered";
   return changeWithAudit(tenantId, audit, async (tx) => {
-    const previousStatus = await lockRequest(tx, tenantId, requestId);
-    if (!previousStatus) return { ok: false, reason: "not_found" } as const;
+    const locked = await lockRequest(tx, tenantId, requestId);
+    if (!locked) return { ok: false, reason: "not_found" } as const;
+    const { status: previousStatus, subject } = locked;
     // The name as it is now is kept with the reply: it is what the end user saw, even if it changes.
     const staff = await tx.user.findUniqueOrThrow({ where: { id: staffUserId }, select: { name: true } });
     await tx.supportRequestReply.create({
@@ -191,7 +194,7 @@ export async function replyAsStaff(
       select: { id: true },
     });
     await tx.supportRequest.update({ where: { tenantId_id: { tenantId, id: requestId } }, data: { status, updatedAt: now }, select: { id: true } });
-    return { ok: true, previousStatus, status } as const;
+    return { ok: true, previousStatus, status, subject } as const;
   });
 }
 
@@ -205,11 +208,12 @@ export async function setRequestStatus(
 ): Promise<ReplyOutcome> {
   if (!isRequestId(requestId)) return { ok: false, reason: "not_found" };
   return changeWithAudit(tenantId, audit, async (tx) => {
-    const previousStatus = await lockRequest(tx, tenantId, requestId);
-    if (!previousStatus) return { ok: false, reason: "not_found" } as const;
+    const locked = await lockRequest(tx, tenantId, requestId);
+    if (!locked) return { ok: false, reason: "not_found" } as const;
+    const { status: previousStatus, subject } = locked;
     if (previousStatus !== status) {
       await tx.supportRequest.update({ where: { tenantId_id: { tenantId, id: requestId } }, data: { status, updatedAt: now }, select: { id: true } });
     }
-    return { ok: true, previousStatus, status } as const;
+    return { ok: true, previousStatus, status, subject } as const;
   });
 }

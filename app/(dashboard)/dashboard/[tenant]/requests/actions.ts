@@ -17,7 +17,7 @@ const requestsPath = (subdomain: string) => `/dashboard/${subdomain}/requests`;
 export const replyToRequest = memberAction(REQUEST_ROLES, staffReplySchema, async ({ requestId, body, status }, member) => {
   const outcome = await replyAsStaff(member.tenant.id, member.userId, requestId, { body, status }, new Date(), {
     actor: member,
-    describe: (replied) => (replied.ok ? { action: "request.replied", details: { requestId, from: replied.previousStatus, to: replied.status } } : null),
+    describe: (replied) => (replied.ok ? { action: "request.replied", details: { subject: replied.subject, requestId, from: replied.previousStatus, to: replied.status } } : null),
   });
   if (!outcome.ok) return { message: NOT_FOUND };
   revalidatePath(requestsPath(member.tenant.subdomain), "layout");
@@ -28,7 +28,7 @@ export const changeRequestStatus = memberAction(REQUEST_ROLES, statusChangeSchem
   const outcome = await setRequestStatus(member.tenant.id, requestId, status, new Date(), {
     actor: member,
     describe: (set) =>
-      set.ok && set.previousStatus !== set.status ? { action: "request.status_changed", details: { requestId, from: set.previousStatus, to: set.status } } : null,
+      set.ok && set.previousStatus !== set.status ? { action: "request.status_changed", details: { subject: set.subject, requestId, from: set.previousStatus, to: set.status } } : null,
   });
   if (!outcome.ok) return { message: NOT_FOUND };
   const label = STATUS_LABELS[outcome.status].toLowerCase();
