@@ -7,7 +7,9 @@ import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { env } from "@/lib/env";
 import { REASONS } from "@/lib/sso/reasons";
+import { mintToken } from "./support/customer-backend";
 import { createMember, signInToDashboard } from "./support/dashboard-users";
+import { readErrorPage } from "./support/refusal-page";
 import { createTenant } from "./support/tenants";
 
 interface EventRow {
@@ -191,6 +193,130 @@ test("the time range: last 7 days by default, last 30 days, and a custom UTC win
   await expect(timeRange).toHaveValue("custom");
   await expect(from).toHaveValue(windowFrom);
   await expect(to).toHaveValue(windowTo);
+});
+
+// Regression: "Custom (UTC)" with the dates left empty and Filter silently showed the last 7 days.
+test("Custom (UTC) with no dates: the filter says to choose one and which range is shown meanwhile", async ({ page }) => {
+  const tenant = await createTenant({ prefix: "logs-nodates" });
+  const support = await createMember(tenant.id, "support");
+  const rq = (name: string) => `rq-${tenant.subdomain}-${name}`;
+  await insertEvents([
+    { tenantId: tenant.id, occurredAt: ago(3 * DAY), outcome: "rejected", reasonCode: "bad_signature", requestId: rq("3d") },
+    { tenantId: tenant.id, occurredAt: ago(20 * DAY), outcome: "rejected", reasonCode: "token_expired", requestId: rq("20d") },
+  ]);
+
+  await signInToDashboard(page, support.email);
+  await page.goto(`/dashboard/${tenant.subdomain}/settings/logs`);
+  const timeRange = page.getByLabel("Time range", { exact: true });
+  const from = page.getByLabel("From (UTC)", { exact: true });
+  const to = page.getByLabel("To (UTC)", { exact: true });
+  await expect(async () => {
+    await timeRange.selectOption("7d");
+    await timeRange.selectOption({ label: "Custom (UTC)" });
+    await expect(from).toBeVisible({ timeout: 1000 });
+  }).toPass();
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL((url) => url.searchParams.get("range") === "custom" && url.searchParams.get("from") === "" && url.searchParams.get("to") === "");
+
+  // Custom stays chosen, with the reason beside its empty dates; the chart names the range in effect.
+  const problem = "Choose a start or end date for a custom range. No date was given, so the last 7 days are shown.";
+  await expect(timeRange).toHaveValue("custom");
+  await expect(page.getByText(problem, { exact: true })).toBeVisible();
+  await expect(from).toHaveAccessibleDescription(problem);
+  await expect(to).toHaveAccessibleDescription(problem);
+  await expect(from).toHaveAttribute("aria-invalid", "true");
+  await expect(from).toHaveValue("");
+  await expect(page.getByRole("heading", { name: /^Rejections per hour · last 7 days · 1 in total$/ })).toBeVisible();
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText(rq("3d"));
+
+  // With a start date the custom range is used and the message goes.
+  const start = utcMinute(ago(30 * DAY));
+  await from.fill(start);
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL((url) => url.searchParams.get("range") === "custom" && url.searchParams.get("from") === start);
+  await expect(rows(page)).toHaveCount(2);
+  await expect(page.getByText(problem, { exact: true })).toHaveCount(0);
+  await expect(from).not.toHaveAttribute("aria-invalid", "true");
+});
+
+// Regression: at 390 px the chart opened scrolled to its newest end, its y-axis numbers off-screen.
+test("on a phone the chart opens on its newest bars with its y axis still in view", async ({ page }) => {
+  const tenant = await createTenant({ prefix: "logs-axis" });
+  const support = await createMember(tenant.id, "support");
+  await insertEvents([
+    { tenantId: tenant.id, occurredAt: ago(HOUR), outcome: "rejected", reasonCode: "bad_signature", requestId: `rq-${tenant.subdomain}-1`, repeatCount: 20 },
+  ]);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInToDashboard(page, support.email);
+  await page.goto(`/dashboard/${tenant.subdomain}/settings/logs`);
+  const scroller = page.getByTestId("rejection-chart-scroller");
+  await expect
+    .poll(() => scroller.evaluate((box) => box.scrollWidth > box.clientWidth && box.scrollLeft > 0 && box.scrollLeft + box.clientWidth >= box.scrollWidth - 1))
+    .toBe(true);
+  const box = (await scroller.boundingBox())!;
+  const within = (shown: { x: number; width: number } | null) => shown !== null && shown.x >= box.x - 0.5 && shown.x + shown.width <= box.x + box.width + 0.5;
+
+  // The scale's numbers (the date labels have dashes) are inside the box, at its left edge...
+  const scale = scroller.locator("svg text").filter({ hasText: /^\d[\d,]*$/ });
+  await expect(scale).toHaveText(["0", "10", "20"]);
+  for (const label of await scale.all()) {
+    const shown = await label.boundingBox();
+    expect(within(shown), `y-axis label ${await label.textContent()} at ${JSON.stringify(shown)}, box ${JSON.stringify(box)}`).toBe(true);
+    expect(shown!.x).toBeLessThan(box.x + 60);
+  }
+  // ...and the newest bar is in view too, right of them.
+  const bar = scroller.locator("rect").filter({ has: page.locator("title", { hasText: "bad_signature: 20" }) });
+  const shownBar = await bar.boundingBox();
+  expect(within(shownBar)).toBe(true);
+  expect(shownBar!.x).toBeGreaterThan((await scale.first().boundingBox())!.x + 10);
+});
+
+test("an event's detail claims no check it did not run: the origin check with the restriction off, and a token that could not be decoded", async ({ page, browser }) => {
+  // Real refusals at /sso/jwt, on a help center with "Only accept sign-ins from these domains" off.
+  const tenant = await createTenant({ prefix: "logs-honest", sso: { restrictSignInOrigins: false } });
+  const reader = { email: `kim-${tenant.subdomain}@example.com`, name: "Kim Reader" };
+  const readerContext = await browser.newContext();
+  let malformed: { reason?: string; requestId?: string };
+  let expired: { reason?: string; requestId?: string };
+  try {
+    const readerPage = await readerContext.newPage();
+    await readerPage.goto(`${tenant.origin}/sso/jwt?jwt=garbage`);
+    malformed = await readErrorPage(readerPage);
+    expect(malformed.reason).toBe("token_malformed");
+    const now = Math.floor(Date.now() / 1000);
+    await readerPage.goto(`${tenant.origin}/sso/jwt?${new URLSearchParams({ jwt: mintToken(tenant.secret!, reader, { iat: now - 200, exp: now - 100 }) })}`);
+    expired = await readErrorPage(readerPage);
+    expect(expired.reason).toBe("token_expired");
+  } finally {
+    await readerContext.close();
+  }
+
+  const support = await createMember(tenant.id, "support");
+  await signInToDashboard(page, support.email);
+  const logs = `/dashboard/${tenant.subdomain}/settings/logs`;
+  const openEvent = async (requestId: string, reason: string) => {
+    await page.goto(`${logs}?q=${requestId}`);
+    await expect(rows(page)).toHaveCount(1);
+    await rows(page).getByRole("link", { name: /^Details of the event at / }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(reason);
+  };
+  const checks = page.getByRole("region", { name: "Checks, in order" });
+  const originCheck = checks.getByRole("listitem").filter({ hasText: "The request comes from an allowed site" });
+
+  await openEvent(expired.requestId!, "token_expired");
+  await expect(originCheck).not.toContainText("✓");
+  await expect(originCheck).not.toContainText("passed");
+  await expect(originCheck).toHaveText("— The request comes from an allowed site (Not checked: the origin restriction is off)");
+  await expect(checks.getByRole("listitem").filter({ hasText: "HS256 signature made with the shared secret" })).toContainText("✓");
+
+  // jwt=garbage: nothing of it decoded, said as Test a token says it (never "{}").
+  await openEvent(malformed.requestId!, "token_malformed");
+  const token = page.getByRole("region", { name: "The token, as read" });
+  await expect(token.locator("pre")).toHaveText(["Could not be decoded.", "Could not be decoded."]);
+  await expect(token).not.toContainText("{}");
+  await expect(originCheck).not.toContainText("✓");
 });
 
 test("the rejections chart counts repeats, shows each reason's count, and a reason filters the table", async ({ page }) => {

@@ -6,6 +6,8 @@ import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/sso/jwt/route";
 import { searchSsoEvents } from "@/lib/data/sso-event-queries";
+import { sqlOnce } from "@/test/support/sql";
+import { testDatabaseUrl } from "@/test/support/test-database-url";
 import { createApiTenant, type ApiTenant } from "./support/api-fixtures";
 
 let tenant: ApiTenant;
@@ -27,5 +29,18 @@ describe("a refused sign-in's log entry", () => {
       const { events } = await searchSsoEvents(tenant.id, { q: typed }, window);
       expect(events.map((event) => [event.email, event.reasonCode])).toEqual([["mixed.case@example.com", "bad_signature"]]);
     }
+  });
+
+  it("records whether sign-ins were restricted to the allowed domains, so Logs does not claim an origin check that did not run", async () => {
+    const refuseOne = async () => {
+      const requestId = `origin-${randomUUID()}`;
+      const response = await GET(new NextRequest(`http://${tenant.host}/sso/jwt?jwt=not-a-token`, { headers: { host: tenant.host, "x-request-id": requestId } }));
+      expect(response.status).toBe(400);
+      const rows = await sqlOnce<{ restricted: boolean | null }>(testDatabaseUrl(), `SELECT (details->>'originRestricted')::boolean AS restricted FROM sso_events WHERE tenant_id = $1 AND request_id = $2`, [tenant.id, requestId]);
+      return rows.map((row) => row.restricted);
+    };
+    expect(await refuseOne()).toEqual([false]);
+    await sqlOnce(testDatabaseUrl(), `UPDATE sso_configs SET allowed_domains = '{app.example.com}', restrict_sign_in_origins = true, updated_at = now() WHERE tenant_id = $1`, [tenant.id]);
+    expect(await refuseOne()).toEqual([true]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { REJECTION_REASONS } from "@/lib/sso/reasons";
-import { bucketLabel, CHART_HEIGHT, CHART_WIDTH, layoutChart, niceMaximum, reasonColour, type ChartInput, type ChartSegment } from "./chart-layout";
+import { bucketLabel, CHART_HEIGHT, CHART_WIDTH, layoutChart, niceMaximum, OKABE_ITO, reasonColour, reasonStyle, type ChartInput, type ChartSegment } from "./chart-layout";
 
 const START = Date.UTC(2026, 4, 1, 0, 0);
 const HOUR = 3600 * 1000;
@@ -178,6 +178,7 @@ describe("layoutChart", () => {
     expect(segment!.title).toContain("1,234");
     expect(segment!.count).toBe(1234);
     expect(segment!.colour).toBe(reasonColour("token_expired"));
+    expect(segment!.fill).toBe(reasonStyle("token_expired").fill);
   });
 });
 
@@ -190,24 +191,122 @@ describe("bucketLabel", () => {
   });
 });
 
-describe("reasonColour", () => {
-  it("gives all reason codes distinct colours", () => {
-    const colours = REJECTION_REASONS.map(reasonColour);
-    expect(colours).toHaveLength(REJECTION_REASONS.length);
-    expect(new Set(colours).size).toBe(REJECTION_REASONS.length);
-    for (const colour of colours) {
-      expect(colour).toMatch(/^#[0-9a-f]{6}$/);
-      expect(colour).not.toBe("#64748b");
+// CIEDE2000 colour difference (Sharma, Wu & Dalal 2005), from sRGB through CIELAB (D65): the
+// standard measure of how different two colours look, more even across hues than CIE76 (which
+// calls the tester's two teals 28 apart, far more than they look).
+function lab(hex: string): [number, number, number] {
+  const [r, g, b] = [1, 3, 5].map((at) => {
+    const c = parseInt(hex.slice(at, at + 2), 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : (24389 / 27 * t + 16) / 116);
+  const x = f((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047);
+  const y = f(0.2126 * r + 0.7152 * g + 0.0722 * b);
+  const z = f((0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883);
+  return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
+}
+
+function deltaE2000([L1, a1, b1]: number[], [L2, a2, b2]: number[]): number {
+  const rad = (degrees: number) => (degrees * Math.PI) / 180;
+  const hue = (a: number, b: number) => (a === 0 && b === 0 ? 0 : ((Math.atan2(b, a) * 180) / Math.PI + 360) % 360);
+  const meanC = (Math.hypot(a1!, b1!) + Math.hypot(a2!, b2!)) / 2;
+  const G = 0.5 * (1 - Math.sqrt(meanC ** 7 / (meanC ** 7 + 25 ** 7)));
+  const [a1p, a2p] = [(1 + G) * a1!, (1 + G) * a2!];
+  const [C1, C2] = [Math.hypot(a1p, b1!), Math.hypot(a2p, b2!)];
+  const [h1, h2] = [hue(a1p, b1!), hue(a2p, b2!)];
+  let dh = C1 * C2 === 0 ? 0 : h2 - h1;
+  if (dh > 180) dh -= 360;
+  else if (dh < -180) dh += 360;
+  const dL = L2! - L1!;
+  const dC = C2 - C1;
+  const dH = 2 * Math.sqrt(C1 * C2) * Math.sin(rad(dh / 2));
+  const L = (L1! + L2!) / 2;
+  const C = (C1 + C2) / 2;
+  let h = h1 + h2;
+  if (C1 * C2 !== 0) h = (Math.abs(h1 - h2) > 180 ? h + (h < 360 ? 360 : -360) : h) / 2;
+  const T = 1 - 0.17 * Math.cos(rad(h - 30)) + 0.24 * Math.cos(rad(2 * h)) + 0.32 * Math.cos(rad(3 * h + 6)) - 0.2 * Math.cos(rad(4 * h - 63));
+  const SL = 1 + (0.015 * (L - 50) ** 2) / Math.sqrt(20 + (L - 50) ** 2);
+  const SC = 1 + 0.045 * C;
+  const SH = 1 + 0.015 * C * T;
+  const RT = -Math.sin(rad(60 * Math.exp(-(((h - 275) / 25) ** 2)))) * 2 * Math.sqrt(C ** 7 / (C ** 7 + 25 ** 7));
+  return Math.sqrt((dL / SL) ** 2 + (dC / SC) ** 2 + (dH / SH) ** 2 + RT * (dC / SC) * (dH / SH));
+}
+
+const difference = (one: string, other: string) => deltaE2000(lab(one), lab(other));
+
+/**
+ * How far apart two reasons' colours must be. A ΔE2000 of 1 to 2 is just noticeable for large
+ * patches side by side; a stacked bar's segment is small and its legend swatch is away from it, so
+ * we ask for ten times that. The pair the tester could not tell apart (#0891b2 and #0d9488) is 17.3
+ * apart; Okabe–Ito's closest pair (orange and yellow) 21.7.
+ */
+const MIN_DIFFERENCE = 20;
+
+describe("CIEDE2000 (the test's own measure)", () => {
+  it("matches Sharma, Wu & Dalal's published test pairs", () => {
+    expect(deltaE2000([50, 2.6772, -79.7751], [50, 0, -82.7485])).toBeCloseTo(2.0425, 4);
+    expect(deltaE2000([50, 0, 0], [50, -1, 2])).toBeCloseTo(2.3669, 4);
+    expect(deltaE2000([50, 2.5, 0], [73, 25, -18])).toBeCloseTo(27.1492, 4);
+    expect(deltaE2000([60.2574, -34.0099, 36.2677], [60.4626, -34.1751, 39.4387])).toBeCloseTo(1.2644, 4);
+  });
+
+  it("finds the tester's two pairs too close", () => {
+    expect(difference("#9333ea", "#7c3aed")).toBeLessThan(MIN_DIFFERENCE);
+    expect(difference("#0891b2", "#0d9488")).toBeLessThan(MIN_DIFFERENCE);
+  });
+});
+
+describe("reason colours can be told apart", () => {
+  // Regression: token_expired and token_malformed were two purples, alg_not_allowed and
+  // missing_claim two teals, and stacked together they read as one reason.
+  it.each([
+    ["token_expired", "token_malformed"],
+    ["alg_not_allowed", "missing_claim"],
+  ])("%s and %s get clearly different colours", (one, other) => {
+    expect(difference(reasonColour(one), reasonColour(other))).toBeGreaterThanOrEqual(MIN_DIFFERENCE);
+  });
+
+  it("gives any two reasons with the same fill colours at least ΔE2000 20 apart", () => {
+    const tooClose: string[] = [];
+    for (const [index, one] of REJECTION_REASONS.entries()) {
+      for (const other of REJECTION_REASONS.slice(index + 1)) {
+        const [a, b] = [reasonStyle(one), reasonStyle(other)];
+        const apart = difference(a.colour, b.colour);
+        if (a.fill === b.fill && apart < MIN_DIFFERENCE) tooClose.push(`${one} ${a.colour} / ${other} ${b.colour}: ${apart.toFixed(1)}`);
+      }
     }
+    expect(tooClose).toEqual([]);
+  });
+
+  it("gives the eight most common refusals solid fills in eight different colours", () => {
+    const common = ["token_expired", "bad_signature", "iat_in_future", "token_too_old", "key_mismatch", "token_malformed", "jti_replayed", "audience_mismatch"];
+    expect(common.map((reason) => reasonStyle(reason).fill)).toEqual(Array(8).fill("solid"));
+    expect(new Set(common.map(reasonColour)).size).toBe(8);
+  });
+
+  it("draws stripes and dots in an ink that stands out from their colour", () => {
+    for (const reason of REJECTION_REASONS) {
+      const style = reasonStyle(reason);
+      if (style.fill !== "solid") expect(difference(style.colour, style.ink), reason).toBeGreaterThanOrEqual(MIN_DIFFERENCE);
+    }
+  });
+});
+
+describe("reasonStyle", () => {
+  it("gives every reason code its own colour and fill, from the Okabe–Ito palette", () => {
+    const styles = REJECTION_REASONS.map(reasonStyle);
+    expect(new Set(styles.map((style) => `${style.colour} ${style.fill}`)).size).toBe(REJECTION_REASONS.length);
+    for (const style of styles) expect(Object.values(OKABE_ITO)).toContain(style.colour);
   });
 
   it("is stable for a reason", () => {
-    expect(reasonColour("token_expired")).toBe(reasonColour("token_expired"));
-    expect(reasonColour("sso_not_configured")).toBe("#2563eb");
+    expect(reasonStyle("token_expired")).toEqual(reasonStyle("token_expired"));
+    expect(reasonStyle("token_expired")).toEqual({ colour: "#0072b2", fill: "solid", ink: "#ffffff" });
+    expect(reasonStyle("alg_not_allowed")).toEqual({ colour: "#56b4e9", fill: "stripes", ink: "#1e293b" });
   });
 
-  it("shows unknown reasons in slate grey", () => {
-    expect(reasonColour("not_a_reason")).toBe("#64748b");
+  it("shows unknown reasons in solid slate grey", () => {
+    expect(reasonStyle("not_a_reason")).toMatchObject({ colour: "#64748b", fill: "solid" });
     expect(reasonColour("")).toBe("#64748b");
   });
 });

@@ -1,6 +1,6 @@
 // Geometry of the rejections chart (stacked bars per bucket), computed on the server so the SVG
 // arrives finished: nothing moves when the page hydrates. Pure.
-import { REJECTION_REASONS } from "@/lib/sso/reasons";
+import type { RejectionReason } from "@/lib/sso/reasons";
 import type { Bucket } from "./log-query";
 
 export const CHART_WIDTH = 800;
@@ -9,17 +9,79 @@ const PLOT_LEFT = 56;
 const PLOT_TOP = 8;
 const PLOT_BOTTOM = 24;
 
-// One colour per reason code, fixed, so token_expired looks the same on every page and day.
-const PALETTE = [
-  "#2563eb", "#dc2626", "#16a34a", "#d97706", "#7c3aed", "#0891b2", "#db2777", "#65a30d",
-  "#ea580c", "#4f46e5", "#0d9488", "#b91c1c", "#9333ea", "#ca8a04", "#0369a1", "#be185d",
-  "#15803d", "#c2410c", "#6d28d9", "#0e7490", "#a16207", "#1d4ed8", "#047857", "#9f1239",
-  "#4d7c0f", "#a21caf", "#92400e",
-];
+// Each reason's look, fixed, so token_expired looks the same on every page and day. Colours are
+// Okabe & Ito's eight (the categorical palette made to stay apart for colour-blind readers too);
+// 27 reasons need more than eight, so a reason is a colour and a fill: the eight refusals support
+// meets most are solid, the others striped, dotted or cross-hatched. No two reasons with the same
+// fill share a colour (chart-layout.test.ts measures them), and every bar's segment says its reason
+// in its tooltip.
+export const OKABE_ITO = {
+  black: "#000000", orange: "#e69f00", skyBlue: "#56b4e9", bluishGreen: "#009e73",
+  yellow: "#f0e442", blue: "#0072b2", vermillion: "#d55e00", reddishPurple: "#cc79a7",
+} as const;
+
+export type ReasonFill = "solid" | "stripes" | "dots" | "crosshatch";
+
+export interface ReasonStyle {
+  colour: string;
+  fill: ReasonFill;
+  /** The stripes' or dots' colour: dark on the light colours, white on the dark ones. */
+  ink: string;
+}
+
+const STYLES: Record<RejectionReason, [keyof typeof OKABE_ITO, ReasonFill]> = {
+  token_expired: ["blue", "solid"],
+  bad_signature: ["vermillion", "solid"],
+  iat_in_future: ["orange", "solid"],
+  token_too_old: ["reddishPurple", "solid"],
+  key_mismatch: ["bluishGreen", "solid"],
+  token_malformed: ["black", "solid"],
+  jti_replayed: ["skyBlue", "solid"],
+  audience_mismatch: ["yellow", "solid"],
+
+  issuer_mismatch: ["orange", "stripes"],
+  missing_claim: ["vermillion", "stripes"],
+  alg_not_allowed: ["skyBlue", "stripes"],
+  invalid_claim: ["bluishGreen", "stripes"],
+  not_yet_valid: ["blue", "stripes"],
+  key_expired: ["reddishPurple", "stripes"],
+  key_required: ["black", "stripes"],
+  origin_not_allowed: ["yellow", "stripes"],
+
+  sso_not_configured: ["blue", "dots"],
+  token_missing: ["orange", "dots"],
+  exp_too_far: ["vermillion", "dots"],
+  token_kind_mismatch: ["bluishGreen", "dots"],
+  claims_malformed: ["reddishPurple", "dots"],
+  user_suspended: ["skyBlue", "dots"],
+  user_conflict: ["black", "dots"],
+  too_many_sign_in_starts: ["yellow", "dots"],
+
+  token_ambiguous: ["blue", "crosshatch"],
+  token_too_large: ["vermillion", "crosshatch"],
+  unsupported_header: ["bluishGreen", "crosshatch"],
+};
+
+const UNKNOWN_STYLE: ReasonStyle = { colour: "#64748b", fill: "solid", ink: "#ffffff" };
+
+/** WCAG relative luminance of a #rrggbb colour. */
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((at) => {
+    const channel = parseInt(hex.slice(at, at + 2), 16) / 255;
+    return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+export function reasonStyle(reason: string): ReasonStyle {
+  const style = (STYLES as Record<string, [keyof typeof OKABE_ITO, ReasonFill] | undefined>)[reason];
+  if (!style) return UNKNOWN_STYLE;
+  const colour = OKABE_ITO[style[0]];
+  return { colour, fill: style[1], ink: luminance(colour) > 0.35 ? "#1e293b" : "#ffffff" };
+}
 
 export function reasonColour(reason: string): string {
-  const index = (REJECTION_REASONS as readonly string[]).indexOf(reason);
-  return index === -1 ? "#64748b" : PALETTE[index % PALETTE.length]!;
+  return reasonStyle(reason).colour;
 }
 
 export interface ChartInput {
@@ -35,6 +97,8 @@ export interface ChartSegment {
   width: number;
   height: number;
   colour: string;
+  fill: ReasonFill;
+  ink: string;
   title: string;
 }
 
@@ -73,7 +137,7 @@ export function layoutChart({ buckets, bucket }: ChartInput): ChartLayout {
       const height = count * scale;
       top -= height;
       segments.push({
-        reason, count, colour: reasonColour(reason),
+        reason, count, ...reasonStyle(reason),
         x: plot.left + index * slot + (slot - barWidth) / 2, y: top, width: barWidth, height,
         title: `${bucketLabel(b.start, bucket)} · ${reason}: ${count.toLocaleString("en")}`,
       });

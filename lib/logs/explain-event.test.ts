@@ -26,6 +26,8 @@ function stepIndex(reason: RejectionReason): number {
   return VERIFICATION_STEPS.findIndex((step) => step.reasons.includes(reason));
 }
 
+const ORIGIN = stepIndex("origin_not_allowed");
+
 describe("VERIFICATION_STEPS", () => {
   it("puts every rejection reason in exactly one step, except the one only the start of a sign-in decides", () => {
     for (const reason of TOKEN_REASONS) {
@@ -76,7 +78,9 @@ describe("explainEvent: step statuses for a rejection", () => {
     expect(failedAt).toBeGreaterThanOrEqual(0);
     expect(result.steps.map((step) => step.label)).toEqual(VERIFICATION_STEPS.map((step) => step.label));
     result.steps.forEach((step, index) => {
-      const expected = index < failedAt ? "passed" : index === failedAt ? "failed" : "not reached";
+      // The origin check only runs while the restriction is on, which this event does not record.
+      const passed = index === ORIGIN ? "conditional" : "passed";
+      const expected = index < failedAt ? passed : index === failedAt ? "failed" : "not reached";
       expect(step.status, `${reason} step ${index}`).toBe(expected);
     });
     expect(result.steps.filter((step) => step.status === "failed")).toHaveLength(1);
@@ -102,7 +106,37 @@ describe("explainEvent: step statuses for a rejection", () => {
 
     const last = explainEvent(rejected("user_conflict"));
     expect(last.steps.at(-1)!.status).toBe("failed");
-    expect(last.steps.slice(0, -1).every((step) => step.status === "passed")).toBe(true);
+    expect(last.steps.slice(0, -1).every((step, index) => step.status === (index === ORIGIN ? "conditional" : "passed"))).toBe(true);
+  });
+});
+
+describe("explainEvent: the origin check, which only runs while the restriction is on", () => {
+  // Regression: with "Only accept sign-ins from these domains" off, a token_expired event listed
+  // "✓ The request comes from an allowed site (when restricted)" as passed, a check that never ran.
+  it("is not marked passed when the event does not record whether the restriction was on", () => {
+    for (const event of [rejected("token_expired"), rejected(null, {}, { eventType: "sso.login.succeeded", outcome: "success" })]) {
+      const step = explainEvent(event).steps[ORIGIN]!;
+      expect(step.status).toBe("conditional");
+      expect(step.note).toBe("Only checked when “Only accept sign-ins from these domains” is on; this event does not record whether it was");
+    }
+  });
+
+  it("is not checked when the event records the restriction off, and passed when on", () => {
+    expect(explainEvent(rejected("token_expired", { originRestricted: false })).steps[ORIGIN]).toEqual({
+      label: "The request comes from an allowed site", status: "not checked", note: "Not checked: the origin restriction is off",
+    });
+    expect(explainEvent(rejected("token_expired", { originRestricted: true })).steps[ORIGIN]).toEqual({ label: "The request comes from an allowed site", status: "passed" });
+  });
+
+  it("is never run for the widget and read API", () => {
+    const step = explainEvent(rejected("token_expired", { originRestricted: true }, { eventType: "widget_jwt.rejected" })).steps[ORIGIN]!;
+    expect(step).toMatchObject({ status: "not checked", note: "Not checked: the widget and read API are not held to the origin restriction" });
+  });
+
+  it("fails for origin_not_allowed and is not reached when SSO is not configured", () => {
+    expect(explainEvent(rejected("origin_not_allowed", { detail: "Origin: evil.example, Referer: none" })).steps[ORIGIN]!.status).toBe("failed");
+    expect(explainEvent(rejected("sso_not_configured")).steps[ORIGIN]!.status).toBe("not reached");
+    expect(explainEvent(rejected(null, {}, { eventType: "sso.logout", outcome: "info" })).steps[ORIGIN]!.status).toBe("not reached");
   });
 });
 
@@ -276,7 +310,7 @@ describe("explainEvent: events that are not rejections", () => {
     expect(result.failedCheck).toBeNull();
     expect(result.fix).toBeNull();
     expect(result.steps).toHaveLength(VERIFICATION_STEPS.length);
-    expect(result.steps.every((step) => step.status === "passed")).toBe(true);
+    expect(result.steps.every((step, index) => step.status === (index === ORIGIN ? "conditional" : "passed"))).toBe(true);
     expect(result.explanation).toMatch(/passed every check/);
   });
 

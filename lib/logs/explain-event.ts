@@ -15,7 +15,7 @@ const EXPECTED_KIND: Record<string, TokenKind> = {
 /** The checks /sso/jwt runs, in order (lib/sso/verify-token.ts, then lib/sso/sign-in.ts). */
 export const VERIFICATION_STEPS: readonly { label: string; reasons: readonly RejectionReason[] }[] = [
   { label: "Single sign-on is on, with a shared secret", reasons: ["sso_not_configured"] },
-  { label: "The request comes from an allowed site (when restricted)", reasons: ["origin_not_allowed"] },
+  { label: "The request comes from an allowed site", reasons: ["origin_not_allowed"] },
   { label: "Exactly one token in the request", reasons: ["token_missing", "token_ambiguous"] },
   { label: "Size (at most 8 KiB) and JWT shape", reasons: ["token_too_large", "token_malformed"] },
   { label: "HS256 signature made with the shared secret", reasons: ["alg_not_allowed", "unsupported_header", "bad_signature", "claims_malformed"] },
@@ -41,7 +41,19 @@ export const START_STEPS: readonly { label: string; reasons: readonly RejectionR
 const NO_LOGIN_URL_FIX =
   "Set the Login URL in Settings → Security → SSO. If readers should only come in through your app (SSO for the widget and API alone), nothing should link to /sso/login: find the link this visitor followed.";
 
-export type StepStatus = "passed" | "failed" | "not reached";
+/**
+ * "not checked": the request got past this step without it running (the origin check with the
+ * restriction off); "conditional": it ran only if a setting was on, and the event does not say
+ * whether it was.
+ */
+export type StepStatus = "passed" | "failed" | "not reached" | "not checked" | "conditional";
+
+export interface ExplainedStep {
+  label: string;
+  status: StepStatus;
+  /** why a step was not checked, or when it would have been */
+  note?: string;
+}
 
 export interface ExplainableEvent {
   occurredAt: Date;
@@ -57,7 +69,7 @@ export interface ExplainableEvent {
 export interface Explanation {
   /** The failed check, or null when nothing failed. */
   failedCheck: string | null;
-  steps: { label: string; status: StepStatus }[];
+  steps: ExplainedStep[];
   explanation: string;
   fix: string | null;
 }
@@ -151,6 +163,27 @@ function specificExplanation(reason: RejectionReason, event: ExplainableEvent): 
   }
 }
 
+const ORIGIN_STEP = VERIFICATION_STEPS.find((step) => step.reasons.includes("origin_not_allowed"))!;
+
+/**
+ * The origin check for a request that got past it. It runs only at /sso/jwt and for the hc_jwt
+ * cookie, and only while "Only accept sign-ins from these domains" is on: a ✓ would claim a check
+ * that may never have run. `originRestricted` is the setting when the event was written, where the
+ * event records it.
+ */
+function originStepPassedOver(event: ExplainableEvent): ExplainedStep {
+  const label = ORIGIN_STEP.label;
+  if (event.eventType === "widget_jwt.rejected") return { label, status: "not checked", note: "Not checked: the widget and read API are not held to the origin restriction" };
+  if (event.details.originRestricted === true) return { label, status: "passed" };
+  if (event.details.originRestricted === false) return { label, status: "not checked", note: "Not checked: the origin restriction is off" };
+  return { label, status: "conditional", note: "Only checked when “Only accept sign-ins from these domains” is on; this event does not record whether it was" };
+}
+
+/** Steps as they would be listed, with the origin check said honestly where it was passed over. */
+function withOriginStep(steps: ExplainedStep[], event: ExplainableEvent): ExplainedStep[] {
+  return steps.map((step) => (step.label === ORIGIN_STEP.label && step.status === "passed" ? originStepPassedOver(event) : step));
+}
+
 function expectedSetting(detail: string | null): string {
   const expected = detail?.match(/^expected (".*")$/)?.[1];
   return expected ? ` (${expected})` : "";
@@ -165,7 +198,8 @@ export function explainEvent(event: ExplainableEvent): Explanation {
       : event.eventType === "sso.logout" ? "The visitor signed out of the help center."
       : "Recorded for information.";
     const passed = event.eventType === "sso.login.succeeded";
-    return { failedCheck: null, steps: VERIFICATION_STEPS.map((step) => ({ label: step.label, status: passed ? "passed" : "not reached" })), explanation: text, fix: null };
+    const steps = VERIFICATION_STEPS.map((step): ExplainedStep => ({ label: step.label, status: passed ? "passed" : "not reached" }));
+    return { failedCheck: null, steps: withOriginStep(steps, event), explanation: text, fix: null };
   }
   const reason = event.reasonCode;
   // Only the start of a sign-in decides too_many_sign_in_starts; it logs its other refusals with
@@ -178,14 +212,14 @@ export function explainEvent(event: ExplainableEvent): Explanation {
   const headerType = typeof header === "object" && header !== null ? (header as { typ?: unknown }).typ : undefined;
   const expected = EXPECTED_KIND[event.eventType];
   const kindUnchecked = expected !== undefined && refusedBeforeKindCheck(reason, headerType, expected);
-  const steps = checks.map((step, index) => ({
+  const steps = checks.map((step, index): ExplainedStep => ({
     label: step.label,
-    status: (index > failedAt || (kindUnchecked && step.reasons.includes("token_kind_mismatch")) ? "not reached"
-      : index === failedAt ? "failed" : "passed") as StepStatus,
+    status: index > failedAt || (kindUnchecked && step.reasons.includes("token_kind_mismatch")) ? "not reached"
+      : index === failedAt ? "failed" : "passed",
   }));
   return {
     failedCheck: checks[failedAt]?.label ?? null,
-    steps,
+    steps: withOriginStep(steps, event),
     explanation: specificExplanation(reason, event) ?? REASONS[reason].title,
     fix: reason === "sso_not_configured" && checks === START_STEPS && typeof event.details.detail === "string" ? NO_LOGIN_URL_FIX : REASONS[reason].ownerHint,
   };

@@ -9,6 +9,7 @@ import {
   parseLogQuery,
   parseUtcMinute,
   RANGE_PRESETS,
+  rangeProblemMessage,
   resolveTimeWindow,
   type LogQuery,
   type RangePreset,
@@ -316,10 +317,28 @@ describe("resolveTimeWindow keeps a lone custom bound sane", () => {
   });
 });
 
-describe("a custom range that cannot be read", () => {
-  it("falls back to the default range and says so, but only when bounds were given", () => {
-    expect(parseLogQuery({ range: "custom", from: "2026-02-31T10:00", to: "yesterday" })).toMatchObject({ range: undefined, rangeNotUnderstood: true });
-    expect(parseLogQuery({ range: "custom" }).rangeNotUnderstood).toBe(false);
-    expect(parseLogQuery({ range: "custom", from: "2026-02-01T10:00" }).rangeNotUnderstood).toBeUndefined();
+describe("a custom range that cannot be used", () => {
+  it("falls back to the default range and says the dates could not be read", () => {
+    expect(parseLogQuery({ range: "custom", from: "2026-02-31T10:00", to: "yesterday" })).toMatchObject({ range: undefined, rangeProblem: "unreadable" });
+    expect(parseLogQuery({ range: "custom", from: "2026-02-01T10:00" }).rangeProblem).toBeUndefined();
+    expect(parseLogQuery({ range: "7d", from: "", to: "" }).rangeProblem).toBeUndefined();
+  });
+
+  // Regression: "Custom (UTC)" with no dates and Filter (range=custom&from=&to=) silently showed the
+  // last 7 days.
+  it("falls back to the default range and says no date was given when both are empty or absent", () => {
+    expect(parseLogQuery({ range: "custom", from: "", to: "" })).toMatchObject({ range: undefined, rangeProblem: "no dates" });
+    expect(parseLogQuery({ range: "custom" })).toMatchObject({ range: undefined, rangeProblem: "no dates" });
+    const window = resolveTimeWindow(parseLogQuery({ range: "custom", from: "", to: "" }), new Date("2026-06-01T00:00:00Z"));
+    expect(window.from).toEqual(new Date("2026-05-25T00:00:00Z"));
+  });
+
+  it("tells the user what to do and which range is shown instead", () => {
+    expect(rangeProblemMessage("no dates")).toBe("Choose a start or end date for a custom range. No date was given, so the last 7 days are shown.");
+    expect(rangeProblemMessage("unreadable")).toBe("The custom dates could not be read (use dates like 2026-11-20T14:00, in UTC), so the last 7 days are shown.");
+  });
+
+  it("is never written back into a link", () => {
+    expect(logQueryString({ ...parseLogQuery({ range: "custom", from: "", to: "" }) })).toBe("");
   });
 });

@@ -33,8 +33,18 @@ export interface LogQuery {
   from?: Date;
   to?: Date;
   cursor?: LogCursor;
-  /** a custom range was asked for but neither bound could be read: the default range is shown */
-  rangeNotUnderstood?: boolean;
+  /** a custom range was asked for without a date, or with none that could be read: the default range is shown */
+  rangeProblem?: RangeProblem;
+}
+
+export type RangeProblem = "no dates" | "unreadable";
+
+/** What the filter says next to the From and To fields when a custom range could not be used. */
+export function rangeProblemMessage(problem: RangeProblem): string {
+  const shown = `so the ${RANGE_LABELS[DEFAULT_RANGE].toLowerCase()} are shown`;
+  return problem === "no dates"
+    ? `Choose a start or end date for a custom range. No date was given, ${shown}.`
+    : `The custom dates could not be read (use dates like 2026-11-20T14:00, in UTC), ${shown}.`;
 }
 
 export type Bucket = "hour" | "day" | "week";
@@ -124,8 +134,10 @@ export function parseLogQuery(params: Record<string, string | string[] | undefin
     if (from && to && from > to) [from, to] = [to, from];
     if (from && to && to.getTime() - from.getTime() > MAX_SPAN_MS) from = new Date(to.getTime() - MAX_SPAN_MS);
     if (from || to) return { ...query, from, to };
-    query.range = undefined; // "custom" with no usable bound: the default range, and say so
-    query.rangeNotUnderstood = Boolean(parsed.from || parsed.to);
+    // "custom" with no usable bound: the default range, and say why (Filter pressed with the dates
+    // left empty sends from=&to=).
+    query.range = undefined;
+    query.rangeProblem = parsed.from || parsed.to ? "unreadable" : "no dates";
   }
   return query;
 }

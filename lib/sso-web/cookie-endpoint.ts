@@ -12,7 +12,7 @@ import { safeRedirectTarget } from "@/lib/sso/redirect-target";
 import { isUsableSsoConfig, signInSourceRefusal } from "@/lib/sso/sign-in-gate";
 import { verifySsoToken } from "@/lib/sso/verify-token";
 import { cookieOptions, expiredCookieOptions, JWT_COOKIE_MARKER, SESSION_COOKIE } from "./cookies";
-import { recordTokenRejection, type TokenRejection } from "./rejection-event";
+import { originRestriction, recordTokenRejection, type TokenRejection } from "./rejection-event";
 import type { RequestInfo } from "./request-info";
 import { htmlResponse, redirectResponse } from "./responses";
 import { signInSource } from "./sign-in-source";
@@ -70,7 +70,7 @@ async function signInFromCookie(request: NextRequest, { context, origin }: SsoSi
 }
 
 async function refuse(request: NextRequest, context: SignInContext, info: RequestInfo, rejection: Rejection, token: string, target: string): Promise<NextResponse> {
-  await recordTokenRejection(context.tenant.id, "sso.cookie_flow.rejected", rejection, token, info);
+  await recordTokenRejection(context.tenant.id, "sso.cookie_flow.rejected", rejection, token, info, originRestriction(context));
   const endedSomeoneElse = await endSessionOfSomeoneElse(request, context, token, info);
   const response = await refusalResponse(context, info, rejection, token, target);
   if (endedSomeoneElse) response.cookies.set(SESSION_COOKIE, "", expiredCookieOptions());

@@ -17,7 +17,7 @@ import { BINDING_COOKIE, BOUNCE_COOKIE, cookieOptions, crossSiteCookieOptions, e
 import { forwardToCustomDomain } from "./custom-domain-forward";
 import { publicHomePage } from "./help-center-origin";
 import { parseHttpUrl, redirectToLoginUrl } from "./login-redirect";
-import { recordTokenRejection } from "./rejection-event";
+import { originRestriction, recordTokenRejection } from "./rejection-event";
 import type { RequestInfo } from "./request-info";
 import { signInSource } from "./sign-in-source";
 import { htmlResponse, notFoundResponse, redirectResponse } from "./responses";
@@ -205,7 +205,7 @@ async function rejectSignIn(
     rejection.reason === "key_mismatch"
       ? { ...rejection, detail: keyMismatchDetail({ keyReturnTo, origin, browserSentBinding: readOpaqueCookie(request.cookies.get(BINDING_COOKIE)?.value) !== null }) }
       : rejection;
-  await recordTokenRejection(context.tenant.id, "sso.redirect_flow.rejected", logged, token, info);
+  await recordTokenRejection(context.tenant.id, "sso.redirect_flow.rejected", logged, token, info, originRestriction(context));
 
   const fromUrl = safeRedirectTarget(keyReturnTo, origin) ?? safeRedirectTarget(returnToParam, origin) ?? `${origin}/`;
 

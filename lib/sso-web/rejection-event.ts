@@ -2,12 +2,21 @@ import "server-only";
 import { recordSsoEvent, type SsoEventType } from "@/lib/data/sso-events";
 import { signatureWasVerified, type RejectionReason } from "@/lib/sso/reasons";
 import { readUnverifiedToken } from "@/lib/sso/unverified-claims";
+import type { SignInContext } from "@/lib/data/sign-in-context";
 import type { RequestInfo } from "./request-info";
 
 export interface TokenRejection {
   reason: RejectionReason;
   claim?: string;
   detail?: string;
+}
+
+/**
+ * Whether "Only accept sign-ins from these domains" was on, for a sign-in's refusal: Logs then says
+ * whether the origin check ran for it, instead of a ✓ for a check that may not have run.
+ */
+export function originRestriction(context: SignInContext): { originRestricted?: boolean } {
+  return context.config ? { originRestricted: context.config.restrictSignInOrigins } : {};
 }
 
 /**

@@ -27,7 +27,8 @@ export const REJECTION_REASONS = [
   "key_required",
   "user_suspended",
   "user_conflict",
-  // Added later: appended, so every older code keeps its position (and its chart colour).
+  // Added later: appended, so every older code keeps its position. (A new code also needs its
+  // chart style in lib/logs/chart-layout.ts, which the type checker asks for.)
   "origin_not_allowed",
   "too_many_sign_in_starts",
 ] as const;

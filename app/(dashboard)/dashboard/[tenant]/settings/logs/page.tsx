@@ -3,7 +3,7 @@ import Link from "next/link";
 import { formatUtcSeconds } from "@/lib/format-when";
 import { LOG_ROLES, requireMember } from "@/lib/auth/require-member";
 import { rejectionChart, searchSsoEvents } from "@/lib/data/sso-event-queries";
-import { DEFAULT_RANGE, formatUtcMinute, logQueryString, parseLogQuery, RANGE_LABELS, resolveTimeWindow, type LogQuery } from "@/lib/logs/log-query";
+import { DEFAULT_RANGE, formatUtcMinute, logQueryString, parseLogQuery, RANGE_LABELS, rangeProblemMessage, resolveTimeWindow, type LogQuery } from "@/lib/logs/log-query";
 import { REJECTION_REASONS } from "@/lib/sso/reasons";
 import { EVENT_FILTER_OPTIONS, EVENT_TYPE_LABELS, REASON_FILTER_OPTIONS } from "./_components/event-labels";
 import { FilterSelect } from "@/components/filter-select";
@@ -36,8 +36,8 @@ export default async function LogsPage({ params, searchParams }: Props) {
     rejectionChart(member.tenant.id, { ...query, cursor: undefined }, window),
   ]);
   const base = `/dashboard/${subdomain}/settings/logs`;
-  const filters = { ...query, cursor: undefined, rangeNotUnderstood: undefined };
-  const filtered = Boolean(query.type || query.reason || query.q || query.range);
+  const filters = { ...query, cursor: undefined, rangeProblem: undefined };
+  const filtered = Boolean(query.type || query.reason || query.q || query.range || query.rangeProblem);
   const range = query.range ?? DEFAULT_RANGE;
   const rangeLabel = range === "custom" ? `${formatUtcSeconds(window.from).slice(0, 16)} to ${formatUtcSeconds(window.to).slice(0, 16)} UTC` : RANGE_LABELS[range].toLowerCase();
 
@@ -56,7 +56,13 @@ export default async function LogsPage({ params, searchParams }: Props) {
       <form key={logQueryString(filters)} method="get" action={base} className="mt-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-4 lg:items-end">
         <FilterSelect name="type" label="Event" allLabel="All events" options={EVENT_FILTER_OPTIONS} value={query.type} />
         <FilterSelect name="reason" label="Reason" allLabel="All reasons" options={REASON_FILTER_OPTIONS} value={query.reason} />
-        <RangeFields range={range} from={range === "custom" ? formatUtcMinute(window.from) : undefined} to={range === "custom" ? formatUtcMinute(window.to) : undefined} />
+        {/* A custom range that could not be used keeps Custom chosen, with the reason beside its dates. */}
+        <RangeFields
+          range={query.rangeProblem ? "custom" : range}
+          from={range === "custom" ? formatUtcMinute(window.from) : undefined}
+          to={range === "custom" ? formatUtcMinute(window.to) : undefined}
+          problem={query.rangeProblem && rangeProblemMessage(query.rangeProblem)}
+        />
         <div className="sm:col-span-2">
           <label htmlFor="q" className="block text-sm font-medium">Search</label>
           <input id="q" name="q" defaultValue={query.q ?? ""} placeholder="Email, external ID, jti or request ID" aria-describedby="q-hint" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
@@ -67,12 +73,6 @@ export default async function LogsPage({ params, searchParams }: Props) {
           {filtered && <Link href={base} className="rounded-md border border-slate-300 px-3 py-2 text-sm">Clear</Link>}
         </div>
       </form>
-
-      {query.rangeNotUnderstood && (
-        <p role="status" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900">
-          The custom time range could not be read (use dates like 2026-11-20T14:00, in UTC), so the last 7 days are shown.
-        </p>
-      )}
 
       <RejectionChart
         buckets={chart.buckets}

@@ -4,9 +4,10 @@ import Link from "next/link";
 import { formatUtcSeconds } from "@/lib/format-when";
 import { notFound } from "next/navigation";
 import { LOG_ROLES, memberRecordLoader } from "@/lib/auth/require-member";
-import { findSsoEvent, otherEventsOfSameUser, type LoggedEvent } from "@/lib/data/sso-event-queries";
-import { explainEvent, utc, type StepStatus } from "@/lib/logs/explain-event";
+import { findSsoEvent, otherEventsOfSameUser } from "@/lib/data/sso-event-queries";
+import { explainEvent, type StepStatus } from "@/lib/logs/explain-event";
 import { logQueryString, parseLogQuery } from "@/lib/logs/log-query";
+import { tokenAsRead } from "@/lib/logs/token-as-read";
 import { EVENT_TYPE_LABELS } from "../_components/event-labels";
 
 type Props = { params: Promise<{ tenant: string; eventId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -26,6 +27,9 @@ const STEP_MARK: Record<StepStatus, { icon: string; className: string }> = {
   passed: { icon: "✓", className: "text-green-700" },
   failed: { icon: "✗", className: "font-semibold text-red-700" },
   "not reached": { icon: "·", className: "text-slate-500" },
+  // Never a ✓ for a check that did not run, or may not have: a dash, and the step's note says why.
+  "not checked": { icon: "—", className: "text-slate-500" },
+  conditional: { icon: "—", className: "text-slate-500" },
 };
 
 // One event: what the token said (header and claims as we read them), which check failed, what that
@@ -39,8 +43,7 @@ export default async function LogEventPage({ params, searchParams }: Props) {
   const base = `/dashboard/${subdomain}/settings/logs`;
   const backQuery = logQueryString({ ...parseLogQuery(await searchParams), cursor: undefined });
   const verified = event.details.verified;
-  const header = event.details.header && typeof event.details.header === "object" ? event.details.header : null;
-  const claims = claimsOf(event);
+  const token = tokenAsRead(event);
 
   return (
     <div>
@@ -67,7 +70,8 @@ export default async function LogEventPage({ params, searchParams }: Props) {
           <ol className="mt-2 space-y-1 text-sm">
             {explained.steps.map((step) => (
               <li key={step.label} className={STEP_MARK[step.status].className}>
-                <span aria-hidden className="inline-block w-4">{STEP_MARK[step.status].icon}</span> {step.label} <span className="sr-only">({step.status})</span>
+                <span aria-hidden className="inline-block w-4">{STEP_MARK[step.status].icon}</span> {step.label}
+                {step.note ? <span className="text-xs"> ({step.note})</span> : <span className="sr-only"> ({step.status})</span>}
                 {step.status === "not reached" && <span aria-hidden className="text-xs"> (not reached)</span>}
               </li>
             ))}
@@ -102,11 +106,11 @@ export default async function LogEventPage({ params, searchParams }: Props) {
         <div className="mt-2 grid gap-4 lg:grid-cols-2">
           <div className="min-w-0">
             <h3 className="text-sm font-medium">Header</h3>
-            <pre className="mt-1 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{header ? JSON.stringify(header, null, 2) : "—"}</pre>
+            <pre className="mt-1 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{token.header ? JSON.stringify(token.header, null, 2) : token.headerNote}</pre>
           </div>
           <div className="min-w-0">
             <h3 className="text-sm font-medium">Claims</h3>
-            <pre className="mt-1 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{Object.keys(claims).length ? JSON.stringify(claims, null, 2) : "—"}</pre>
+            <pre className="mt-1 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{token.claims ? JSON.stringify(token.claims, null, 2) : token.claimsNote}</pre>
           </div>
         </div>
       </section>
@@ -131,22 +135,4 @@ export default async function LogEventPage({ params, searchParams }: Props) {
       </section>
     </div>
   );
-}
-
-/** The claims we keep of a token, with its times also shown in UTC. */
-function claimsOf(event: LoggedEvent): Record<string, unknown> {
-  const claims: Record<string, unknown> = {};
-  const set = (name: string, value: unknown) => {
-    if (value !== null && value !== undefined) claims[name] = value;
-  };
-  set("iss", event.iss);
-  set("aud", event.aud);
-  set("jti", event.jti);
-  set("email", event.email);
-  set("external_id", event.externalId);
-  for (const name of ["iat", "nbf", "exp"]) {
-    const value = event.details[name];
-    if (typeof value === "number") claims[name] = `${value} (${utc(value)})`;
-  }
-  return claims;
 }

@@ -3,10 +3,12 @@ import { useState } from "react";
 import { RANGE_LABELS, type RangePreset } from "@/lib/logs/log-query";
 
 // The time-range select; "Custom" reveals from/to (UTC). Hidden fields are disabled so they are
-// not submitted and a preset never mixes with stale dates.
-export function RangeFields({ range, from, to }: { range: RangePreset | "custom"; from?: string; to?: string }) {
+// not submitted and a preset never mixes with stale dates. `problem`: why the custom range asked
+// for could not be used (no date, or none readable), said next to the dates while Custom is chosen.
+export function RangeFields({ range, from, to, problem }: { range: RangePreset | "custom"; from?: string; to?: string; problem?: string }) {
   const [selected, setSelected] = useState(range);
   const custom = selected === "custom";
+  const invalid = custom && problem ? { "aria-invalid": true, "aria-describedby": "range-problem" } : {};
   return (
     <>
       <div>
@@ -19,12 +21,14 @@ export function RangeFields({ range, from, to }: { range: RangePreset | "custom"
         <>
           <div>
             <label htmlFor="from" className="block text-sm font-medium">From (UTC)</label>
-            <input id="from" name="from" type="datetime-local" defaultValue={from} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
+            <input id="from" name="from" type="datetime-local" defaultValue={from} {...invalid} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm aria-invalid:border-red-600" />
           </div>
           <div>
             <label htmlFor="to" className="block text-sm font-medium">To (UTC)</label>
-            <input id="to" name="to" type="datetime-local" defaultValue={to} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
+            <input id="to" name="to" type="datetime-local" defaultValue={to} {...invalid} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm aria-invalid:border-red-600" />
           </div>
+          {/* Beside the To field on a wide screen (it fills the rest of that row), under it on a phone. */}
+          {problem && <p id="range-problem" className="self-end text-sm text-red-700 lg:col-span-3 lg:pb-2">{problem}</p>}
         </>
       )}
     </>
