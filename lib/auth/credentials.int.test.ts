@@ -89,16 +89,27 @@ describe("dashboard password check", () => {
     expect(await outcome(checkCredentials(user.email, PASSWORD, anIp(), later, randomUUID()))).toBe("user");
   });
 
-  it("a trusted browser's success starts its count again, so its owner's typos never add up", async () => {
+  it("a trusted browser's success moves its owner to a new cookie and count, and leaves the old one's count as it was", async () => {
     const user = await insertUser();
-    const ownersBrowser = randomUUID();
+    // Each success issues a new cookie with a new id (trusted-browser-cookie.ts): the owner's next
+    // attempts count under that id, so their typos never add up across sign-ins.
+    let ownersBrowser = randomUUID();
     for (let round = 0; round < 3; round += 1) {
       for (let i = 0; i < MAX_FAILURES.browser - 1; i += 1) expect(await outcome(checkCredentials(user.email, "typo", anIp(), new Date(), ownersBrowser))).toBe("wrong");
       expect(await outcome(checkCredentials(user.email, PASSWORD, anIp(), new Date(), ownersBrowser))).toBe("user");
+      const copiedBefore = ownersBrowser;
+      ownersBrowser = randomUUID();
+      // A copy of the cookie the success replaced keeps its count: one guess left, then spent.
+      if (round === 0) {
+        expect(await outcome(checkCredentials(user.email, "guess", anIp(), new Date(), copiedBefore))).toBe("wrong");
+        const afterSpent = await outcome(checkCredentials(user.email, "guess 2", anIp(), new Date(), copiedBefore));
+        expect(afterSpent).toBe("wrong"); // spent: counted against the account now (its first failure)
+      }
     }
-    // None of it touched the account's own count.
-    const fresh = Array.from({ length: MAX_FAILURES.account }, () => outcome(checkCredentials(user.email, "x", anIp())));
+    // The owner's typos never touched the account's count; the spent copy's one guess did.
+    const fresh = Array.from({ length: MAX_FAILURES.account - 1 }, () => outcome(checkCredentials(user.email, "x", anIp())));
     expect(new Set(await Promise.all(fresh))).toEqual(new Set(["wrong"]));
+    expect(await outcome(checkCredentials(user.email, PASSWORD, anIp()))).toBe("throttled");
   });
 
   it("a trusted browser still counts towards its address's limit", async () => {

@@ -47,6 +47,9 @@ export async function checkCredentials(
   const user = await findUserForSignIn(email);
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
   if (!user || !valid) return null; // the attempt stays counted: it failed
-  await Promise.all([clearThrottle(trustedKey ?? accountKey), releaseAttempt(ipKey)]);
+  // A trusted browser's failures are not cleared, only this attempt taken back: the sign-in gives the
+  // browser a new cookie, with a new id and count, so clearing the old count would only give a copy
+  // of the old cookie new tries.
+  await Promise.all([trustedKey ? releaseAttempt(trustedKey) : clearThrottle(accountKey), releaseAttempt(ipKey)]);
   return { id: user.id, email: user.email, name: user.name };
 }
