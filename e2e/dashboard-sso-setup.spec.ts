@@ -57,4 +57,9 @@ test("Allowed domains refuses a wildcard over a public suffix such as *.com or *
     await expect(list).toHaveValue(`app.example.com\n${entry}`);
   }
   expect(await sql(`SELECT allowed_domains FROM sso_configs WHERE tenant_id = $1`, [tenant.id])).toEqual([{ allowed_domains: [] }]);
+
+  // One saved before the rule is shown with a warning beside the list (and lets nothing in: lib/data/sign-in-context.ts).
+  await sql(`UPDATE sso_configs SET allowed_domains = '{app.example.com,*.com}', updated_at = now() WHERE tenant_id = $1`, [tenant.id]);
+  await page.reload();
+  await expect(list).toHaveAccessibleDescription(/"\*\.com" lets nothing in: a wildcard over a domain anyone can register names under is not allowed\./);
 });

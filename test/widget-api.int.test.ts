@@ -206,5 +206,13 @@ describe("CORS: only the tenant's Allowed domains", () => {
     const detail = await call(articlePreflight, tenant, `/api/widget/v1/articles/x`, { method: "OPTIONS", headers: { origin: "https://evil.example" } });
     expect(detail.headers.get("access-control-allow-origin")).toBeNull();
   });
+
+  it("lets nothing in through a wildcard over a public suffix saved before the form refused them", async () => {
+    const older = await createApiTenant({ allowedDomains: ["*.com", "app.example.com"] });
+    const preflightTo = (origin: string) =>
+      call(searchPreflight, older, "/api/widget/v1/articles", { method: "OPTIONS", headers: { origin, "access-control-request-method": "GET" } });
+    expect((await preflightTo("https://anyone.com")).headers.get("access-control-allow-origin")).toBeNull();
+    expect((await preflightTo("https://app.example.com")).headers.get("access-control-allow-origin")).toBe("https://app.example.com");
+  });
 });
 

@@ -5,6 +5,7 @@ import { getDb, queryPipelined } from "@/lib/db";
 import type { SsoVerificationConfig } from "@/lib/sso/verify-token";
 import type { HostSite } from "@/lib/tenant/host";
 import { DEFAULT_SESSION_LIFETIME_SECONDS } from "@/lib/sso/session-length";
+import { enforcedAllowedDomains } from "@/lib/sso/public-suffix";
 
 // Everything the /sso endpoints, the widget API and the read API need to know about the host's
 // tenant and its SSO settings, in one query. /sso/jwt may use a copy cached in this process: its version (sso_configs.config_version,
@@ -135,7 +136,7 @@ async function loadSignInContext(site: HostSite): Promise<SignInContext | null> 
       loginUrl: row.login_url,
       logoutUrl: row.logout_url,
       sessionLifetimeSeconds: row.session_lifetime_seconds ?? DEFAULT_SESSION_LIFETIME_SECONDS,
-      allowedDomains: row.allowed_domains ?? [],
+      allowedDomains: enforcedAllowedDomains(row.allowed_domains ?? []),
       restrictSignInOrigins: row.restrict_sign_in_origins ?? false,
     },
   };

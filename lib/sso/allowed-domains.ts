@@ -1,8 +1,6 @@
 // A tenant's "Allowed domains": the sites whose pages may call the widget API from the browser
 // (CORS) and, when the tenant turns it on, the only sites a sign-in may come from (Referer/Origin).
-// Pure: the list is passed in.
-
-import { getPublicSuffix } from "tldts";
+// Pure: the list is passed in. Wildcards over public suffixes are refused in public-suffix.ts.
 
 export const MAX_ALLOWED_DOMAINS = 50;
 
@@ -46,13 +44,6 @@ export function parseAllowedDomain(
     return { ok: false, message: `"${input.trim()}": a wildcard is only allowed as a leading "*." (for example *.example.com).` };
   }
   if (value.length > 253 || !DOMAIN_PATTERN.test(value)) return { ok: false, message: `"${input.trim()}" is not a valid domain name.` };
-  if (wildcardOverPublicSuffix(value)) {
-    const base = value.slice(2);
-    return {
-      ok: false,
-      message: `"${input.trim()}" would allow every site under "${base}", where anyone can register a name. Name a domain of your own, like *.example.com.`,
-    };
-  }
   // "intranet" alone is almost always a typo or a split line; localhost is the one real exception.
   if (!value.includes(".") && value !== "localhost") {
     return { ok: false, message: `"${input.trim()}" is not a full domain name: write it like ${form.example}.` };
@@ -73,27 +64,11 @@ export function parseAllowedDomainList(text: string): { ok: true; domains: strin
   return { ok: true, domains };
 }
 
-/**
- * "*.com", "*.co.uk", "*.github.io": a wildcard over a public suffix (the Public Suffix List, its
- * private part included, via tldts) or over numbers (no top-level domain is numeric) would let in
- * sites that anyone can register or host, not the tenant's own.
- */
-function wildcardOverPublicSuffix(domain: string): boolean {
-  if (!domain.startsWith("*.")) return false;
-  const base = domain.slice(2);
-  return /(^|\.)\d+$/.test(base) || getPublicSuffix(base, { allowPrivateDomains: true }) === base;
-}
-
-/**
- * Whether a hostname is covered by the list: an exact entry, or a "*." entry for its parent. A
- * wildcard over a public suffix, saved before the form refused them, covers nothing.
- */
+/** Whether a hostname is covered by the list: an exact entry, or a "*." entry for its parent. */
 export function hostnameIsAllowed(hostname: string, allowedDomains: readonly string[]): boolean {
   const host = hostname.toLowerCase().replace(/\.$/, "");
   return allowedDomains.some((domain) =>
-    domain.startsWith("*.")
-      ? host.endsWith(domain.slice(1)) && host.length > domain.length - 1 && !wildcardOverPublicSuffix(domain)
-      : host === domain,
+    domain.startsWith("*.") ? host.endsWith(domain.slice(1)) && host.length > domain.length - 1 : host === domain,
   );
 }
 

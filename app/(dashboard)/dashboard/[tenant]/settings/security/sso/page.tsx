@@ -5,6 +5,7 @@ import { countLiveEndUserSessions } from "@/lib/data/end-user-sessions";
 import { findSsoSettings } from "@/lib/data/sso-config";
 import { exampleOrigins } from "@/lib/sso/integration-examples";
 import { SESSION_LENGTH_MINUTES, sessionLengthMinutesOf } from "@/lib/sso/session-length";
+import { wildcardOverPublicSuffix } from "@/lib/sso/public-suffix";
 import { ssoSetupState } from "@/lib/sso/sign-in-gate";
 import { listProviderInterests } from "@/lib/data/tenants";
 import { env } from "@/lib/env";
@@ -110,6 +111,7 @@ export default async function SsoSettingsPage({ params }: Props) {
           subdomain={subdomain}
           helpCenterHost={helpCenterHost}
           allowedDomains={settings?.allowedDomains ?? []}
+          ineffectiveDomains={(settings?.allowedDomains ?? []).filter(wildcardOverPublicSuffix)}
           restrictSignInOrigins={settings?.restrictSignInOrigins ?? false}
         />
       </Section>

@@ -2,6 +2,7 @@
 // browser: lib/sso/settings-schema.ts.
 import { z } from "zod";
 import { parseAllowedDomainList } from "@/lib/sso/allowed-domains";
+import { publicSuffixWildcardRefusal } from "@/lib/sso/public-suffix";
 import { END_USER_ROLES } from "@/lib/sso/profile-claims";
 import { isCleanText, uncleanTextMessage } from "@/lib/text/control-characters";
 
@@ -25,7 +26,8 @@ export const allowedDomainsSchema = z
       // The lead's parser names the bad entry ("\"x!\" is not a valid domain name.").
       .superRefine((text, context) => {
         const parsed = parseAllowedDomainList(text);
-        if (!parsed.ok) context.addIssue({ code: "custom", message: parsed.message });
+        const refusal = parsed.ok ? publicSuffixWildcardRefusal(parsed.domains) : parsed.message;
+        if (refusal) context.addIssue({ code: "custom", message: refusal });
       })
       .transform((text) => {
         const parsed = parseAllowedDomainList(text);

@@ -11,17 +11,22 @@ interface Props {
   subdomain: string;
   helpCenterHost: string;
   allowedDomains: string[];
+  /** saved entries that let nothing in: wildcards over a public suffix, saved before they were refused */
+  ineffectiveDomains: string[];
   restrictSignInOrigins: boolean;
 }
 
-export function AllowedDomainsForm({ subdomain, helpCenterHost, allowedDomains, restrictSignInOrigins }: Props) {
+export function AllowedDomainsForm({ subdomain, helpCenterHost, allowedDomains, ineffectiveDomains, restrictSignInOrigins }: Props) {
   const [state, action, pending] = useActionState<ActionState<AllowedDomainsField>, FormData>(applyAllowedDomains.bind(null, subdomain), {});
   const errors = state.fieldErrors ?? {};
   // After a refusal the server sends back what was typed (React resets the form after an action).
   const refused = !state.ok && state.values !== undefined;
   const listText = refused ? (state.values!.allowedDomains ?? "") : allowedDomains.join("\n");
   const restricted = refused ? state.values!.restrictSignInOrigins === "on" : restrictSignInOrigins;
-  const listDescribedBy = ["allowedDomains-hint", errors.allowedDomains ? "allowedDomains-error" : null].filter(Boolean).join(" ");
+  const warnIneffective = !refused && ineffectiveDomains.length > 0;
+  const listDescribedBy = ["allowedDomains-hint", errors.allowedDomains ? "allowedDomains-error" : null, warnIneffective ? "allowedDomains-ineffective" : null]
+    .filter(Boolean)
+    .join(" ");
   const restrictDescribedBy = ["restrictSignInOrigins-hint", errors.restrictSignInOrigins ? "restrictSignInOrigins-error" : null].filter(Boolean).join(" ");
 
   return (
@@ -46,6 +51,12 @@ export function AllowedDomainsForm({ subdomain, helpCenterHost, allowedDomains, 
           One per line. <code>*.example.com</code> covers every subdomain of example.com (not example.com itself). A pasted URL is reduced to its host name; ports do not matter. At most 50.
         </p>
         {errors.allowedDomains && <p id="allowedDomains-error" className="mt-1 text-sm text-red-700">{errors.allowedDomains}</p>}
+        {warnIneffective && (
+          <p id="allowedDomains-ineffective" className="mt-1 text-sm text-amber-800">
+            {ineffectiveDomains.map((domain) => `"${domain}"`).join(", ")} {ineffectiveDomains.length === 1 ? "lets" : "let"} nothing in: a wildcard over a
+            domain anyone can register names under is not allowed. Replace it with a domain of your own, like *.example.com, and save.
+          </p>
+        )}
       </div>
 
       <div>
