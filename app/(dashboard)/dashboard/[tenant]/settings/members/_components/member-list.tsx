@@ -1,17 +1,16 @@
 "use client";
 
-import { useActionState, useRef, useState } from "react";
-import { ConfirmDialog } from "@/components/confirm-dialog";
+import { useActionState } from "react";
 import type { ActionState } from "@/lib/auth/member-action";
 import { removeMember } from "../actions";
 import { MemberRow, type ListedMember } from "./member-rows";
+import { useConfirmedRowRemoval } from "./confirmed-row-removal";
 import { RowOutcome, useRowOutcome } from "./row-outcome";
 
 /**
  * The members, and removing one of them. Removal lives here, not in the row: on success the page
- * refreshes without that row, and a message or focus kept in the row would vanish with it. So the
- * list asks first (naming the member), sends one form for whichever row was chosen, and shows the
- * outcome above the rows, where focus goes once the dialog closes and again when the answer comes.
+ * refreshes without that row, and a message or focus kept in the row would vanish with it
+ * (confirmed-row-removal.tsx).
  */
 export function MemberList({
   subdomain,
@@ -25,20 +24,19 @@ export function MemberList({
   canManageOwners: boolean;
 }) {
   const [state, removeAction, removing] = useActionState<ActionState, FormData>(removeMember.bind(null, subdomain), {});
-  const [target, setTarget] = useState<ListedMember | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  const removeForm = useRef<HTMLFormElement>(null);
   const outcome = useRowOutcome(state);
-  // Where focus goes when the dialog closes: the Remove button pressed (Cancel), else the outcome.
-  const returnFocus = useRef<HTMLElement | null>(null);
+  const { target, ask, confirmation } = useConfirmedRowRemoval<ListedMember>({
+    busy: removing,
+    outcome,
+    action: removeAction,
+    field: (member) => ({ name: "userId", value: member?.userId ?? "" }),
+    describe: (member) => ({
+      title: `Remove ${member?.email ?? "this member"}?`,
+      description: `${member?.email ?? "They"} loses access to this help center's dashboard at once. Their account stays: to bring them back, invite them again.`,
+    }),
+    confirmLabel: "Remove member",
+  });
   const owners = members.filter((m) => m.role === "owner").length;
-
-  const askToRemove = (member: ListedMember, button: HTMLButtonElement) => {
-    if (removing) return;
-    returnFocus.current = button;
-    setTarget(member);
-    setConfirming(true);
-  };
 
   return (
     <section aria-labelledby="members-heading">
@@ -54,26 +52,11 @@ export function MemberList({
             lastOwner={m.role === "owner" && owners === 1}
             canManageOwners={canManageOwners}
             removing={removing && target?.userId === m.userId}
-            onRemove={askToRemove}
+            onRemove={ask}
           />
         ))}
       </ul>
-      <form ref={removeForm} action={removeAction} hidden>
-        <input type="hidden" name="userId" value={target?.userId ?? ""} />
-      </form>
-      <ConfirmDialog
-        open={confirming}
-        onOpenChange={setConfirming}
-        returnFocusTo={returnFocus}
-        title={`Remove ${target?.email ?? "this member"}?`}
-        description={`${target?.email ?? "They"} loses access to this help center's dashboard at once. Their account stays: to bring them back, invite them again.`}
-        confirmLabel="Remove member"
-        onConfirm={() => {
-          // Their row is about to go: focus waits on the outcome, which the answer then fills.
-          returnFocus.current = outcome.current;
-          removeForm.current?.requestSubmit();
-        }}
-      />
+      {confirmation}
     </section>
   );
 }
