@@ -3,13 +3,16 @@
 import { useEffect, useRef, useState, type ChangeEvent, type InputHTMLAttributes, type ReactNode } from "react";
 
 /**
- * A field's error from the last submit, hidden once the person edits the field (it may be fixed
- * now, and a red message beside a valid value only confuses) and shown again by the next submit
- * if the server still finds it.
+ * A field's error from the last submit, hidden once the field changes (it may be fixed now, and a
+ * red message beside a valid value only confuses) and shown again by the next submit if the server
+ * still finds it. A change is the person editing it (`markEdited`) or, for a controlled field, its
+ * `value` moving away from what was submitted: a slug that follows the title changes without
+ * being typed in.
  */
-export function useErrorUntilEdited<E extends HTMLInputElement | HTMLTextAreaElement>(error: string | undefined) {
+export function useErrorUntilEdited<E extends HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(error: string | undefined, value?: unknown) {
   const [edited, setEdited] = useState(false);
   const [previous, setPrevious] = useState(error);
+  const [submittedValue, setSubmittedValue] = useState(value === undefined ? undefined : String(value));
   if (error !== previous) {
     // A different error arrived: show it, whatever was edited before.
     setPrevious(error);
@@ -19,11 +22,15 @@ export function useErrorUntilEdited<E extends HTMLInputElement | HTMLTextAreaEle
   useEffect(() => {
     const form = ref.current?.form;
     if (!form) return;
-    const submitted = () => setEdited(false);
+    const submitted = () => {
+      setEdited(false);
+      setSubmittedValue(ref.current?.value);
+    };
     form.addEventListener("submit", submitted);
     return () => form.removeEventListener("submit", submitted);
   }, []);
-  return { ref, error: edited ? undefined : error, markEdited: () => setEdited(true) };
+  const changedByTheForm = value !== undefined && String(value) !== submittedValue;
+  return { ref, error: edited || changedByTheForm ? undefined : error, markEdited: () => setEdited(true) };
 }
 
 /**
@@ -76,7 +83,7 @@ export function FormField({
   children,
   ...input
 }: { id: string; label: string; error?: string; hint?: ReactNode; children?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
-  const shown = useErrorUntilEdited<HTMLInputElement>(error);
+  const shown = useErrorUntilEdited<HTMLInputElement>(error, input.value);
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
     shown.markEdited();
     input.onChange?.(event);

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ChangeEvent, TextareaHTMLAttributes } from "react";
+import type { ChangeEvent, ReactNode, TextareaHTMLAttributes } from "react";
 import { FIELD_CONTROL_CLASS, FieldFrame, useErrorUntilEdited } from "./form-field";
 
 // A labelled multi-line field, the <textarea> sibling of FormField.
@@ -10,8 +10,8 @@ export function TextAreaField({
   error,
   hint,
   ...textarea
-}: { id: string; label: string; error?: string; hint?: string } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const shown = useErrorUntilEdited<HTMLTextAreaElement>(error);
+}: { id: string; label: string; error?: string; hint?: ReactNode } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const shown = useErrorUntilEdited<HTMLTextAreaElement>(error, textarea.value);
   const onChange = (event: ChangeEvent<HTMLTextAreaElement>) => {
     shown.markEdited();
     textarea.onChange?.(event);

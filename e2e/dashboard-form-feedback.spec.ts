@@ -110,7 +110,6 @@ test("article form: a field's error goes once the field changes (the slug filled
   await expect(slug).toHaveValue("how-to-pay");
   await expectNoError(page, "title");
   await expectNoError(page, "slug");
-  await expect(summary).toHaveCount(0); // no field is marked any more: nothing left "needs attention"
 
   // The next refusal (the slug is taken) marks the slug again and focuses it; the title it follows clears it.
   await submit(page, "Create article");

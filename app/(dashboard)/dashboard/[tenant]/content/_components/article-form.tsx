@@ -2,14 +2,13 @@
 
 import Link from "next/link";
 import { useActionState, type FormEvent } from "react";
-import { FormField, FormMessage } from "@/components/form-field";
+import { FormField, FormMessage, useErrorUntilEdited } from "@/components/form-field";
 import type { ArticleInput } from "@/lib/data/content-editing";
 import { formatGroupList } from "@/lib/content/groups";
 import { ARTICLE_BODY_MAX_BYTES, ARTICLE_TITLE_MAX, utf8Bytes } from "@/lib/content/limits";
 import { addArticle, saveArticle, type ArticleState } from "../actions";
 import { MarkdownEditor } from "./markdown-editor";
 import { TitleSlugFields } from "./title-slug-fields";
-import { useFieldErrors } from "./use-field-errors";
 import { useFocusFirstError } from "@/components/use-focus-first-error";
 import { SubmitButton } from "@/components/submit-button";
 
@@ -49,29 +48,32 @@ export function ArticleForm({
   const [state, action, pending] = useActionState<ArticleState, FormData>((article ? saveArticle : addArticle).bind(null, subdomain), {});
   const formRef = useFocusFirstError(state.fieldErrors);
   const typed = state.ok ? undefined : state.values;
-  // Shown until the field changes; useFocusFirstError still sees every new refusal whole.
-  const { errors, message, markChanged, onChange } = useFieldErrors(state);
+  // Each field shows its error until it changes (useErrorUntilEdited); useFocusFirstError still sees every new refusal whole.
+  const errors = state.fieldErrors ?? {};
+  const { ref: categoryRef, error: categoryError, markEdited: categoryEdited } = useErrorUntilEdited<HTMLSelectElement>(errors.categoryId);
   const published = typed ? typed.published === "on" : (article?.published ?? false);
   return (
-    <form ref={formRef} action={action} onSubmit={keepOversizedBody} onChange={onChange} className="mt-6 space-y-5" noValidate>
+    <form ref={formRef} action={action} onSubmit={keepOversizedBody} className="mt-6 space-y-5" noValidate>
       {article && <input type="hidden" name="id" value={article.id} />}
       {article && <input type="hidden" name="version" value={article.updatedAt} />}
       <div className="max-w-2xl space-y-5">
         <div>
           <label htmlFor="categoryId" className="block text-sm font-medium text-slate-800">Category</label>
           <select
+            ref={categoryRef}
             id="categoryId"
             name="categoryId"
             defaultValue={typed?.categoryId ?? article?.categoryId ?? defaultCategoryId ?? categories[0]?.id}
-            aria-invalid={errors.categoryId ? true : undefined}
-            aria-describedby={errors.categoryId ? "categoryId-error" : undefined}
+            onChange={categoryEdited}
+            aria-invalid={categoryError ? true : undefined}
+            aria-describedby={categoryError ? "categoryId-error" : undefined}
             className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
           >
             {categories.map((category) => (
               <option key={category.id} value={category.id}>{category.title}</option>
             ))}
           </select>
-          {errors.categoryId && <p id="categoryId-error" className="mt-1 text-sm text-red-700">{errors.categoryId}</p>}
+          {categoryError && <p id="categoryId-error" className="mt-1 text-sm text-red-700">{categoryError}</p>}
         </div>
         <TitleSlugFields
           title={typed?.title ?? article?.title ?? ""}
@@ -80,7 +82,6 @@ export function ArticleForm({
           pathPrefix="/articles/"
           titleMax={ARTICLE_TITLE_MAX}
           errors={errors}
-          onSlugFilled={() => markChanged("slug")}
         />
       </div>
       <MarkdownEditor initialBody={typed?.body ?? article?.body ?? ""} error={errors.body} />
@@ -108,7 +109,7 @@ export function ArticleForm({
             <p id="published-hint" className="text-xs text-slate-500">Drafts are only seen here, in the dashboard.</p>
           </div>
         </div>
-        <FormMessage message={message} />
+        <FormMessage message={state.ok ? undefined : state.message} />
         {state.ok && <FormMessage tone="success" message={state.message} />}
         <div className="flex items-center gap-4">
           <SubmitButton pending={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 aria-disabled:opacity-60">

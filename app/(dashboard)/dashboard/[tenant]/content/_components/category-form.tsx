@@ -3,10 +3,10 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { FormField, FormMessage } from "@/components/form-field";
+import { TextAreaField } from "@/components/textarea-field";
 import { CATEGORY_DESCRIPTION_MAX, CATEGORY_POSITION_MAX, CATEGORY_TITLE_MAX } from "@/lib/content/limits";
 import { addCategory, saveCategory, type CategoryState } from "../actions";
 import { TitleSlugFields } from "./title-slug-fields";
-import { useFieldErrors } from "./use-field-errors";
 import { useFocusFirstError } from "@/components/use-focus-first-error";
 import { SubmitButton } from "@/components/submit-button";
 
@@ -26,10 +26,10 @@ export function CategoryForm({ subdomain, category, defaultPosition = 0 }: { sub
   const [state, action, pending] = useActionState<CategoryState, FormData>((category ? saveCategory : addCategory).bind(null, subdomain), {});
   const formRef = useFocusFirstError(state.fieldErrors);
   const typed = state.ok ? undefined : state.values;
-  // Shown until the field changes; useFocusFirstError still sees every new refusal whole.
-  const { errors, message, markChanged, onChange } = useFieldErrors(state);
+  // Each field shows its error until it changes (useErrorUntilEdited); useFocusFirstError still sees every new refusal whole.
+  const errors = state.fieldErrors ?? {};
   return (
-    <form ref={formRef} action={action} onChange={onChange} className="mt-6 max-w-2xl space-y-5" noValidate>
+    <form ref={formRef} action={action} className="mt-6 max-w-2xl space-y-5" noValidate>
       {category && <input type="hidden" name="id" value={category.id} />}
       {category && <input type="hidden" name="version" value={category.updatedAt} />}
       <TitleSlugFields
@@ -39,23 +39,16 @@ export function CategoryForm({ subdomain, category, defaultPosition = 0 }: { sub
         pathPrefix="/categories/"
         titleMax={CATEGORY_TITLE_MAX}
         errors={errors}
-        onSlugFilled={() => markChanged("slug")}
       />
-      <div>
-        <label htmlFor="description" className="block text-sm font-medium text-slate-800">Description</label>
-        <textarea
-          id="description"
-          name="description"
-          rows={3}
-          maxLength={CATEGORY_DESCRIPTION_MAX}
-          defaultValue={typed?.description ?? category?.description ?? ""}
-          aria-invalid={errors.description ? true : undefined}
-          aria-describedby={errors.description ? "description-hint description-error" : "description-hint"}
-          className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
-        />
-        <p id="description-hint" className="mt-1 text-xs text-slate-500">Optional. Shown under the title on the help center&apos;s home page; at most {CATEGORY_DESCRIPTION_MAX} characters.</p>
-        {errors.description && <p id="description-error" className="mt-1 text-sm text-red-700">{errors.description}</p>}
-      </div>
+      <TextAreaField
+        id="description"
+        label="Description"
+        rows={3}
+        maxLength={CATEGORY_DESCRIPTION_MAX}
+        defaultValue={typed?.description ?? category?.description ?? ""}
+        error={errors.description}
+        hint={<>Optional. Shown under the title on the help center&apos;s home page; at most {CATEGORY_DESCRIPTION_MAX} characters.</>}
+      />
       <div className="max-w-48">
       <FormField
         id="position"
@@ -70,7 +63,7 @@ export function CategoryForm({ subdomain, category, defaultPosition = 0 }: { sub
         hint="Lowest first; equal positions by title."
       />
       </div>
-      <FormMessage message={message} />
+      <FormMessage message={state.ok ? undefined : state.message} />
       {state.ok && <FormMessage tone="success" message={state.message} />}
       <div className="flex items-center gap-4">
         <SubmitButton pending={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 aria-disabled:opacity-60">

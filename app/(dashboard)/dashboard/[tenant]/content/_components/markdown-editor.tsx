@@ -1,14 +1,16 @@
 "use client";
 
 import { useDeferredValue, useState } from "react";
+import { useErrorUntilEdited } from "@/components/form-field";
 import { Markdown } from "@/components/markdown";
 import { ARTICLE_BODY_MAX_BYTES, formatKilobytes, utf8Bytes } from "@/lib/content/limits";
 
 // The article body, with a preview rendered by the same safe renderer the help center uses (no raw
 // HTML, no script URLs), so what the editor sees is what readers get. The preview lags behind
 // typing (useDeferredValue) so a long body never makes the textarea sluggish.
-export function MarkdownEditor({ initialBody, error }: { initialBody: string; error?: string }) {
+export function MarkdownEditor({ initialBody, error: refused }: { initialBody: string; error?: string }) {
   const [body, setBody] = useState(initialBody);
+  const { ref, error } = useErrorUntilEdited<HTMLTextAreaElement>(refused, body);
   const preview = useDeferredValue(body);
   const bytes = utf8Bytes(body);
   const tooLong = bytes > ARTICLE_BODY_MAX_BYTES;
@@ -18,6 +20,7 @@ export function MarkdownEditor({ initialBody, error }: { initialBody: string; er
       <div>
         <label htmlFor="body" className="block text-sm font-medium text-slate-800">Body</label>
         <textarea
+          ref={ref}
           id="body"
           name="body"
           rows={18}

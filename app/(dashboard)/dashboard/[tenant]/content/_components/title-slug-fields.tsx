@@ -14,7 +14,6 @@ export function TitleSlugFields({
   pathPrefix,
   titleMax,
   errors,
-  onSlugFilled,
 }: {
   title: string;
   slug: string;
@@ -22,9 +21,8 @@ export function TitleSlugFields({
   /** "/articles/" or "/categories/", to show the address being made */
   pathPrefix: string;
   titleMax: number;
+  /** shown until the field changes: the slug's also when it follows the title (FormField) */
   errors: { title?: string; slug?: string };
-  /** the slug changed by itself, following the title: its error (about the old value) is out of date */
-  onSlugFilled?: () => void;
 }) {
   const [title, setTitle] = useState(initialTitle);
   const [slug, setSlug] = useState(initialSlug);
@@ -41,10 +39,7 @@ export function TitleSlugFields({
         value={title}
         onChange={(event) => {
           setTitle(event.target.value);
-          if (!followTitle) return;
-          const filled = slugify(event.target.value);
-          if (filled !== slug) onSlugFilled?.();
-          setSlug(filled);
+          if (followTitle) setSlug(slugify(event.target.value));
         }}
         error={errors.title}
       />
