@@ -27,8 +27,9 @@ export function RangeFields({ range, from, to, problem }: { range: RangePreset |
             <label htmlFor="to" className="block text-sm font-medium">To (UTC)</label>
             <input id="to" name="to" type="datetime-local" defaultValue={to} {...invalid} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm aria-invalid:border-red-600" />
           </div>
-          {/* Beside the To field on a wide screen (it fills the rest of that row), under it on a phone. */}
-          {problem && <p id="range-problem" className="self-end text-sm text-red-700 lg:col-span-3 lg:pb-2">{problem}</p>}
+          {/* Beside the To field on a wide screen (it fills the rest of that row), under it on a phone; a
+              status, as the notice it replaced was, so it is read out when the filtered page loads. */}
+          {problem && <p id="range-problem" role="status" className="self-end text-sm text-red-700 lg:col-span-3 lg:pb-2">{problem}</p>}
         </>
       )}
     </>
