@@ -8,7 +8,8 @@ import { TRUSTED_BROWSER_SECONDS } from "./trusted-browser";
 export const THROTTLE_WINDOW_SECONDS = 15 * 60;
 /**
  * account: attempts from browsers the account never signed in on, all together; browser: one
- * trusted browser's attempts for its account (which then do not count for the account).
+ * trusted browser's attempts for its account (which then count neither for the account nor for the
+ * IP: lib/auth/credentials.ts).
  */
 export const MAX_FAILURES = { account: 5, browser: 5, ip: 20 } as const;
 
